@@ -1,0 +1,446 @@
+"""The command-line companion: ``recovery-journal SUBCOMMAND`` (the second composition root).
+
+Secrets are never taken from argv: they are prompted for without echo on a terminal, or read from
+``RECOVERY_JOURNAL_PASSPHRASE`` / ``RECOVERY_JOURNAL_NEW_PASSPHRASE`` /
+``RECOVERY_JOURNAL_RECOVERY_CODE`` for scripts (less safe: other programs of the same user may read
+a process's environment). Exit codes: 0 ok, 2 usage, 3 wrong passphrase or recovery code,
+4 journal damaged / key file missing / not a journal / files don't belong together, 1 anything else.
+This module never imports Qt or matplotlib, so commands start quickly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO
+
+from recovery_journal import __version__
+from recovery_journal.domain import passphrase as strength
+from recovery_journal.domain.clock import local_today
+from recovery_journal.domain.entries import MATCH_END, MATCH_START, Entry
+from recovery_journal.errors import ErrorKind, UserError
+from recovery_journal.paths import default_journal_path, normalise_journal_path
+
+ENV_PASSPHRASE = "RECOVERY_JOURNAL_PASSPHRASE"
+ENV_NEW_PASSPHRASE = "RECOVERY_JOURNAL_NEW_PASSPHRASE"
+ENV_RECOVERY_CODE = "RECOVERY_JOURNAL_RECOVERY_CODE"
+ENV_KDF_PROFILE = "RECOVERY_JOURNAL_KDF_PROFILE"
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_SECRET, EXIT_DAMAGED = 0, 1, 2, 3, 4
+_SECRET_KINDS = {ErrorKind.WRONG_PASSPHRASE, ErrorKind.WRONG_RECOVERY_CODE}
+_DAMAGE_KINDS = {
+    ErrorKind.JOURNAL_DAMAGED,
+    ErrorKind.KEY_FILE_MISSING,
+    ErrorKind.KEY_FILE_DAMAGED,
+    ErrorKind.NOT_A_JOURNAL,
+    ErrorKind.FILES_MISMATCHED,
+    ErrorKind.KEY_POLICY,
+}
+
+
+class UsageError(Exception):
+    """Bad arguments or missing input; exit code 2."""
+
+
+# ---------------------------------------------------------------- secrets
+
+
+def _secret(env: str, prompt: str, *, fallback_env: str | None = None) -> str:
+    for name in (env, fallback_env):
+        if name and os.environ.get(name):
+            return os.environ[name]
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    raise UsageError(f"No terminal to ask for it: set {env} (see README, “Scripts”).")
+
+
+def _new_passphrase() -> str:
+    if os.environ.get(ENV_NEW_PASSPHRASE):
+        chosen = os.environ[ENV_NEW_PASSPHRASE]
+    else:
+        chosen = _secret(ENV_NEW_PASSPHRASE, "New passphrase: ")
+        if sys.stdin.isatty() and getpass.getpass("Type it again: ") != chosen:
+            raise UsageError("The two passphrases were different. Nothing was changed.")
+    verdict = strength.assess(chosen)
+    if not verdict.acceptable:
+        raise UsageError(f"That passphrase is too easy to guess. {verdict.hint}")
+    return chosen
+
+
+def _key_settings() -> Any:
+    from recovery_journal.services.access import KeySettings
+    from recovery_journal.storage.keys import FLOOR_PARAMS
+
+    if os.environ.get(ENV_KDF_PROFILE) == "floor":
+        return KeySettings(params=FLOOR_PARAMS)
+    return KeySettings()
+
+
+# ---------------------------------------------------------------- output helpers
+
+
+def _plain_snippet(snippet: str) -> str:
+    return snippet.replace(MATCH_START, "[").replace(MATCH_END, "]").replace("\n", " ")
+
+
+def _entry_line(entry: Entry) -> str:
+    mood = f"mood {entry.mood:>2}" if entry.mood is not None else "       "
+    first = entry.title or entry.body.strip().split("\n", 1)[0]
+    if len(first) > 60:
+        first = first[:59] + "…"
+    tags = f"  #{' #'.join(entry.tags)}" if entry.tags else ""
+    return f"{entry.id:>6}  {entry.local_date.isoformat()}  {mood}  {first}{tags}"
+
+
+def _entry_json(entry: Entry) -> Any:
+    from recovery_journal.services.export import jsonable
+
+    return jsonable(entry)
+
+
+def _parse_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a date like 2026-03-01") from None
+
+
+# ---------------------------------------------------------------- commands
+
+
+def _journal(args: argparse.Namespace) -> Path:
+    return normalise_journal_path(Path(args.journal)) if args.journal else default_journal_path()
+
+
+def _open(args: argparse.Namespace) -> Any:
+    from recovery_journal.services.access import open_journal
+
+    secret = _secret(ENV_PASSPHRASE, "Passphrase: ")
+    return open_journal(_journal(args), secret, _key_settings())
+
+
+def _show_code(code: str, out: TextIO) -> None:
+    print(
+        "\nYour recovery code (shown only now — write it down or print it, keep it safe):", file=out
+    )
+    print(f"\n    {code}\n", file=out)
+    print(
+        "It is the only way back in if you forget your passphrase. Nobody can reset it.", file=out
+    )
+
+
+def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
+    from recovery_journal.services.access import create_journal
+
+    chosen = _new_passphrase()
+    session, code = create_journal(_journal(args), chosen, _key_settings())
+    try:
+        print(f"Created a new encrypted journal at {session.path}", file=out)
+        _show_code(code, out)
+    finally:
+        session.lock()
+    return EXIT_OK
+
+
+def cmd_add(args: argparse.Namespace, out: TextIO) -> int:
+    body = sys.stdin.read() if args.text == "-" else args.text
+    entry = Entry(
+        local_date=args.date or local_today(),
+        body=body,
+        title=args.title or "",
+        mood=args.mood,
+        tags=tuple(args.tag or ()),
+    )
+    session = _open(args)
+    try:
+        saved = session.entries.add(entry)
+    finally:
+        session.lock()
+    print(f"Saved entry #{saved.id} for {saved.local_date.isoformat()}.", file=out)
+    return EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
+    session = _open(args)
+    try:
+        found = session.entries.list(start=args.date_from, end=args.date_to, limit=args.limit)
+    finally:
+        session.lock()
+    if args.json:
+        json.dump([_entry_json(e) for e in found], out, ensure_ascii=False, indent=1)
+        print(file=out)
+    elif not found:
+        print(
+            "No entries yet."
+            if not (args.date_from or args.date_to)
+            else "No entries in that time.",
+            file=out,
+        )
+    for entry in [] if args.json else found:
+        print(_entry_line(entry), file=out)
+    return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
+    session = _open(args)
+    try:
+        hits = session.entries.search(args.query, limit=args.limit)
+    finally:
+        session.lock()
+    if args.json:
+        json.dump(
+            [{"entry": _entry_json(h.entry), "snippet": _plain_snippet(h.snippet)} for h in hits],
+            out,
+            ensure_ascii=False,
+            indent=1,
+        )
+        print(file=out)
+        return EXIT_OK
+    if not hits:
+        print("Nothing found.", file=out)
+    for hit in hits:
+        print(_entry_line(hit.entry), file=out)
+        print(f"        {_plain_snippet(hit.snippet)}", file=out)
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
+    session = _open(args)
+    try:
+        entry = session.entries.get(args.id)
+    finally:
+        session.lock()
+    if args.json:
+        json.dump(_entry_json(entry), out, ensure_ascii=False, indent=1)
+        print(file=out)
+        return EXIT_OK
+    print(
+        f"#{entry.id}  {entry.local_date.isoformat()}"
+        + (f"  mood {entry.mood}/10" if entry.mood is not None else ""),
+        file=out,
+    )
+    if entry.title:
+        print(entry.title, file=out)
+    if entry.tags:
+        print("#" + " #".join(entry.tags), file=out)
+    print(file=out)
+    print(entry.body, file=out)
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    from recovery_journal.services.export import export_json
+
+    session = _open(args)
+    try:
+        counts = export_json(session, Path(args.output))
+    finally:
+        session.lock()
+    print(f"Exported {counts['entries']} entries and everything else to {args.output}.", file=out)
+    print("This file is NOT encrypted: keep it somewhere private.", file=out)
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
+    session = _open(args)
+    try:
+        info = session.backup_to(Path(args.output))
+    finally:
+        session.lock()
+    print(f"Backup written to {info.path} (encrypted; your passphrase opens it).", file=out)
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
+    from recovery_journal.services.access import restore_backup
+
+    target = _journal(args)
+    info = restore_backup(Path(args.bundle), target)
+    print(f"Restored the backup from {info.created_utc:%Y-%m-%d %H:%M} UTC to {target}.", file=out)
+    return EXIT_OK
+
+
+def cmd_passwd(args: argparse.Namespace, out: TextIO) -> int:
+    session = _open(args)
+    try:
+        old = _secret(ENV_PASSPHRASE, "Current passphrase: ")
+        session.change_passphrase(old, _new_passphrase(), _key_settings())
+    finally:
+        session.lock()
+    print("Passphrase changed. Your recovery code still works.", file=out)
+    return EXIT_OK
+
+
+def cmd_recover(args: argparse.Namespace, out: TextIO) -> int:
+    from recovery_journal.services.access import recover_journal, validate_recovery_code
+
+    code = _secret(ENV_RECOVERY_CODE, "Recovery code: ")
+    validate_recovery_code(code)
+    session, new_code = recover_journal(_journal(args), code, _new_passphrase(), _key_settings())
+    session.lock()
+    print("Your journal is open again with your new passphrase.", file=out)
+    print("Your old recovery code no longer works; here is the new one.", file=out)
+    _show_code(new_code, out)
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
+    session = _open(args)
+    try:
+        report = session.check()
+    finally:
+        session.lock()
+    if report.ok:
+        print(
+            "The journal is healthy: structure, encryption, links and search index all check out.",
+            file=out,
+        )
+        return EXIT_OK
+    print("The journal has problems:", file=out)
+    print(f"  structure: {'; '.join(report.database[:5])}", file=out)
+    print(f"  encryption (pages failing their check): {len(report.encryption)}", file=out)
+    print(f"  broken links: {report.foreign_keys}", file=out)
+    print(f"  search index: {'ok' if report.search_index_ok else 'needs rebuilding'}", file=out)
+    print("Restore from a backup (`recovery-journal restore`) to be safe.", file=out)
+    return EXIT_DAMAGED
+
+
+def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
+    from recovery_journal.services.access import create_journal
+    from recovery_journal.services.demo import fill_demo_journal
+
+    chosen = _new_passphrase()
+    session, code = create_journal(_journal(args), chosen, _key_settings())
+    try:
+        counts = fill_demo_journal(session, days=args.days, seed=args.seed)
+    finally:
+        session.lock()
+    print(
+        f"Created a demo journal at {session.path} with {counts['entries']} entries over "
+        f"{args.days} days (invented data).",
+        file=out,
+    )
+    _show_code(code, out)
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------- parser and main
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def _mood(text: str) -> int:
+    value = int(text)
+    if not 0 <= value <= 10:
+        raise argparse.ArgumentTypeError("mood is a whole number from 0 to 10")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="recovery-journal",
+        description="Recovery Journal: a private, encrypted journal. Without a command, opens "
+        "the app.",
+        epilog="Secrets are asked for on the terminal. Scripts may set RECOVERY_JOURNAL_PASSPHRASE"
+        ", RECOVERY_JOURNAL_NEW_PASSPHRASE and RECOVERY_JOURNAL_RECOVERY_CODE (less safe).",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    journal = argparse.ArgumentParser(add_help=False)
+    journal.add_argument(
+        "--journal",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="the journal file (default: $RECOVERY_JOURNAL_PATH or the data folder)",
+    )
+    parser.add_argument("--journal", metavar="PATH", help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(
+        name: str, func: Callable[[argparse.Namespace, TextIO], int], help_: str
+    ) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, parents=[journal], help=help_, description=help_)
+        p.set_defaults(func=func)
+        return p
+
+    add("init", cmd_init, "create a new encrypted journal")
+    p = add("add", cmd_add, "write an entry (TEXT, or - to read it from standard input)")
+    p.add_argument("--mood", type=_mood, help="0 (worst) to 10 (best)")
+    p.add_argument("--title")
+    p.add_argument("--tag", action="append", help="may be given several times")
+    p.add_argument("--date", type=_parse_date, help="the day it is about (YYYY-MM-DD)")
+    p.add_argument("text")
+    p = add("list", cmd_list, "list entries, newest first")
+    p.add_argument("--limit", type=_positive, default=20)
+    p.add_argument("--from", dest="date_from", type=_parse_date)
+    p.add_argument("--to", dest="date_to", type=_parse_date)
+    p.add_argument("--json", action="store_true")
+    p = add("search", cmd_search, "find entries by words in their title, text or tags")
+    p.add_argument("query")
+    p.add_argument("--limit", type=_positive, default=50)
+    p.add_argument("--json", action="store_true")
+    p = add("show", cmd_show, "show one entry")
+    p.add_argument("id", type=int)
+    p.add_argument("--json", action="store_true")
+    p = add("export", cmd_export, "export everything as JSON (not encrypted)")
+    p.add_argument("--format", choices=["json"], required=True)
+    p.add_argument("--output", required=True, metavar="FILE")
+    p = add("backup", cmd_backup, "write an encrypted backup bundle")
+    p.add_argument("--output", required=True, metavar="FILE")
+    p = add("restore", cmd_restore, "restore a backup bundle to a new journal (--journal)")
+    p.add_argument("bundle")
+    add("passwd", cmd_passwd, "change the passphrase")
+    add("recover", cmd_recover, "open with the recovery code and set a new passphrase")
+    add("check", cmd_check, "check the journal's integrity")
+    p = add("demo", cmd_demo, "create a new journal filled with invented, realistic data")
+    p.add_argument("--days", type=_positive, default=365)
+    p.add_argument("--seed", type=int, default=7)
+    return parser
+
+
+def run(argv: Sequence[str], out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return EXIT_USAGE if exit_.code not in (0, None) else EXIT_OK
+    if args.command is None:
+        return EXIT_USAGE
+    try:
+        return int(args.func(args, out))
+    except UsageError as error:
+        print(f"recovery-journal: {error}", file=err)
+        return EXIT_USAGE
+    except UserError as error:
+        print(f"recovery-journal: {error.message}", file=err)
+        if error.hint:
+            print(f"  {error.hint}", file=err)
+        if error.kind in _SECRET_KINDS:
+            return EXIT_SECRET
+        return EXIT_DAMAGED if error.kind in _DAMAGE_KINDS else EXIT_ERROR
+    except KeyboardInterrupt:
+        print("\nrecovery-journal: stopped. Nothing half-written was kept.", file=err)
+        return EXIT_ERROR
+    except Exception as bug:
+        if os.environ.get("RECOVERY_JOURNAL_DEBUG"):
+            raise
+        print(
+            f"recovery-journal: something went wrong inside the program ({type(bug).__name__}). "
+            "Your journal keeps everything saved before this.",
+            file=err,
+        )
+        return EXIT_ERROR
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return run(list(sys.argv[1:] if argv is None else argv))

@@ -1,0 +1,1 @@
+"""Pure domain: values, scales, validation and arithmetic. Imports only the standard library."""

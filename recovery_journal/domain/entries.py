@@ -1,0 +1,109 @@
+"""Journal entries: the day's writing, the check-in measures, emotions and tags.
+
+An :class:`Entry` is immutable; editing means building a changed copy (``dataclasses.replace``) and
+saving it, which keeps the earlier version as an :class:`EntryRevision`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from recovery_journal.domain import validation
+from recovery_journal.domain.scales import ANXIETY, ENERGY, INTENSITY, MOOD, SLEEP_QUALITY
+from recovery_journal.errors import ValidationError
+
+MAX_TAGS = 50
+
+
+def normalise_tags(tags: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """Trim, drop a leading '#', drop empties and case-insensitive duplicates; keep order."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for raw in tags:
+        tag = validation.text("tag", raw, max_len=validation.MAX_NAME).strip().lstrip("#").strip()
+        if tag and tag.casefold() not in seen:
+            seen.add(tag.casefold())
+            out.append(tag)
+    if len(out) > MAX_TAGS:
+        raise ValidationError("tags", f"An entry can have at most {MAX_TAGS} tags.")
+    return tuple(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Emotion:
+    """A named feeling and how strong it was (0–10)."""
+
+    name: str
+    intensity: int
+
+    def __post_init__(self) -> None:
+        validation.name("emotion", self.name)
+        INTENSITY.validate(self.intensity, "emotion intensity")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One journal entry. ``id`` is None until saved; times are set by the journal on save."""
+
+    local_date: date
+    body: str = ""
+    title: str = ""
+    mood: int | None = None
+    anxiety: int | None = None
+    energy: int | None = None
+    sleep_hours: float | None = None
+    sleep_quality: int | None = None
+    emotions: tuple[Emotion, ...] = ()
+    tags: tuple[str, ...] = ()
+    bring_to_therapy: bool = False
+    id: int | None = None
+    created_utc: datetime | None = None
+    updated_utc: datetime | None = None
+    deleted_utc: datetime | None = None
+
+    def __post_init__(self) -> None:
+        validation.a_date("local_date", self.local_date)
+        validation.text("title", self.title, max_len=validation.MAX_NAME * 2)
+        validation.text("body", self.body)
+        MOOD.validate(self.mood)
+        ANXIETY.validate(self.anxiety)
+        ENERGY.validate(self.energy)
+        validation.float_range("sleep_hours", self.sleep_hours, 0, 24)
+        SLEEP_QUALITY.validate(self.sleep_quality)
+        for stamp in ("created_utc", "updated_utc", "deleted_utc"):
+            validation.aware(stamp, getattr(self, stamp))
+        object.__setattr__(self, "tags", normalise_tags(self.tags))
+        object.__setattr__(self, "emotions", tuple(self.emotions))
+        if not (self.title.strip() or self.body.strip() or self.mood is not None):
+            raise ValidationError("body", "An entry needs some words, a title or a mood.")
+
+    @property
+    def in_trash(self) -> bool:
+        return self.deleted_utc is not None
+
+
+@dataclass(frozen=True, slots=True)
+class EntryRevision:
+    """An earlier version of an entry, kept when the entry was changed."""
+
+    entry_id: int
+    replaced_utc: datetime
+    title: str
+    body: str
+    mood: int | None
+    tags: tuple[str, ...] = field(default=())
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """An entry found by full-text search, with a short snippet around the match."""
+
+    entry: Entry
+    snippet: str
+
+
+# Markers around matched words in SearchHit.snippet (control characters never typed by people).
+MATCH_START = "\x02"
+MATCH_END = "\x03"

@@ -1,0 +1,88 @@
+"""The safety plan (Stanley-Brown steps), the support network and peer-support meetings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import Enum
+
+from recovery_journal.domain import validation
+
+
+class SafetyStep(Enum):
+    """The seven steps of the Stanley-Brown safety plan, in order."""
+
+    WARNING_SIGNS = "my warning signs"
+    INTERNAL_COPING = "things I can do on my own"
+    DISTRACTION = "people and places that take my mind off things"
+    ASK_FOR_HELP = "people I can ask for help"
+    PROFESSIONALS = "professionals and crisis lines"
+    SAFE_ENVIRONMENT = "making my environment safer"
+    REASONS_FOR_LIVING = "my reasons for living"
+
+
+class ContactRole(Enum):
+    PEER = "peer"
+    GROUP = "group"
+    SPONSOR = "sponsor"
+    FRIEND = "friend"
+    FAMILY = "family"
+    THERAPIST = "therapist"
+    PRESCRIBER = "prescriber"
+    CRISIS_LINE = "crisis line"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class SafetyPlanItem:
+    """One line of the safety plan under one step."""
+
+    step: SafetyStep
+    text: str
+    position: int = 0
+    id: int | None = None
+    updated_utc: datetime | None = None
+
+    def __post_init__(self) -> None:
+        validation.text("text", self.text, required=True, max_len=2000)
+
+
+@dataclass(frozen=True, slots=True)
+class SupportContact:
+    """Someone (or a line) the person can reach, and how."""
+
+    name: str
+    role: ContactRole
+    reach: str = ""
+    safety_step: SafetyStep | None = None
+    notes: str = ""
+    id: int | None = None
+    created_utc: datetime | None = None
+    archived_utc: datetime | None = None
+
+    def __post_init__(self) -> None:
+        validation.name("name", self.name)
+        validation.text("reach", self.reach, max_len=1000)
+        validation.text("notes", self.notes)
+
+
+@dataclass(frozen=True, slots=True)
+class PeerMeeting:
+    """A peer-support meeting: which group, when, what resonated, what was learned."""
+
+    group_name: str
+    local_date: date
+    resonated: str = ""
+    strategies_learned: tuple[str, ...] = ()
+    id: int | None = None
+    created_utc: datetime | None = None
+
+    def __post_init__(self) -> None:
+        validation.name("group_name", self.group_name)
+        validation.a_date("local_date", self.local_date)
+        validation.text("resonated", self.resonated)
+        object.__setattr__(
+            self,
+            "strategies_learned",
+            tuple(validation.name("strategy", s) for s in self.strategies_learned),
+        )

@@ -1,0 +1,56 @@
+"""Where journals, backups and settings live by default.
+
+A journal is ``NAME.rjournal`` plus ``NAME.rjournal.keys``; the default one lives in the platform's
+user data folder. ``RECOVERY_JOURNAL_PATH`` overrides the default (used by scripts and tests).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_DIR_NAME = "RecoveryJournal"
+JOURNAL_SUFFIX = ".rjournal"
+KEYS_SUFFIX = ".keys"
+ENV_JOURNAL_PATH = "RECOVERY_JOURNAL_PATH"
+
+
+def data_dir() -> Path:
+    """The per-user folder for journals (created on demand by whoever writes there)."""
+    return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False))
+
+
+def default_journal_path() -> Path:
+    """The journal opened when none is named: the environment override, else the data folder."""
+    override = os.environ.get(ENV_JOURNAL_PATH)
+    if override:
+        return normalise_journal_path(Path(override))
+    return data_dir() / f"journal{JOURNAL_SUFFIX}"
+
+
+def normalise_journal_path(path: Path) -> Path:
+    """Accept ``x``, ``x.rjournal`` or ``x.rjournal.keys`` and return ``x.rjournal``."""
+    path = path.expanduser()
+    if path.name.endswith(JOURNAL_SUFFIX + KEYS_SUFFIX):
+        path = path.with_name(path.name[: -len(KEYS_SUFFIX)])
+    if not path.name.endswith(JOURNAL_SUFFIX):
+        path = path.with_name(path.name + JOURNAL_SUFFIX)
+    return path.absolute()
+
+
+def keys_path(journal: Path) -> Path:
+    """The key envelope that belongs to a journal file."""
+    return journal.with_name(journal.name + KEYS_SUFFIX)
+
+
+def lock_path(journal: Path) -> Path:
+    """The (empty) single-instance lock file beside a journal."""
+    return journal.with_name(journal.name + ".lock")
+
+
+def backups_dir(journal: Path) -> Path:
+    """Automatic backups of a journal: a folder beside it, easy to find and to copy elsewhere."""
+    stem = journal.name.removesuffix(JOURNAL_SUFFIX)
+    return journal.with_name(f"{stem}-backups")

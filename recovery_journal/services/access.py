@@ -1,0 +1,89 @@
+"""Getting into a journal: create, unlock, recover, restore. Returns :class:`JournalSession`.
+
+The UI and the CLI use only these (never ``storage`` directly). Unlocking also takes the automatic
+daily backup; a migration's backup is taken by the vault before it changes anything.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from recovery_journal.paths import default_journal_path, normalise_journal_path
+from recovery_journal.services.session import JournalSession, ensure_daily_backup
+from recovery_journal.storage import backup, vault
+from recovery_journal.storage.backup import BackupInfo
+from recovery_journal.storage.keys import parse_recovery_code
+from recovery_journal.storage.vault import BackupSettings, KeySettings
+
+__all__ = [
+    "BackupInfo",
+    "BackupSettings",
+    "KeySettings",
+    "create_journal",
+    "default_journal_path",
+    "journal_exists",
+    "latest_backup",
+    "open_journal",
+    "recover_journal",
+    "restore_backup",
+    "validate_recovery_code",
+]
+
+
+def journal_exists(path: Path) -> bool:
+    return vault.journal_exists(path)
+
+
+def create_journal(
+    path: Path,
+    passphrase: str,
+    settings: KeySettings = KeySettings(),
+    backups: BackupSettings = BackupSettings(),
+) -> tuple[JournalSession, str]:
+    """A new, empty journal (unlocked) and its recovery code, to be shown once."""
+    opened, code = vault.create(path, passphrase, settings, backups)
+    return JournalSession(opened), code
+
+
+def open_journal(
+    path: Path,
+    passphrase: str,
+    settings: KeySettings = KeySettings(),
+    backups: BackupSettings = BackupSettings(),
+) -> JournalSession:
+    session = JournalSession(vault.unlock(path, passphrase, settings, backups))
+    if backups.daily:
+        ensure_daily_backup(session)
+    return session
+
+
+def recover_journal(
+    path: Path,
+    recovery_code: str,
+    new_passphrase: str,
+    settings: KeySettings = KeySettings(),
+    backups: BackupSettings = BackupSettings(),
+) -> tuple[JournalSession, str]:
+    """Open with the recovery code, set a new passphrase; returns the session and a new code."""
+    opened, code = vault.unlock_with_recovery_code(
+        path, recovery_code, new_passphrase, settings, backups
+    )
+    return JournalSession(opened), code
+
+
+def validate_recovery_code(text: str) -> None:
+    """Raise a kind UserError if ``text`` can't be a recovery code (before any slow work)."""
+    parse_recovery_code(text)
+
+
+def restore_backup(bundle: Path, target: Path, *, replace_existing: bool = False) -> BackupInfo:
+    """Restore a ``.rjbackup`` to ``target`` (a damaged journal there is set aside, not lost)."""
+    return backup.restore_bundle(
+        bundle, normalise_journal_path(target), replace_existing=replace_existing
+    )
+
+
+def latest_backup(path: Path, backups: BackupSettings = BackupSettings()) -> Path | None:
+    """The newest automatic backup of the journal at ``path``, if any (for 'restore')."""
+    bundles = backup.list_bundles(backups.folder_for(normalise_journal_path(path)))
+    return bundles[-1][1] if bundles else None

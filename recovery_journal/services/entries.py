@@ -1,0 +1,110 @@
+"""Journal entries: write, edit (keeping history), trash and restore, list and search."""
+
+from __future__ import annotations
+
+import builtins
+from datetime import date
+from typing import TYPE_CHECKING
+
+from recovery_journal.domain.entries import Entry, EntryRevision, SearchHit
+from recovery_journal.storage import entries as repo
+
+if TYPE_CHECKING:
+    from recovery_journal.services.session import JournalSession
+
+
+class EntryService:
+    """Every use case on entries; each call is one transaction."""
+
+    def __init__(self, session: JournalSession) -> None:
+        self._session = session
+
+    def add(self, entry: Entry) -> Entry:
+        with self._session.transaction() as s:
+            return repo.add(s, entry)
+
+    def add_many(self, entries: list[Entry]) -> int:
+        """Add several entries in one transaction (imports, demo data): all or none."""
+        with self._session.transaction() as s:
+            for entry in entries:
+                repo.add(s, entry)
+        return len(entries)
+
+    def edit(self, entry: Entry) -> Entry:
+        with self._session.transaction() as s:
+            return repo.update(s, entry)
+
+    def get(self, entry_id: int) -> Entry:
+        with self._session.transaction() as s:
+            return repo.get(s, entry_id)
+
+    def move_to_trash(self, entry_id: int) -> Entry:
+        with self._session.transaction() as s:
+            return repo.set_trashed(s, entry_id, True)
+
+    def restore(self, entry_id: int) -> Entry:
+        with self._session.transaction() as s:
+            return repo.set_trashed(s, entry_id, False)
+
+    def purge(self, entry_id: int) -> None:
+        """Delete for good an entry that is already in the trash."""
+        with self._session.transaction() as s:
+            repo.purge(s, entry_id)
+
+    def list(
+        self,
+        *,
+        start: date | None = None,
+        end: date | None = None,
+        tag: str | None = None,
+        therapy_only: bool = False,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> builtins.list[Entry]:
+        """Entries newest first, optionally within dates, with a tag, or marked for therapy."""
+        with self._session.transaction() as s:
+            return repo.list_entries(
+                s,
+                start=start,
+                end=end,
+                tag=tag,
+                therapy_only=therapy_only,
+                limit=limit,
+                offset=offset,
+            )
+
+    def count(
+        self,
+        *,
+        start: date | None = None,
+        end: date | None = None,
+        tag: str | None = None,
+        therapy_only: bool = False,
+    ) -> int:
+        with self._session.transaction() as s:
+            return repo.count_entries(s, start=start, end=end, tag=tag, therapy_only=therapy_only)
+
+    def latest(self, limit: int = 20) -> builtins.list[Entry]:
+        return self.list(limit=limit)
+
+    def trash(self) -> builtins.list[Entry]:
+        with self._session.transaction() as s:
+            return repo.list_entries(s, trash=True)
+
+    def search(self, query: str, *, limit: int = 200) -> builtins.list[SearchHit]:
+        """Full-text search; any text is safe (no query syntax errors)."""
+        with self._session.transaction() as s:
+            return repo.find(s, query, limit=limit)
+
+    def history(self, entry_id: int) -> builtins.list[EntryRevision]:
+        with self._session.transaction() as s:
+            return repo.revisions(s, entry_id)
+
+    def tags(self) -> builtins.list[str]:
+        with self._session.transaction() as s:
+            return repo.all_tags(s)
+
+    def everything(self) -> tuple[builtins.list[Entry], builtins.list[EntryRevision]]:
+        """All entries (trash included) and all kept revisions, for a full export."""
+        with self._session.transaction() as s:
+            return repo.all_entries(s), repo.all_revisions(s)

@@ -1,0 +1,96 @@
+"""Full export in an open format: every entity as JSON (schema in docs/EXPORT-FORMAT.md).
+
+This is the one deliberate way journal content leaves the encrypted file, so it happens only when
+the person asks, goes where they chose, and is written atomically with private (0600) permissions.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Callable
+from datetime import date, datetime
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from recovery_journal import __version__
+from recovery_journal.domain.clock import utc_now
+from recovery_journal.services.collection import Collection
+from recovery_journal.services.session import JournalSession
+from recovery_journal.storage.atomic import write_atomic
+
+EXPORT_FORMAT = "recovery-journal-export"
+EXPORT_VERSION = 1
+
+Progress = Callable[[int, int], None]
+
+
+def jsonable(value: Any) -> Any:
+    """Domain values → JSON values: dates ISO 8601, instants with 'Z', enums by value."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, datetime):
+        return value.isoformat().replace("+00:00", "Z")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, list | tuple):
+        return [jsonable(v) for v in value]
+    return value
+
+
+def _collections(session: JournalSession) -> dict[str, Collection[Any]]:
+    t, c, s, p = session.tracking, session.coping, session.support, session.progress
+    return {
+        "triggers": t.triggers,
+        "trigger_events": t.trigger_events,
+        "warning_signs": t.warning_signs,
+        "warning_sign_observations": t.observations,
+        "coping_strategies": c.strategies,
+        "coping_uses": c.uses,
+        "coping_plan": c.plan_items,
+        "safety_plan": s.safety_items,
+        "support_contacts": s.contacts,
+        "peer_meetings": s.meetings,
+        "counters": p.counters,
+        "slips": p.slips,
+        "milestones": p.milestones,
+        "goals": p.goals,
+        "goal_steps": p.goal_steps,
+        "phases": p.phases,
+    }
+
+
+def export_document(session: JournalSession, progress: Progress | None = None) -> dict[str, Any]:
+    """The whole journal as one JSON-ready dictionary."""
+    collections = _collections(session)
+    total = len(collections) + 1
+    entries, revisions = session.entries.everything()
+    doc: dict[str, Any] = {
+        "format": EXPORT_FORMAT,
+        "version": EXPORT_VERSION,
+        "app_version": __version__,
+        "exported_utc": jsonable(utc_now()),
+        "journal_id": session.journal_id,
+        "entries": jsonable(entries),
+        "entry_revisions": jsonable(revisions),
+    }
+    if progress:
+        progress(1, total)
+    for done, (name, collection) in enumerate(collections.items(), start=2):
+        doc[name] = jsonable(collection.list(include_archived=True))
+        if progress:
+            progress(done, total)
+    return doc
+
+
+def export_json(
+    session: JournalSession, destination: Path, progress: Progress | None = None
+) -> dict[str, int]:
+    """Write the export to ``destination``; returns how many records of each kind."""
+    doc = export_document(session, progress)
+    data = json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
+    write_atomic(destination, data, "the export")
+    return {k: len(v) for k, v in doc.items() if isinstance(v, list)}

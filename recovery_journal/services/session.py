@@ -1,0 +1,152 @@
+"""An unlocked journal as the UI and the CLI see it: use cases grouped by feature.
+
+:class:`JournalSession` owns transactions (one per use case: all or nothing), serialises access to
+the single SQLCipher connection so background tasks may call it from any one thread at a time, and
+turns storage failures caused by the environment into :class:`~recovery_journal.errors.UserError`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import exc as sa_exc
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+from sqlcipher3 import dbapi2
+
+from recovery_journal.errors import ErrorKind, UserError, ValidationError
+from recovery_journal.services.coping import CopingService
+from recovery_journal.services.entries import EntryService
+from recovery_journal.services.progress import ProgressService
+from recovery_journal.services.support import SupportService
+from recovery_journal.services.tracking import TrackingService
+from recovery_journal.storage import database, search, vault
+from recovery_journal.storage.backup import BackupInfo
+
+
+@dataclass(frozen=True, slots=True)
+class IntegrityReport:
+    """What ``check`` found; ``ok`` only when every check passed."""
+
+    database: list[str]
+    encryption: list[str]
+    foreign_keys: int
+    search_index_ok: bool
+
+    @property
+    def ok(self) -> bool:
+        return (
+            self.database == ["ok"]
+            and not self.encryption
+            and self.foreign_keys == 0
+            and self.search_index_ok
+        )
+
+
+def storage_error(exc: BaseException) -> UserError | None:
+    """The UserError for a storage failure caused by the environment, or None for a bug."""
+    original = exc.orig if isinstance(exc, sa_exc.DBAPIError) else exc
+    if isinstance(original, dbapi2.IntegrityError):
+        return ValidationError(
+            "reference", "That refers to something that isn't in this journal (any more)."
+        )
+    if isinstance(original, dbapi2.Error):
+        return database.error_from_sqlite(original)
+    return None
+
+
+class JournalSession:
+    """The use cases of one unlocked journal. Call :meth:`lock` when done."""
+
+    def __init__(self, opened: vault.OpenJournal) -> None:
+        self._opened = opened
+        self.entries = EntryService(self)
+        self.tracking = TrackingService(self)
+        self.coping = CopingService(self)
+        self.support = SupportService(self)
+        self.progress = ProgressService(self)
+
+    # ------------------------------------------------------------ transactions
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: commits at the end, rolls back entirely on any error."""
+        with self._opened.guard:
+            self._opened._require_open()
+            try:
+                with (
+                    Session(self._opened.engine, expire_on_commit=False) as session,
+                    session.begin(),
+                ):
+                    yield session
+            except (sa_exc.DBAPIError, dbapi2.Error) as exc:
+                mapped = storage_error(exc)
+                if mapped is None:
+                    raise
+                raise mapped from None
+
+    # ------------------------------------------------------------ the journal itself
+
+    @property
+    def path(self) -> Path:
+        return self._opened.path
+
+    @property
+    def journal_id(self) -> str:
+        return self._opened.journal_id
+
+    @property
+    def is_locked(self) -> bool:
+        return self._opened.closed
+
+    @property
+    def migrated_from(self) -> int | None:
+        return self._opened.migrated_from
+
+    def lock(self) -> None:
+        self._opened.close()
+
+    def backup_to(self, destination: Path) -> BackupInfo:
+        return self._opened.backup_to(destination)
+
+    def auto_backup(self, *, force: bool = False) -> BackupInfo | None:
+        return self._opened.auto_backup(force=force)
+
+    def last_backup_time(self) -> datetime | None:
+        return vault.last_backup_time(self.path, self._opened.backups)
+
+    def backups_folder(self) -> Path:
+        return self._opened.backups.folder_for(self.path)
+
+    def change_passphrase(
+        self, old: str, new: str, settings: vault.KeySettings = vault.KeySettings()
+    ) -> None:
+        vault.change_passphrase(self._opened, old, new, settings)
+
+    def new_recovery_code(
+        self, passphrase: str, settings: vault.KeySettings = vault.KeySettings()
+    ) -> str:
+        return vault.new_recovery_code(self._opened, passphrase, settings)
+
+    def check(self) -> IntegrityReport:
+        """Integrity of the database, every page's encryption MAC, references and search."""
+        with self.transaction() as session:
+            db = [str(r[0]) for r in session.execute(text("PRAGMA integrity_check"))]
+            enc = [str(r[0]) for r in session.execute(text("PRAGMA cipher_integrity_check"))]
+            fks = len(list(session.execute(text("PRAGMA foreign_key_check"))))
+            fts = search.integrity_ok(session)
+        return IntegrityReport(db, enc, fks, fts)
+
+
+def ensure_daily_backup(session: JournalSession) -> BackupInfo | None:
+    """The automatic backup on unlock (at most once a day); a failure never blocks unlocking."""
+    try:
+        return session.auto_backup()
+    except UserError as error:
+        if error.kind in (ErrorKind.DISK_FULL, ErrorKind.READ_ONLY, ErrorKind.IO):
+            return None
+        raise

@@ -1,0 +1,233 @@
+"""Backup bundles (``.rjbackup``): one file with an encrypted snapshot, its key file and a manifest.
+
+The snapshot is taken with SQLite's online backup API into a target keyed with the same key, so it
+is as encrypted as the journal and consistent even in WAL mode (copying the open file is not). The
+bundle is a plain zip (stored, not compressed: the content is ciphertext) whose manifest lists each
+member's SHA-256; it holds no personal data in the clear. Restoring verifies every checksum before
+writing anything and never overwrites a journal: a damaged one is moved aside, not deleted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import re
+import zipfile
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlcipher3 import dbapi2
+
+from recovery_journal.errors import ErrorKind, UserError
+from recovery_journal.paths import keys_path
+from recovery_journal.storage import keys as keyfile
+from recovery_journal.storage.atomic import fsync_dir, os_error_to_user_error, write_atomic
+from recovery_journal.storage.database import DBAPIConnection, error_from_sqlite
+from recovery_journal.storage.keys import sqlcipher_key_spec, zero
+
+BUNDLE_SUFFIX = ".rjbackup"
+BUNDLE_FORMAT = "recovery-journal-backup"
+BUNDLE_VERSION = 1
+DB_MEMBER = "journal.rjournal"
+KEYS_MEMBER = "journal.rjournal.keys"
+MANIFEST_MEMBER = "manifest.json"
+_STAMP = "%Y-%m-%dT%H%M%SZ"
+_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2}T\d{6}Z)(-[a-z0-9-]+)?\.rjbackup$")
+
+
+@dataclass(frozen=True, slots=True)
+class BackupInfo:
+    """What a bundle's manifest says (no personal data)."""
+
+    path: Path
+    journal_id: str
+    created_utc: datetime
+    schema_version: int
+    reason: str
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def snapshot(conn: DBAPIConnection, data_key: bytearray, target: Path) -> None:
+    """Write an encrypted, consistent copy of the open database to ``target`` (a new file)."""
+    spec = sqlcipher_key_spec(data_key)
+    try:
+        dest = dbapi2.connect(str(target))
+        try:
+            dest.set_key(spec)
+            conn.backup(dest)
+        finally:
+            dest.close()
+    except dbapi2.Error as exc:
+        target.unlink(missing_ok=True)
+        raise error_from_sqlite(exc) or UserError(
+            ErrorKind.IO, "The backup could not be written."
+        ) from None
+    finally:
+        zero(spec)
+
+
+def write_bundle(
+    conn: DBAPIConnection,
+    data_key: bytearray,
+    journal: Path,
+    journal_id: str,
+    schema_version: int,
+    destination: Path,
+    reason: str = "manual",
+) -> BackupInfo:
+    """Create a bundle at ``destination`` atomically."""
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    temp_db = destination.with_name(f".{destination.name}.snapshot")
+    temp_db.unlink(missing_ok=True)
+    try:
+        snapshot(conn, data_key, temp_db)
+        db_bytes = temp_db.read_bytes()
+    except OSError as exc:
+        raise os_error_to_user_error(exc, "the backup") from None
+    finally:
+        temp_db.unlink(missing_ok=True)
+    key_bytes = keys_path(journal).read_bytes()
+    created = datetime.now(UTC)
+    manifest = {
+        "format": BUNDLE_FORMAT,
+        "version": BUNDLE_VERSION,
+        "journal_id": journal_id,
+        "schema_version": schema_version,
+        "created_utc": created.isoformat(),
+        "reason": reason,
+        "files": {
+            DB_MEMBER: {"sha256": _sha256(db_bytes), "size": len(db_bytes)},
+            KEYS_MEMBER: {"sha256": _sha256(key_bytes), "size": len(key_bytes)},
+        },
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as bundle:
+        bundle.writestr(MANIFEST_MEMBER, json.dumps(manifest, indent=2))
+        bundle.writestr(KEYS_MEMBER, key_bytes)
+        bundle.writestr(DB_MEMBER, db_bytes)
+    write_atomic(destination, buffer.getvalue(), "the backup")
+    return BackupInfo(destination, journal_id, created, schema_version, reason)
+
+
+def _bad_bundle(detail: str) -> UserError:
+    return UserError(
+        ErrorKind.BACKUP_DAMAGED,
+        f"This backup can't be used: {detail}. Nothing was changed.",
+        hint="Try another backup file.",
+    )
+
+
+def read_bundle(path: Path) -> tuple[BackupInfo, bytes, bytes]:
+    """Open and verify a bundle; returns its info, database bytes and key-file bytes."""
+    try:
+        with zipfile.ZipFile(path) as bundle:
+            manifest = json.loads(bundle.read(MANIFEST_MEMBER))
+            db_bytes = bundle.read(DB_MEMBER)
+            key_bytes = bundle.read(KEYS_MEMBER)
+    except FileNotFoundError:
+        raise UserError(ErrorKind.NOT_FOUND, "That backup file doesn't exist.") from None
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        raise _bad_bundle("it isn't a complete Recovery Journal backup") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != BUNDLE_FORMAT:
+        raise _bad_bundle("it isn't a Recovery Journal backup")
+    if manifest.get("version") != BUNDLE_VERSION:
+        raise UserError(ErrorKind.TOO_NEW, "This backup was made by a newer Recovery Journal.")
+    try:
+        files = manifest["files"]
+        if (
+            _sha256(db_bytes) != files[DB_MEMBER]["sha256"]
+            or _sha256(key_bytes) != files[KEYS_MEMBER]["sha256"]
+        ):
+            raise _bad_bundle("its contents don't match their checksums (the file is damaged)")
+        envelope = keyfile.envelope_from_json(key_bytes)
+        if envelope.journal_id != manifest["journal_id"]:
+            raise _bad_bundle("its key file belongs to a different journal")
+        info = BackupInfo(
+            path,
+            str(manifest["journal_id"]),
+            datetime.fromisoformat(manifest["created_utc"]),
+            int(manifest["schema_version"]),
+            str(manifest.get("reason", "")),
+        )
+    except (KeyError, TypeError, ValueError):
+        raise _bad_bundle("its manifest is incomplete") from None
+    return info, db_bytes, key_bytes
+
+
+def set_aside(journal: Path) -> Path | None:
+    """Rename an existing journal pair out of the way (``…-damaged-<stamp>``); never deletes."""
+    if not journal.exists() and not keys_path(journal).exists():
+        return None
+    stamp = datetime.now(UTC).strftime(_STAMP)
+    aside = journal.with_name(f"{journal.name}.set-aside-{stamp}")
+    for suffix in ("", ".keys", "-wal", "-shm"):
+        source = journal.with_name(journal.name + suffix)
+        if source.exists():
+            os.replace(source, aside.with_name(aside.name + suffix))
+    return aside
+
+
+def restore_bundle(bundle: Path, target: Path, *, replace_existing: bool = False) -> BackupInfo:
+    """Write the bundle's journal pair at ``target``. An existing journal there is refused, or
+    with ``replace_existing`` set aside first (kept beside, renamed)."""
+    info, db_bytes, key_bytes = read_bundle(bundle)
+    exists = target.exists() or keys_path(target).exists()
+    if exists and not replace_existing:
+        raise UserError(
+            ErrorKind.JOURNAL_EXISTS,
+            "There is already a journal at that place; restoring would replace it.",
+            hint="Choose a new name or folder for the restored journal.",
+        )
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if exists:
+            set_aside(target)
+        # Database first, key file last: the pair only becomes openable once both are complete.
+        write_atomic(target, db_bytes, "the restored journal")
+        write_atomic(keys_path(target), key_bytes, "the restored key file")
+        fsync_dir(target.parent)
+    except OSError as exc:
+        raise os_error_to_user_error(exc, "the restored journal") from None
+    return info
+
+
+# ---------------------------------------------------------------- automatic, rotating backups
+
+
+def bundle_name(when: datetime, reason: str = "") -> str:
+    tail = f"-{reason}" if reason else ""
+    return f"{when.astimezone(UTC).strftime(_STAMP)}{tail}{BUNDLE_SUFFIX}"
+
+
+def list_bundles(folder: Path) -> list[tuple[datetime, Path]]:
+    """Bundles in an automatic-backup folder, oldest first, by the time in their name."""
+    if not folder.is_dir():
+        return []
+    found: list[tuple[datetime, Path]] = []
+    for path in folder.iterdir():
+        match = _NAME.match(path.name)
+        if match:
+            stamp = datetime.strptime(match.group(1), _STAMP).replace(tzinfo=UTC)
+            found.append((stamp, path))
+    return sorted(found)
+
+
+def rotate(folder: Path, keep: int) -> list[Path]:
+    """Delete all but the newest ``keep`` bundles; returns what was removed."""
+    bundles = list_bundles(folder)
+    doomed = [path for _, path in bundles[: max(0, len(bundles) - keep)]]
+    for path in doomed:
+        path.unlink(missing_ok=True)
+    return doomed
+
+
+def backup_due(folder: Path, now: datetime) -> bool:
+    """At most one automatic backup per calendar day (UTC)."""
+    bundles = list_bundles(folder)
+    return not bundles or bundles[-1][0].date() < now.astimezone(UTC).date()

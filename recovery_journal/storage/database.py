@@ -1,0 +1,151 @@
+"""The SQLCipher connection and the SQLAlchemy engine on top of it.
+
+The opening sequence follows docs/SECURITY.md: ``mode=rw`` so a missing file is never silently
+created, the raw key set from a zeroed ``bytearray``, SQLCipher's logger silenced once per process,
+then the pragmas that keep everything encrypted (``temp_store = MEMORY``) and durable (WAL,
+``synchronous = FULL``). SQLAlchemy receives the keyed connection through ``creator=`` on the plain
+sqlite dialect, a single-connection pool and ``hide_parameters=True`` (otherwise journal text ends
+up in exception messages).
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import StaticPool
+from sqlcipher3 import dbapi2
+
+from recovery_journal.errors import ErrorKind, UserError
+from recovery_journal.storage.keys import sqlcipher_key_spec, zero
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+PRAGMAS = (
+    "cipher_compatibility = 4",
+    "cipher_memory_security = ON",
+    "temp_store = MEMORY",
+    "journal_mode = WAL",
+    "synchronous = FULL",
+    "foreign_keys = ON",
+    "secure_delete = ON",
+    "busy_timeout = 5000",
+)
+
+_log_silenced = False
+_log_lock = threading.Lock()
+
+DBAPIConnection = Any  # sqlcipher3 ships no type information
+
+
+def silence_sqlcipher_log() -> None:
+    """SQLCipher prints 'hmac check failed' to stderr on a wrong key; turn that off (global)."""
+    global _log_silenced
+    with _log_lock:
+        if _log_silenced:
+            return
+        probe = dbapi2.connect(":memory:")
+        try:
+            probe.execute("PRAGMA cipher_log_level = NONE")
+        finally:
+            probe.close()
+        _log_silenced = True
+
+
+def damaged_error() -> UserError:
+    return UserError(
+        ErrorKind.JOURNAL_DAMAGED,
+        "This journal file is damaged and can't be read safely. Nothing was changed.",
+        hint="You can restore it from your latest backup.",
+    )
+
+
+def error_from_sqlite(exc: Exception, *, opening: bool = False) -> UserError | None:
+    """Map a SQLCipher error caused by the environment to a UserError; None means a bug."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    if name.startswith("SQLITE_FULL"):
+        return UserError(
+            ErrorKind.DISK_FULL,
+            "The disk is full, so the last change could not be saved. "
+            "Everything saved before is safe.",
+            hint="Free some space and try again.",
+        )
+    if name.startswith("SQLITE_READONLY"):
+        return UserError(
+            ErrorKind.READ_ONLY,
+            "The journal is in a place that can't be written to, so changes can't be saved.",
+            hint="Move it to a folder you can write to.",
+        )
+    if name.startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")):
+        return damaged_error()
+    if name.startswith("SQLITE_CANTOPEN") and opening:
+        return UserError(ErrorKind.JOURNAL_MISSING, "The journal file can't be opened.")
+    if name.startswith("SQLITE_IOERR"):
+        return UserError(
+            ErrorKind.IO,
+            "The computer couldn't read or write the journal file (a disk or drive problem).",
+            hint="Check the drive, then try again.",
+        )
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return UserError(
+            ErrorKind.ALREADY_OPEN, "The journal is busy in another program. Try again shortly."
+        )
+    return None
+
+
+def _apply_pragmas(conn: DBAPIConnection) -> None:
+    for pragma in PRAGMAS:
+        conn.execute(f"PRAGMA {pragma}").fetchall()
+
+
+def connect(path: Path, data_key: bytearray, *, create: bool = False) -> DBAPIConnection:
+    """Open (or, with ``create``, make) the encrypted database and verify the key reads it."""
+    silence_sqlcipher_log()
+    mode = "rwc" if create else "rw"
+    uri = f"{path.absolute().as_uri()}?mode={mode}"
+    try:
+        conn = dbapi2.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
+    except dbapi2.Error as exc:
+        raise error_from_sqlite(exc, opening=True) or damaged_error() from None
+    spec = sqlcipher_key_spec(data_key)
+    try:
+        conn.set_key(spec)
+    finally:
+        zero(spec)
+    try:
+        # The key is only checked on the first read: this is where a bad file shows itself.
+        conn.execute("SELECT count(*) FROM sqlite_schema").fetchall()
+        _apply_pragmas(conn)
+    except dbapi2.Error as exc:
+        conn.close()
+        raise error_from_sqlite(exc, opening=True) or damaged_error() from None
+    return conn
+
+
+def make_engine(conn: DBAPIConnection) -> Engine:
+    """An engine that always hands out ``conn``; transactions begin explicitly."""
+    engine = create_engine(
+        "sqlite://",
+        module=dbapi2,
+        creator=lambda: conn,
+        poolclass=StaticPool,
+        hide_parameters=True,
+    )
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Any) -> None:
+        # The driver runs in autocommit mode (isolation_level=None); SQLAlchemy owns BEGIN so
+        # that savepoints and rollbacks behave (SQLAlchemy's documented pysqlite recipe).
+        connection.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def looks_like_plain_sqlite(path: Path) -> bool:
+    """A readable SQLite header means an unencrypted database: 'not a journal'."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False

@@ -1,0 +1,259 @@
+"""Entries in and out of storage: tags, emotions, edit history, trash and the search index.
+
+Every write keeps the FTS index in step inside the same transaction. Editing keeps the version it
+replaces as a revision; deleting moves an entry to the trash; only purging the trash removes it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from recovery_journal.domain.clock import utc_now
+from recovery_journal.domain.entries import Emotion, Entry, EntryRevision, SearchHit
+from recovery_journal.errors import NotFoundError
+from recovery_journal.storage import search
+from recovery_journal.storage.orm import (
+    EmotionRow,
+    EntryRevisionRow,
+    EntryRow,
+    TagRow,
+    entry_tags,
+)
+
+
+def _to_domain(row: EntryRow) -> Entry:
+    return Entry(
+        id=row.id,
+        local_date=row.local_date,
+        title=row.title,
+        body=row.body,
+        mood=row.mood,
+        anxiety=row.anxiety,
+        energy=row.energy,
+        sleep_hours=row.sleep_hours,
+        sleep_quality=row.sleep_quality,
+        emotions=tuple(Emotion(e.name, e.intensity) for e in row.emotions),
+        tags=tuple(t.name for t in row.tags),
+        bring_to_therapy=row.bring_to_therapy,
+        created_utc=row.created_utc,
+        updated_utc=row.updated_utc,
+        deleted_utc=row.deleted_utc,
+    )
+
+
+def _revision(row: EntryRevisionRow) -> EntryRevision:
+    return EntryRevision(
+        entry_id=row.entry_id,
+        replaced_utc=row.replaced_utc,
+        title=row.title,
+        body=row.body,
+        mood=row.mood,
+        tags=tuple(row.tags),
+        id=row.id,
+    )
+
+
+def _tag_rows(session: Session, names: tuple[str, ...]) -> list[TagRow]:
+    if not names:
+        return []
+    folded = {n.casefold() for n in names}
+    existing = {
+        t.name.casefold(): t
+        for t in session.scalars(select(TagRow).where(func.lower(TagRow.name).in_(folded)))
+    }
+    rows: list[TagRow] = []
+    for name in names:
+        row = existing.get(name.casefold())
+        if row is None:
+            row = TagRow(name=name)
+            session.add(row)
+            existing[name.casefold()] = row
+        rows.append(row)
+    return rows
+
+
+def _apply(session: Session, row: EntryRow, entry: Entry) -> None:
+    row.local_date = entry.local_date
+    row.title = entry.title
+    row.body = entry.body
+    row.mood = entry.mood
+    row.anxiety = entry.anxiety
+    row.energy = entry.energy
+    row.sleep_hours = entry.sleep_hours
+    row.sleep_quality = entry.sleep_quality
+    row.bring_to_therapy = entry.bring_to_therapy
+    row.tags = _tag_rows(session, entry.tags)
+    row.emotions = [EmotionRow(name=e.name, intensity=e.intensity) for e in entry.emotions]
+
+
+def _reindex(session: Session, row: EntryRow) -> None:
+    search.index_entry(session, row.id, row.title, row.body, [t.name for t in row.tags])
+
+
+def _row(session: Session, entry_id: int) -> EntryRow:
+    row = session.get(EntryRow, entry_id)
+    if row is None:
+        raise NotFoundError("entry", entry_id)
+    return row
+
+
+def add(session: Session, entry: Entry) -> Entry:
+    now = utc_now()
+    row = EntryRow(
+        created_utc=entry.created_utc or now,
+        updated_utc=entry.updated_utc or now,
+        deleted_utc=entry.deleted_utc,
+    )
+    _apply(session, row, entry)
+    session.add(row)
+    session.flush()
+    _reindex(session, row)
+    return _to_domain(row)
+
+
+def update(session: Session, entry: Entry) -> Entry:
+    """Save a changed entry; the version it replaces is kept when text, mood or tags changed."""
+    if entry.id is None:
+        raise NotFoundError("entry", 0)
+    row = _row(session, entry.id)
+    before = _to_domain(row)
+    changed = (before.title, before.body, before.mood, before.tags) != (
+        entry.title,
+        entry.body,
+        entry.mood,
+        entry.tags,
+    )
+    now = utc_now()
+    if changed:
+        session.add(
+            EntryRevisionRow(
+                entry_id=row.id,
+                replaced_utc=now,
+                title=before.title,
+                body=before.body,
+                mood=before.mood,
+                tags=before.tags,
+            )
+        )
+    _apply(session, row, entry)
+    row.updated_utc = now
+    session.flush()
+    _reindex(session, row)
+    return _to_domain(row)
+
+
+def get(session: Session, entry_id: int) -> Entry:
+    return _to_domain(_row(session, entry_id))
+
+
+def set_trashed(session: Session, entry_id: int, trashed: bool) -> Entry:
+    row = _row(session, entry_id)
+    row.deleted_utc = utc_now() if trashed else None
+    session.flush()
+    return _to_domain(row)
+
+
+def purge(session: Session, entry_id: int) -> None:
+    """Remove an entry that is already in the trash, with its history and index row."""
+    row = _row(session, entry_id)
+    if row.deleted_utc is None:
+        raise NotFoundError("entry in the trash", entry_id)
+    search.unindex_entry(session, entry_id)
+    session.delete(row)
+    session.flush()
+
+
+def _listing(
+    start: date | None, end: date | None, tag: str | None, therapy_only: bool, trash: bool
+) -> Select[EntryRow]:
+    query = select(EntryRow).where(
+        EntryRow.deleted_utc.is_not(None) if trash else EntryRow.deleted_utc.is_(None)
+    )
+    if start is not None:
+        query = query.where(EntryRow.local_date >= start)
+    if end is not None:
+        query = query.where(EntryRow.local_date <= end)
+    if therapy_only:
+        query = query.where(EntryRow.bring_to_therapy.is_(True))
+    if tag:
+        query = query.where(
+            EntryRow.id.in_(
+                select(entry_tags.c.entry_id)
+                .join(TagRow, TagRow.id == entry_tags.c.tag_id)
+                .where(func.lower(TagRow.name) == tag.strip().lstrip("#").casefold())
+            )
+        )
+    return query
+
+
+def list_entries(
+    session: Session,
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    tag: str | None = None,
+    therapy_only: bool = False,
+    trash: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[Entry]:
+    """Entries newest first (by the day they are about, then by creation)."""
+    query = _listing(start, end, tag, therapy_only, trash).order_by(
+        EntryRow.local_date.desc(), EntryRow.id.desc()
+    )
+    if limit is not None:
+        query = query.limit(limit).offset(offset)
+    return [_to_domain(row) for row in session.scalars(query)]
+
+
+def count_entries(
+    session: Session,
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    tag: str | None = None,
+    therapy_only: bool = False,
+    trash: bool = False,
+) -> int:
+    inner = _listing(start, end, tag, therapy_only, trash).subquery()
+    return int(session.scalar(select(func.count()).select_from(inner)) or 0)
+
+
+def revisions(session: Session, entry_id: int) -> list[EntryRevision]:
+    """Earlier versions of an entry, newest first."""
+    _row(session, entry_id)
+    rows = session.scalars(
+        select(EntryRevisionRow)
+        .where(EntryRevisionRow.entry_id == entry_id)
+        .order_by(EntryRevisionRow.replaced_utc.desc(), EntryRevisionRow.id.desc())
+    )
+    return [_revision(r) for r in rows]
+
+
+def find(session: Session, query: str, *, limit: int = 200) -> list[SearchHit]:
+    hits = search.find(session, query, limit=limit)
+    if not hits:
+        return []
+    rows = {
+        r.id: r
+        for r in session.scalars(select(EntryRow).where(EntryRow.id.in_([i for i, _ in hits])))
+    }
+    return [SearchHit(_to_domain(rows[i]), snippet) for i, snippet in hits if i in rows]
+
+
+def all_tags(session: Session) -> list[str]:
+    return list(session.scalars(select(TagRow.name).order_by(func.lower(TagRow.name))))
+
+
+def all_revisions(session: Session) -> list[EntryRevision]:
+    """Every kept earlier version, oldest first (for export)."""
+    rows = session.scalars(select(EntryRevisionRow).order_by(EntryRevisionRow.id))
+    return [_revision(r) for r in rows]
+
+
+def all_entries(session: Session) -> list[Entry]:
+    """Every entry, trash included, oldest first (for export)."""
+    return [_to_domain(r) for r in session.scalars(select(EntryRow).order_by(EntryRow.id))]

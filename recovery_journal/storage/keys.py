@@ -1,0 +1,490 @@
+"""The key envelope: how a passphrase or a recovery code unlocks the journal's data key.
+
+Hierarchy (KeePassXC / Bitwarden pattern, documented in docs/FILE-FORMAT.md)::
+
+    passphrase    --Argon2id(m, t, p, salt)--> KEK_pass --+
+    recovery code --HKDF-SHA256(salt, info)--> KEK_rec  --+--AES-256-GCM--> master key
+    master key --AES-256-GCM--> data key  (the SQLCipher raw key x'...')
+
+Every wrap uses a fresh 96-bit nonce, and its associated data binds the format, the journal id and
+(for a slot) the slot's KDF parameters, so any edit to the envelope makes unwrapping fail. KDF
+parameters are checked against a floor and a ceiling *before* any KDF runs. Secrets live in
+``bytearray`` buffers that callers zero with :func:`zero`.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import os
+import secrets
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from recovery_journal.errors import ErrorKind, UserError
+from recovery_journal.storage.atomic import write_atomic
+
+FORMAT = "recovery-journal-keys"
+FORMAT_VERSION = 1
+KEY_BYTES = 32
+NONCE_BYTES = 12
+SALT_BYTES = 16
+RECOVERY_CODE_BYTES = 20  # 160 random bits, 32 base32 characters
+HKDF_INFO = b"recovery-journal/recovery-code/v1"
+SLOT_PASSPHRASE = "passphrase"
+SLOT_RECOVERY = "recovery_code"
+_ENVELOPE_MAX_BYTES = 64 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Argon2Params:
+    """Argon2id cost parameters: memory in KiB, passes, lanes."""
+
+    memory_kib: int
+    iterations: int
+    lanes: int
+
+
+DEFAULT_PARAMS = Argon2Params(memory_kib=256 * 1024, iterations=3, lanes=4)
+FLOOR_PARAMS = Argon2Params(memory_kib=64 * 1024, iterations=3, lanes=4)
+
+
+@dataclass(frozen=True, slots=True)
+class KdfPolicy:
+    """Bounds an envelope's Argon2id parameters must lie within before the KDF may run."""
+
+    min_memory_kib: int
+    min_iterations: int
+    max_memory_kib: int = 4 * 1024 * 1024
+    max_iterations: int = 64
+    max_lanes: int = 64
+
+    def check(self, params: Argon2Params) -> None:
+        weak = params.memory_kib < self.min_memory_kib or params.iterations < self.min_iterations
+        huge = (
+            params.memory_kib > self.max_memory_kib
+            or params.iterations > self.max_iterations
+            or not 1 <= params.lanes <= self.max_lanes
+            or params.memory_kib < 8 * params.lanes
+        )
+        if weak or huge:
+            raise UserError(
+                ErrorKind.KEY_POLICY,
+                "This journal's key file asks for key-derivation settings outside the safe range "
+                f"({'too weak' if weak else 'too costly'}), so it was not used.",
+                hint="The key file may have been changed. Restore it from a backup.",
+            )
+
+
+PRODUCTION_POLICY = KdfPolicy(
+    min_memory_kib=FLOOR_PARAMS.memory_kib, min_iterations=FLOOR_PARAMS.iterations
+)
+# Test-only: a fast KDF for the test suite (docs/SECURITY.md). Never used by the app or the CLI.
+TEST_PARAMS = Argon2Params(memory_kib=64, iterations=1, lanes=1)
+TEST_POLICY = KdfPolicy(min_memory_kib=8, min_iterations=1)
+
+
+def zero(buffer: bytearray | memoryview) -> None:
+    """Overwrite a secret buffer in place."""
+    buffer[:] = bytes(len(buffer))
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """One way to unlock: KDF description (JSON-ready) plus the wrapped master key."""
+
+    kind: str
+    kdf: dict[str, Any]
+    nonce: bytes
+    wrapped_master_key: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Envelope:
+    """The parsed ``.keys`` file."""
+
+    journal_id: str
+    slots: tuple[Slot, ...]
+    data_key_nonce: bytes
+    wrapped_data_key: bytes
+    version: int = FORMAT_VERSION
+
+    def slot(self, kind: str) -> Slot:
+        for slot in self.slots:
+            if slot.kind == kind:
+                return slot
+        raise _damaged()
+
+
+@dataclass(slots=True)
+class UnlockedKeys:
+    """Master and data keys in zeroable buffers; call :meth:`wipe` when done."""
+
+    master_key: bytearray
+    data_key: bytearray
+    journal_id: str
+    _wiped: bool = field(default=False)
+
+    def wipe(self) -> None:
+        zero(self.master_key)
+        zero(self.data_key)
+        self._wiped = True
+
+
+# ---------------------------------------------------------------- associated data and KDFs
+
+
+def _canonical(value: object) -> bytes:
+    return json.dumps(value, sort_keys=True, separators=(",", ":")).encode()
+
+
+def _slot_aad(journal_id: str, kind: str, kdf: dict[str, Any]) -> bytes:
+    return _canonical(
+        {
+            "format": FORMAT,
+            "version": FORMAT_VERSION,
+            "journal_id": journal_id,
+            "slot": kind,
+            "kdf": kdf,
+        }
+    )
+
+
+def _data_key_aad(journal_id: str) -> bytes:
+    return _canonical(
+        {"format": FORMAT, "version": FORMAT_VERSION, "journal_id": journal_id, "key": "data"}
+    )
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: object) -> bytes:
+    if not isinstance(text, str):
+        raise _damaged()
+    try:
+        return base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):
+        raise _damaged() from None
+
+
+def _params_from_kdf(kdf: dict[str, Any]) -> Argon2Params:
+    try:
+        values = (kdf["memory_kib"], kdf["iterations"], kdf["lanes"])
+    except KeyError:
+        raise _damaged() from None
+    if not all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+        raise _damaged()
+    return Argon2Params(*values)
+
+
+def _passphrase_kek(passphrase: str, kdf: dict[str, Any], policy: KdfPolicy) -> bytearray:
+    if kdf.get("name") != "argon2id":
+        raise _damaged()
+    params = _params_from_kdf(kdf)
+    policy.check(params)
+    kek = bytearray(KEY_BYTES)
+    secret = bytearray(passphrase.encode("utf-8"))
+    try:
+        Argon2id(
+            salt=_unb64(kdf.get("salt")),
+            length=KEY_BYTES,
+            iterations=params.iterations,
+            lanes=params.lanes,
+            memory_cost=params.memory_kib,
+        ).derive_into(bytes(secret), kek)
+    finally:
+        zero(secret)
+    return kek
+
+
+def _recovery_kek(code_bytes: bytes | bytearray, kdf: dict[str, Any]) -> bytearray:
+    if kdf.get("name") != "hkdf-sha256":
+        raise _damaged()
+    kek = bytearray(KEY_BYTES)
+    HKDF(
+        algorithm=hashes.SHA256(), length=KEY_BYTES, salt=_unb64(kdf.get("salt")), info=HKDF_INFO
+    ).derive_into(bytes(code_bytes), kek)
+    return kek
+
+
+def _wrap(kek: bytearray, secret: bytearray, aad: bytes) -> tuple[bytes, bytes]:
+    nonce = os.urandom(NONCE_BYTES)
+    return nonce, AESGCM(bytes(kek)).encrypt(nonce, bytes(secret), aad)
+
+
+def _unwrap(kek: bytearray, nonce: bytes, wrapped: bytes, aad: bytes) -> bytearray:
+    """Decrypt into a zeroable buffer; raises InvalidTag when anything doesn't match."""
+    if len(nonce) != NONCE_BYTES or len(wrapped) != KEY_BYTES + 16:
+        raise InvalidTag()
+    out = bytearray(KEY_BYTES)
+    AESGCM(bytes(kek)).decrypt_into(nonce, wrapped, aad, out)
+    return out
+
+
+# ---------------------------------------------------------------- recovery codes
+
+
+def format_recovery_code(code_bytes: bytes | bytearray) -> str:
+    """Grouped base32 for people: ``ABCD-EFGH-…`` (8 groups of 4)."""
+    text = base64.b32encode(bytes(code_bytes)).decode("ascii").rstrip("=")
+    return "-".join(text[i : i + 4] for i in range(0, len(text), 4))
+
+
+def parse_recovery_code(text: str) -> bytes:
+    """Accept any case, dashes and spaces, and the usual look-alikes (0→O, 1→I, 8→B)."""
+    cleaned = "".join(ch for ch in text.upper() if ch.isalnum())
+    cleaned = cleaned.translate(str.maketrans("018", "OIB"))
+    expected = len(format_recovery_code(bytes(RECOVERY_CODE_BYTES)).replace("-", ""))
+    try:
+        if len(cleaned) != expected:
+            raise ValueError
+        return base64.b32decode(cleaned + "=" * (-len(cleaned) % 8))
+    except (binascii.Error, ValueError):
+        raise UserError(
+            ErrorKind.WRONG_RECOVERY_CODE,
+            "That doesn't look like a recovery code. It has 8 groups of 4 letters and digits, "
+            "like ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567.",
+        ) from None
+
+
+# ---------------------------------------------------------------- building envelopes
+
+
+def _passphrase_slot(
+    journal_id: str, master: bytearray, passphrase: str, params: Argon2Params, policy: KdfPolicy
+) -> Slot:
+    kdf: dict[str, Any] = {
+        "name": "argon2id",
+        "memory_kib": params.memory_kib,
+        "iterations": params.iterations,
+        "lanes": params.lanes,
+        "salt": _b64(os.urandom(SALT_BYTES)),
+    }
+    kek = _passphrase_kek(passphrase, kdf, policy)
+    try:
+        nonce, wrapped = _wrap(kek, master, _slot_aad(journal_id, SLOT_PASSPHRASE, kdf))
+    finally:
+        zero(kek)
+    return Slot(SLOT_PASSPHRASE, kdf, nonce, wrapped)
+
+
+def _recovery_slot(journal_id: str, master: bytearray) -> tuple[Slot, str]:
+    code = bytearray(secrets.token_bytes(RECOVERY_CODE_BYTES))
+    kdf: dict[str, Any] = {"name": "hkdf-sha256", "salt": _b64(os.urandom(SALT_BYTES))}
+    kek = _recovery_kek(code, kdf)
+    try:
+        nonce, wrapped = _wrap(kek, master, _slot_aad(journal_id, SLOT_RECOVERY, kdf))
+        shown = format_recovery_code(code)
+    finally:
+        zero(kek)
+        zero(code)
+    return Slot(SLOT_RECOVERY, kdf, nonce, wrapped), shown
+
+
+def new_envelope(
+    passphrase: str, params: Argon2Params = DEFAULT_PARAMS, policy: KdfPolicy = PRODUCTION_POLICY
+) -> tuple[Envelope, UnlockedKeys, str]:
+    """Fresh journal id, master key, data key, passphrase slot and recovery slot."""
+    journal_id = uuid.uuid4().hex
+    master = bytearray(secrets.token_bytes(KEY_BYTES))
+    data = bytearray(secrets.token_bytes(KEY_BYTES))
+    pass_slot = _passphrase_slot(journal_id, master, passphrase, params, policy)
+    rec_slot, code = _recovery_slot(journal_id, master)
+    nonce, wrapped = _wrap(master, data, _data_key_aad(journal_id))
+    envelope = Envelope(journal_id, (pass_slot, rec_slot), nonce, wrapped)
+    return envelope, UnlockedKeys(master, data, journal_id), code
+
+
+def with_new_passphrase(
+    envelope: Envelope,
+    keys: UnlockedKeys,
+    passphrase: str,
+    params: Argon2Params = DEFAULT_PARAMS,
+    policy: KdfPolicy = PRODUCTION_POLICY,
+) -> Envelope:
+    """The same envelope with the passphrase slot re-wrapped (data key untouched)."""
+    slot = _passphrase_slot(envelope.journal_id, keys.master_key, passphrase, params, policy)
+    others = tuple(s for s in envelope.slots if s.kind != SLOT_PASSPHRASE)
+    return Envelope(
+        envelope.journal_id, (slot, *others), envelope.data_key_nonce, envelope.wrapped_data_key
+    )
+
+
+def with_new_recovery_code(envelope: Envelope, keys: UnlockedKeys) -> tuple[Envelope, str]:
+    """The same envelope with a new recovery code; the old code stops working."""
+    slot, code = _recovery_slot(envelope.journal_id, keys.master_key)
+    others = tuple(s for s in envelope.slots if s.kind != SLOT_RECOVERY)
+    return (
+        Envelope(
+            envelope.journal_id, (*others, slot), envelope.data_key_nonce, envelope.wrapped_data_key
+        ),
+        code,
+    )
+
+
+# ---------------------------------------------------------------- unlocking
+
+
+def _open_data_key(envelope: Envelope, master: bytearray) -> UnlockedKeys:
+    try:
+        data = _unwrap(
+            master,
+            envelope.data_key_nonce,
+            envelope.wrapped_data_key,
+            _data_key_aad(envelope.journal_id),
+        )
+    except InvalidTag:
+        zero(master)
+        raise _damaged() from None
+    return UnlockedKeys(master, data, envelope.journal_id)
+
+
+def unlock_with_passphrase(
+    envelope: Envelope, passphrase: str, policy: KdfPolicy = PRODUCTION_POLICY
+) -> UnlockedKeys:
+    """Derive, unwrap, verify. Wrong passphrase or any edit to the slot → WRONG_PASSPHRASE."""
+    slot = envelope.slot(SLOT_PASSPHRASE)
+    kek = _passphrase_kek(passphrase, slot.kdf, policy)
+    try:
+        master = _unwrap(
+            kek,
+            slot.nonce,
+            slot.wrapped_master_key,
+            _slot_aad(envelope.journal_id, slot.kind, slot.kdf),
+        )
+    except InvalidTag:
+        raise UserError(
+            ErrorKind.WRONG_PASSPHRASE,
+            "That passphrase doesn't open this journal.",
+            hint="Check Caps Lock and your keyboard layout, or use your recovery code.",
+        ) from None
+    finally:
+        zero(kek)
+    return _open_data_key(envelope, master)
+
+
+def unlock_with_recovery_code(envelope: Envelope, code_text: str) -> UnlockedKeys:
+    """Like :func:`unlock_with_passphrase`, with the recovery code."""
+    code = bytearray(parse_recovery_code(code_text))
+    slot = envelope.slot(SLOT_RECOVERY)
+    kek = _recovery_kek(code, slot.kdf)
+    zero(code)
+    try:
+        master = _unwrap(
+            kek,
+            slot.nonce,
+            slot.wrapped_master_key,
+            _slot_aad(envelope.journal_id, slot.kind, slot.kdf),
+        )
+    except InvalidTag:
+        raise UserError(
+            ErrorKind.WRONG_RECOVERY_CODE,
+            "That recovery code doesn't open this journal.",
+            hint="Check each group against the code you saved. Each new code replaces the old one.",
+        ) from None
+    finally:
+        zero(kek)
+    return _open_data_key(envelope, master)
+
+
+def sqlcipher_key_spec(data_key: bytearray) -> bytearray:
+    """The raw-key text ``x'<64 hex>'`` SQLCipher expects, in a buffer the caller must zero."""
+    spec = bytearray(b"x'")
+    spec += data_key.hex().encode("ascii")
+    spec += b"'"
+    return spec
+
+
+# ---------------------------------------------------------------- the file
+
+
+def _damaged() -> UserError:
+    return UserError(
+        ErrorKind.KEY_FILE_DAMAGED,
+        "This journal's key file is damaged, so the journal can't be unlocked with it.",
+        hint="Restore the journal from a backup (a backup holds its own copy of the key file).",
+    )
+
+
+def envelope_to_json(envelope: Envelope) -> bytes:
+    doc = {
+        "format": FORMAT,
+        "version": envelope.version,
+        "journal_id": envelope.journal_id,
+        "slots": [
+            {
+                "type": s.kind,
+                "kdf": s.kdf,
+                "nonce": _b64(s.nonce),
+                "wrapped_master_key": _b64(s.wrapped_master_key),
+            }
+            for s in envelope.slots
+        ],
+        "data_key": {
+            "cipher": "aes-256-gcm",
+            "nonce": _b64(envelope.data_key_nonce),
+            "wrapped": _b64(envelope.wrapped_data_key),
+        },
+    }
+    return json.dumps(doc, indent=2).encode() + b"\n"
+
+
+def envelope_from_json(raw: bytes) -> Envelope:
+    try:
+        doc = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise _damaged() from None
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise _damaged()
+    if doc.get("version") != FORMAT_VERSION:
+        raise UserError(
+            ErrorKind.TOO_NEW,
+            "This journal's key file was written by a newer version of Recovery Journal.",
+            hint="Update the app to open it.",
+        )
+    try:
+        journal_id = doc["journal_id"]
+        slots = tuple(
+            Slot(s["type"], dict(s["kdf"]), _unb64(s["nonce"]), _unb64(s["wrapped_master_key"]))
+            for s in doc["slots"]
+        )
+        data_key = doc["data_key"]
+        envelope = Envelope(
+            journal_id, slots, _unb64(data_key["nonce"]), _unb64(data_key["wrapped"])
+        )
+    except (KeyError, TypeError, ValueError, AttributeError):
+        raise _damaged() from None
+    if not isinstance(journal_id, str) or not all(isinstance(s.kind, str) for s in slots):
+        raise _damaged()
+    return envelope
+
+
+def read_envelope(path: Path) -> Envelope:
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(_ENVELOPE_MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise UserError(
+            ErrorKind.KEY_FILE_MISSING,
+            f"The key file for this journal is missing (it should be next to it, named "
+            f"“{path.name}”).",
+            hint="Copy it back from where you moved the journal, or restore from a backup.",
+        ) from None
+    if len(raw) > _ENVELOPE_MAX_BYTES:
+        raise _damaged()
+    return envelope_from_json(raw)
+
+
+def write_envelope(path: Path, envelope: Envelope) -> None:
+    write_atomic(path, envelope_to_json(envelope), "the key file")

@@ -1,0 +1,72 @@
+"""Schema versions and the one place that changes them.
+
+The version lives in the encrypted database (``PRAGMA user_version``). Each migration is frozen SQL
+run in its own transaction together with the version bump, so a crash leaves the journal at the
+previous version, never between two. The vault takes a backup before running any of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from recovery_journal.errors import ErrorKind, UserError
+from recovery_journal.storage.database import DBAPIConnection
+from recovery_journal.storage.migrations import v001_initial, v002_fulltext
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    """One step from ``version - 1`` to ``version``."""
+
+    version: int
+    title: str
+    sql: str
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial schema", v001_initial.SQL),
+    Migration(2, "full-text search index", v002_fulltext.SQL),
+)
+CURRENT_VERSION = MIGRATIONS[-1].version
+
+
+def schema_version(conn: DBAPIConnection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def check_supported(version: int) -> None:
+    if version > CURRENT_VERSION:
+        raise UserError(
+            ErrorKind.TOO_NEW,
+            "This journal was written by a newer version of Recovery Journal.",
+            hint="Update the app to open it. Nothing was changed.",
+        )
+
+
+def migrate(conn: DBAPIConnection, target: int = CURRENT_VERSION) -> list[int]:
+    """Bring the schema up to ``target``; returns the versions applied."""
+    current = schema_version(conn)
+    check_supported(current)
+    applied: list[int] = []
+    for step in MIGRATIONS:
+        if current < step.version <= target:
+            _apply(conn, step)
+            applied.append(step.version)
+    return applied
+
+
+def _apply(conn: DBAPIConnection, step: Migration) -> None:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for statement in _statements(step.sql):
+            conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {int(step.version)}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def _statements(sql: str) -> list[str]:
+    """Split frozen migration SQL on ';' at line ends (no ';' appears inside our literals)."""
+    return [s.strip() for s in sql.split(";\n") if s.strip().rstrip(";")]

@@ -1,0 +1,95 @@
+"""Generic repository: domain dataclasses in, domain dataclasses out, ORM rows stay here.
+
+Every row class's column names equal its domain class's field names (see :mod:`.orm`), so one
+converter serves every library-style entity (triggers, strategies, contacts, counters…). Entries,
+which carry tags, emotions, revisions and the search index, have :mod:`.entries`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import Session
+
+from recovery_journal.domain.clock import utc_now
+from recovery_journal.errors import NotFoundError
+from recovery_journal.storage.orm import Base, column_names
+
+D = TypeVar("D")
+
+
+class Repository(Generic[D]):
+    """Add, update, get and list one kind of domain object through its ORM row class."""
+
+    def __init__(self, row_cls: type[Base], domain_cls: type[D], what: str) -> None:
+        self.row_cls = row_cls
+        self.domain_cls = domain_cls
+        self.what = what
+        self._columns = column_names(row_cls)
+        fields = {f.name for f in dataclasses.fields(domain_cls)}  # type: ignore[arg-type]
+        missing = set(self._columns) - fields
+        if missing:
+            raise TypeError(f"{domain_cls.__name__} lacks fields for columns {sorted(missing)}")
+
+    def to_domain(self, row: Base) -> D:
+        return self.domain_cls(**{name: getattr(row, name) for name in self._columns})
+
+    def _values(self, obj: D) -> dict[str, Any]:
+        return {name: getattr(obj, name) for name in self._columns if name != "id"}
+
+    def add(self, session: Session, obj: D) -> D:
+        values = self._values(obj)
+        if "created_utc" in values and values["created_utc"] is None:
+            values["created_utc"] = utc_now()
+        if "updated_utc" in values and values["updated_utc"] is None:
+            values["updated_utc"] = utc_now()
+        row = self.row_cls(**values)
+        session.add(row)
+        session.flush()
+        return self.to_domain(row)
+
+    def _row(self, session: Session, ident: int) -> Base:
+        row = session.get(self.row_cls, ident)
+        if row is None:
+            raise NotFoundError(self.what, ident)
+        return row
+
+    def get(self, session: Session, ident: int) -> D:
+        return self.to_domain(self._row(session, ident))
+
+    def update(self, session: Session, obj: D) -> D:
+        ident = getattr(obj, "id", None)
+        if ident is None:
+            raise NotFoundError(self.what, 0)
+        row = self._row(session, ident)
+        values = self._values(obj)
+        if "updated_utc" in values:
+            values["updated_utc"] = utc_now()
+        for name, value in values.items():
+            if name != "created_utc" or value is not None:
+                setattr(row, name, value)
+        session.flush()
+        return self.to_domain(row)
+
+    def delete(self, session: Session, ident: int) -> None:
+        session.delete(self._row(session, ident))
+        session.flush()
+
+    def list(
+        self,
+        session: Session,
+        *where: ColumnElement[bool],
+        order_by: Sequence[Any] = (),
+        limit: int | None = None,
+    ) -> list[D]:
+        table: Any = self.row_cls
+        query = select(self.row_cls).where(*where).order_by(*(order_by or (table.id,)))
+        if limit is not None:
+            query = query.limit(limit)
+        return [self.to_domain(row) for row in session.scalars(query)]
+
+    def count(self, session: Session) -> int:
+        return int(session.scalar(select(func.count()).select_from(self.row_cls)) or 0)

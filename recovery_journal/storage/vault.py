@@ -1,0 +1,367 @@
+"""The journal's lifecycle: create, unlock, lock, change passphrase, recover.
+
+An :class:`OpenJournal` is an unlocked journal: the single-instance lock, the keys (zeroed on lock),
+the keyed SQLCipher connection and the SQLAlchemy engine over it. Opening tells apart every way it
+can fail (DESIGN.md section 3) and never creates a journal by accident.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlcipher3 import dbapi2
+
+from recovery_journal.domain.clock import utc_now
+from recovery_journal.errors import ErrorKind, UserError
+from recovery_journal.paths import backups_dir, keys_path, lock_path, normalise_journal_path
+from recovery_journal.storage import backup, database, keys, migrations
+from recovery_journal.storage.atomic import os_error_to_user_error
+from recovery_journal.storage.instance_lock import InstanceLock
+
+DEFAULT_BACKUPS_KEPT = 10
+
+
+@dataclass(frozen=True, slots=True)
+class KeySettings:
+    """Which KDF cost new passphrases get and which envelopes may be opened."""
+
+    params: keys.Argon2Params = keys.DEFAULT_PARAMS
+    policy: keys.KdfPolicy = keys.PRODUCTION_POLICY
+
+
+@dataclass(frozen=True, slots=True)
+class BackupSettings:
+    """Where automatic backups go and how many are kept (``folder=None``: beside the journal)."""
+
+    folder: Path | None = None
+    keep: int = DEFAULT_BACKUPS_KEPT
+    daily: bool = True
+
+    def folder_for(self, journal: Path) -> Path:
+        return self.folder if self.folder is not None else backups_dir(journal)
+
+
+@dataclass
+class OpenJournal:
+    """An unlocked journal. Use it from one thread at a time (``guard``); :meth:`close` locks it."""
+
+    path: Path
+    journal_id: str
+    engine: Engine
+    connection: database.DBAPIConnection
+    key_material: keys.UnlockedKeys
+    instance_lock: InstanceLock
+    envelope: keys.Envelope
+    backups: BackupSettings = field(default_factory=BackupSettings)
+    guard: threading.RLock = field(default_factory=threading.RLock)
+    migrated_from: int | None = None
+    closed: bool = False
+
+    def schema_version(self) -> int:
+        with self.guard:
+            return migrations.schema_version(self.connection)
+
+    def backup_to(self, destination: Path, reason: str = "manual") -> backup.BackupInfo:
+        with self.guard:
+            self._require_open()
+            return backup.write_bundle(
+                self.connection,
+                self.key_material.data_key,
+                self.path,
+                self.journal_id,
+                migrations.schema_version(self.connection),
+                destination,
+                reason,
+            )
+
+    def auto_backup(self, reason: str = "", *, force: bool = False) -> backup.BackupInfo | None:
+        """A rotating backup in the backups folder; at most once a day unless forced."""
+        folder = self.backups.folder_for(self.path)
+        now = utc_now()
+        if not force and not backup.backup_due(folder, now):
+            return None
+        info = self.backup_to(folder / backup.bundle_name(now, reason), reason or "automatic")
+        backup.rotate(folder, self.backups.keep)
+        return info
+
+    def _require_open(self) -> None:
+        if self.closed:
+            raise UserError(ErrorKind.JOURNAL_LOCKED, "The journal is locked. Unlock it first.")
+
+    def close(self) -> None:
+        """Lock: dispose the engine, close the connection, zero the keys, drop the lock."""
+        with self.guard:
+            if self.closed:
+                return
+            self.closed = True
+            try:
+                self.engine.dispose()
+                self.connection.close()
+            finally:
+                self.key_material.wipe()
+                self.instance_lock.release()
+
+
+# ---------------------------------------------------------------- creating
+
+
+def create(
+    path: Path,
+    passphrase: str,
+    settings: KeySettings = KeySettings(),
+    backups: BackupSettings = BackupSettings(),
+) -> tuple[OpenJournal, str]:
+    """Make a new journal pair at ``path``; returns it unlocked plus its recovery code."""
+    path = normalise_journal_path(path)
+    if path.exists() or keys_path(path).exists():
+        raise UserError(
+            ErrorKind.JOURNAL_EXISTS,
+            "There is already a journal at that place.",
+            hint="Open it, or choose another name or folder for a new one.",
+        )
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise os_error_to_user_error(exc, "the new journal") from None
+    lock = InstanceLock(lock_path(path))
+    lock.acquire()
+    envelope, key_material, code = keys.new_envelope(passphrase, settings.params, settings.policy)
+    conn = None
+    made_file = False
+    try:
+        _create_private_file(path)
+        made_file = True
+        conn = database.connect(path, key_material.data_key, create=True)
+        migrations.migrate(conn)
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute(
+            "INSERT INTO meta(key, value) VALUES ('journal_id', ?)", (envelope.journal_id,)
+        )
+        conn.execute(
+            "INSERT INTO meta(key, value) VALUES ('created_utc', ?)", (utc_now().isoformat(),)
+        )
+        conn.execute("COMMIT")
+        # The key file is written last: a journal without it is incomplete and is removed below.
+        keys.write_envelope(keys_path(path), envelope)
+    except BaseException as exc:
+        if conn is not None:
+            conn.close()
+        key_material.wipe()
+        if made_file:
+            _remove_partial(path)
+        lock.release()
+        if isinstance(exc, dbapi2.Error):
+            raise database.error_from_sqlite(exc) or exc from None
+        raise
+    return _opened(path, conn, key_material, lock, envelope, backups), code
+
+
+def _create_private_file(path: Path) -> None:
+    """Create the empty database file as 0600 first; SQLite gives -wal/-shm the same mode."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except OSError as exc:
+        raise os_error_to_user_error(exc, "the new journal") from None
+
+
+def _remove_partial(path: Path) -> None:
+    """Undo a failed create: only files this create made (the pair did not exist before)."""
+    if keys_path(path).exists():
+        return
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+
+
+def _opened(
+    path: Path,
+    conn: database.DBAPIConnection,
+    key_material: keys.UnlockedKeys,
+    lock: InstanceLock,
+    envelope: keys.Envelope,
+    backups: BackupSettings,
+) -> OpenJournal:
+    return OpenJournal(
+        path=path,
+        journal_id=envelope.journal_id,
+        engine=database.make_engine(conn),
+        connection=conn,
+        key_material=key_material,
+        instance_lock=lock,
+        envelope=envelope,
+        backups=backups,
+    )
+
+
+# ---------------------------------------------------------------- unlocking
+
+
+def _check_files(path: Path) -> None:
+    has_db, has_keys = path.exists(), keys_path(path).exists()
+    if not has_db and not has_keys:
+        raise UserError(
+            ErrorKind.JOURNAL_MISSING,
+            "There is no journal at that place.",
+            hint="Create a new journal, or open the one you have from where it is.",
+        )
+    if not has_db:
+        raise UserError(
+            ErrorKind.JOURNAL_MISSING,
+            "The journal file is missing; only its key file is there.",
+            hint="Move the journal file back beside its key file, or restore from a backup.",
+        )
+    if path.is_dir():
+        raise UserError(ErrorKind.NOT_A_JOURNAL, "That is a folder, not a journal file.")
+
+
+def _check_database_file(path: Path) -> None:
+    if path.stat().st_size == 0:
+        raise database.damaged_error()
+    if database.looks_like_plain_sqlite(path):
+        raise UserError(
+            ErrorKind.NOT_A_JOURNAL,
+            "That file is an ordinary (unencrypted) database, not a Recovery Journal.",
+            hint="Open a .rjournal file made by Recovery Journal.",
+        )
+
+
+def _read_journal_id(conn: database.DBAPIConnection) -> str | None:
+    row = conn.execute("SELECT value FROM meta WHERE key = 'journal_id'").fetchone()
+    return None if row is None else str(row[0])
+
+
+def _open_with_keys(
+    path: Path,
+    key_material: keys.UnlockedKeys,
+    lock: InstanceLock,
+    envelope: keys.Envelope,
+    backups: BackupSettings,
+) -> OpenJournal:
+    conn = None
+    try:
+        _check_database_file(path)
+        conn = database.connect(path, key_material.data_key)
+        version = migrations.schema_version(conn)
+        migrations.check_supported(version)
+        if version == 0 or _read_journal_id(conn) != envelope.journal_id:
+            raise UserError(
+                ErrorKind.FILES_MISMATCHED,
+                "This journal file and this key file don't belong together.",
+                hint="Put each journal beside its own key file (same name + “.keys”).",
+            )
+        if conn.execute("PRAGMA cipher_integrity_check").fetchall():
+            raise database.damaged_error()
+        journal = _opened(path, conn, key_material, lock, envelope, backups)
+        if version < migrations.CURRENT_VERSION:
+            journal.auto_backup(f"before-upgrade-v{version}", force=True)
+            migrations.migrate(conn)
+            journal.migrated_from = version
+        return journal
+    except BaseException as exc:
+        if conn is not None:
+            conn.close()
+        key_material.wipe()
+        lock.release()
+        if isinstance(exc, dbapi2.Error):
+            raise (
+                database.error_from_sqlite(exc, opening=True) or database.damaged_error()
+            ) from None
+        raise
+
+
+def _locked(path: Path) -> InstanceLock:
+    lock = InstanceLock(lock_path(path))
+    lock.acquire()
+    return lock
+
+
+def unlock(
+    path: Path,
+    passphrase: str,
+    settings: KeySettings = KeySettings(),
+    backups: BackupSettings = BackupSettings(),
+) -> OpenJournal:
+    """Open an existing journal with its passphrase."""
+    path = normalise_journal_path(path)
+    _check_files(path)
+    envelope = keys.read_envelope(keys_path(path))
+    lock = _locked(path)
+    try:
+        key_material = keys.unlock_with_passphrase(envelope, passphrase, settings.policy)
+    except BaseException:
+        lock.release()
+        raise
+    return _open_with_keys(path, key_material, lock, envelope, backups)
+
+
+def unlock_with_recovery_code(
+    path: Path,
+    code: str,
+    new_passphrase: str,
+    settings: KeySettings = KeySettings(),
+    backups: BackupSettings = BackupSettings(),
+) -> tuple[OpenJournal, str]:
+    """Open with the recovery code; sets ``new_passphrase`` and replaces the code (returned)."""
+    path = normalise_journal_path(path)
+    _check_files(path)
+    envelope = keys.read_envelope(keys_path(path))
+    lock = _locked(path)
+    try:
+        key_material = keys.unlock_with_recovery_code(envelope, code)
+    except BaseException:
+        lock.release()
+        raise
+    journal = _open_with_keys(path, key_material, lock, envelope, backups)
+    try:
+        updated = keys.with_new_passphrase(
+            envelope, key_material, new_passphrase, settings.params, settings.policy
+        )
+        updated, new_code = keys.with_new_recovery_code(updated, key_material)
+        keys.write_envelope(keys_path(path), updated)
+    except BaseException:
+        journal.close()
+        raise
+    journal.envelope = updated
+    return journal, new_code
+
+
+def change_passphrase(
+    journal: OpenJournal, old: str, new: str, settings: KeySettings = KeySettings()
+) -> None:
+    """Re-wrap the master key under ``new`` after checking ``old``; the database is untouched."""
+    with journal.guard:
+        journal._require_open()
+        check = keys.unlock_with_passphrase(journal.envelope, old, settings.policy)
+        check.wipe()
+        updated = keys.with_new_passphrase(
+            journal.envelope, journal.key_material, new, settings.params, settings.policy
+        )
+        keys.write_envelope(keys_path(journal.path), updated)
+        journal.envelope = updated
+
+
+def new_recovery_code(
+    journal: OpenJournal, passphrase: str, settings: KeySettings = KeySettings()
+) -> str:
+    """Replace the recovery code (the old one stops working) after checking the passphrase."""
+    with journal.guard:
+        journal._require_open()
+        keys.unlock_with_passphrase(journal.envelope, passphrase, settings.policy).wipe()
+        updated, code = keys.with_new_recovery_code(journal.envelope, journal.key_material)
+        keys.write_envelope(keys_path(journal.path), updated)
+        journal.envelope = updated
+        return code
+
+
+def journal_exists(path: Path) -> bool:
+    path = normalise_journal_path(path)
+    return path.exists() or keys_path(path).exists()
+
+
+def last_backup_time(journal: Path, backups: BackupSettings = BackupSettings()) -> datetime | None:
+    bundles = backup.list_bundles(backups.folder_for(normalise_journal_path(journal)))
+    return bundles[-1][0].astimezone(UTC) if bundles else None

@@ -1,0 +1,58 @@
+"""Shared fixtures: a fresh, real encrypted journal per test (fast test-only KDF parameters).
+
+Qt runs offscreen. The fast KDF (``keys.TEST_PARAMS`` under ``keys.TEST_POLICY``) is documented in
+docs/SECURITY.md as test-only; ``tests/storage/test_keys.py`` runs the real parameters once.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from recovery_journal.services.access import (  # noqa: E402
+    BackupSettings,
+    KeySettings,
+    create_journal,
+    open_journal,
+)
+from recovery_journal.services.session import JournalSession  # noqa: E402
+from recovery_journal.storage import keys  # noqa: E402
+
+PASSPHRASE = "correct horse battery staple"
+FAST = KeySettings(params=keys.TEST_PARAMS, policy=keys.TEST_POLICY)
+MARKER = "ZQXMARKER7F3A"  # a unique string that must never appear outside the encrypted file
+
+
+@pytest.fixture
+def journal_path(tmp_path: Path) -> Path:
+    return tmp_path / "journal.rjournal"
+
+
+@pytest.fixture
+def backups(tmp_path: Path) -> BackupSettings:
+    return BackupSettings(folder=tmp_path / "backups", keep=3)
+
+
+@pytest.fixture
+def journal(journal_path: Path, backups: BackupSettings) -> Iterator[JournalSession]:
+    """A new, unlocked journal; locked again after the test."""
+    session, _code = create_journal(journal_path, PASSPHRASE, FAST, backups)
+    yield session
+    session.lock()
+
+
+@pytest.fixture
+def reopen(journal_path: Path, backups: BackupSettings):  # type: ignore[no-untyped-def]
+    """Lock a session and open the same journal again."""
+
+    def _reopen(session: JournalSession, passphrase: str = PASSPHRASE) -> JournalSession:
+        session.lock()
+        return open_journal(journal_path, passphrase, FAST, backups)
+
+    return _reopen
