@@ -10,19 +10,19 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from recovery_journal.services.access import (  # noqa: E402
+from recovery_journal.services.access import (
     BackupSettings,
     KeySettings,
     create_journal,
     open_journal,
 )
-from recovery_journal.services.session import JournalSession  # noqa: E402
-from recovery_journal.storage import keys  # noqa: E402
+from recovery_journal.services.session import JournalSession
+from recovery_journal.storage import keys
 
 PASSPHRASE = "correct horse battery staple"
 FAST = KeySettings(params=keys.TEST_PARAMS, policy=keys.TEST_POLICY)

@@ -1,0 +1,145 @@
+"""Journal entries through the services API: write, edit with history, trash, list, search."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+import pytest
+
+from recovery_journal.domain.entries import MATCH_END, MATCH_START, Emotion, Entry
+from recovery_journal.errors import ErrorKind, UserError, ValidationError
+from recovery_journal.services.session import JournalSession
+
+
+def _entry(day: int, body: str, **kw: object) -> Entry:
+    return Entry(date(2026, 2, day), body, **kw)  # type: ignore[arg-type]
+
+
+def test_add_returns_the_saved_entry_with_times(journal: JournalSession) -> None:
+    saved = journal.entries.add(
+        _entry(
+            1,
+            "hello",
+            mood=7,
+            anxiety=3,
+            energy=5,
+            sleep_hours=7.5,
+            sleep_quality=4,
+            emotions=(Emotion("calm", 6),),
+            tags=("#Work", "work", " sleep "),
+            bring_to_therapy=True,
+        )
+    )
+    assert saved.id is not None and saved.created_utc is not None
+    again = journal.entries.get(saved.id)
+    assert again == saved
+    assert again.tags == ("Work", "sleep")
+    assert again.emotions == (Emotion("calm", 6),)
+
+
+def test_edit_keeps_the_earlier_version(journal: JournalSession) -> None:
+    saved = journal.entries.add(_entry(1, "first draft", title="T", mood=3))
+    edited = journal.entries.edit(dataclasses.replace(saved, body="second draft", mood=5))
+    assert journal.entries.get(saved.id or 0).body == "second draft"
+    history = journal.entries.history(saved.id or 0)
+    assert [(r.body, r.mood) for r in history] == [("first draft", 3)]
+    assert edited.updated_utc is not None and saved.updated_utc is not None
+    assert edited.updated_utc >= saved.updated_utc
+
+
+def test_edit_without_changes_adds_no_history(journal: JournalSession) -> None:
+    saved = journal.entries.add(_entry(1, "same"))
+    journal.entries.edit(dataclasses.replace(saved, bring_to_therapy=True))
+    assert journal.entries.history(saved.id or 0) == []
+
+
+def test_trash_hides_and_restore_brings_back(journal: JournalSession) -> None:
+    saved = journal.entries.add(_entry(1, "to think about"))
+    journal.entries.move_to_trash(saved.id or 0)
+    assert journal.entries.list() == []
+    assert journal.entries.search("think") == []
+    assert [e.body for e in journal.entries.trash()] == ["to think about"]
+    journal.entries.restore(saved.id or 0)
+    assert [e.body for e in journal.entries.list()] == ["to think about"]
+    assert len(journal.entries.search("think")) == 1
+
+
+def test_purge_only_removes_what_is_in_the_trash(journal: JournalSession) -> None:
+    saved = journal.entries.add(_entry(1, "kept safe"))
+    with pytest.raises(UserError) as caught:
+        journal.entries.purge(saved.id or 0)
+    assert caught.value.kind is ErrorKind.NOT_FOUND
+    journal.entries.move_to_trash(saved.id or 0)
+    journal.entries.purge(saved.id or 0)
+    assert journal.entries.trash() == []
+    assert journal.check().ok
+
+
+def test_list_filters_by_dates_tag_and_therapy(journal: JournalSession) -> None:
+    journal.entries.add_many(
+        [
+            _entry(1, "a", tags=("work",)),
+            _entry(2, "b", bring_to_therapy=True),
+            _entry(3, "c", tags=("Work", "sleep")),
+            _entry(4, "d"),
+        ]
+    )
+    assert [e.body for e in journal.entries.list()] == ["d", "c", "b", "a"]
+    assert [e.body for e in journal.entries.list(start=date(2026, 2, 2), end=date(2026, 2, 3))] == [
+        "c",
+        "b",
+    ]
+    assert [e.body for e in journal.entries.list(tag="#WORK")] == ["c", "a"]
+    assert [e.body for e in journal.entries.list(therapy_only=True)] == ["b"]
+    assert [e.body for e in journal.entries.latest(2)] == ["d", "c"]
+    assert journal.entries.count(tag="work") == 2
+    assert journal.entries.tags() == ["sleep", "work"]
+
+
+def test_several_entries_a_day_are_fine(journal: JournalSession) -> None:
+    journal.entries.add(_entry(1, "morning"))
+    journal.entries.add(_entry(1, "evening"))
+    assert [e.body for e in journal.entries.list()] == ["evening", "morning"]
+
+
+def test_search_finds_title_body_and_tags_with_highlight(journal: JournalSession) -> None:
+    journal.entries.add(_entry(1, "walked by the river", title="Tuesday"))
+    journal.entries.add(_entry(2, "nothing special", tags=("gratitude",)))
+    hits = journal.entries.search("river")
+    assert [h.entry.title for h in hits] == ["Tuesday"]
+    assert f"{MATCH_START}river{MATCH_END}" in hits[0].snippet
+    assert [h.entry.body for h in journal.entries.search("gratitude")] == ["nothing special"]
+    assert [h.entry.body for h in journal.entries.search("tues")] == ["walked by the river"]
+
+
+def test_search_follows_edits(journal: JournalSession) -> None:
+    saved = journal.entries.add(_entry(1, "old word"))
+    journal.entries.edit(dataclasses.replace(saved, body="new phrase"))
+    assert journal.entries.search("old") == []
+    assert len(journal.entries.search("phrase")) == 1
+
+
+def test_search_ignores_accents_and_case(journal: JournalSession) -> None:
+    journal.entries.add(_entry(1, "Café with Zoë"))
+    assert len(journal.entries.search("cafe zoe")) == 1
+
+
+def test_invalid_values_are_refused_before_writing(journal: JournalSession) -> None:
+    with pytest.raises(ValidationError) as caught:
+        _entry(1, "x", mood=11)
+    assert caught.value.field == "mood"
+    with pytest.raises(ValidationError):
+        Entry(date(2026, 1, 1))  # nothing at all
+    with pytest.raises(ValidationError):
+        _entry(1, "x", sleep_hours=25.0)
+    assert journal.entries.count() == 0
+
+
+def test_a_failed_batch_writes_nothing(journal: JournalSession) -> None:
+    good = _entry(1, "good")
+    bad = dataclasses.replace(good, id=None)
+    object.__setattr__(bad, "mood", 42)  # bypasses validation like a bug would
+    with pytest.raises(UserError):
+        journal.entries.add_many([good, bad])
+    assert journal.entries.count() == 0

@@ -1,0 +1,125 @@
+"""Backup bundles: round trip, checksums, refusing to overwrite, rotation."""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from recovery_journal.domain.entries import Entry
+from recovery_journal.errors import ErrorKind, UserError
+from recovery_journal.services.access import (
+    BackupSettings,
+    latest_backup,
+    open_journal,
+    restore_backup,
+)
+from recovery_journal.services.session import JournalSession
+from recovery_journal.storage import backup
+from tests.conftest import FAST, PASSPHRASE
+
+
+def test_backup_then_restore_round_trip(journal: JournalSession, tmp_path: Path) -> None:
+    journal.entries.add(Entry(date(2026, 3, 1), "one", tags=("a",)))
+    journal.entries.add(Entry(date(2026, 3, 2), "two", mood=4))
+    bundle = journal.backup_to(tmp_path / "b.rjbackup").path
+    journal.entries.add(Entry(date(2026, 3, 3), "after the backup"))
+    target = tmp_path / "elsewhere" / "restored.rjournal"
+    restore_backup(bundle, target)
+    restored = open_journal(target, PASSPHRASE, FAST, BackupSettings(daily=False))
+    try:
+        assert [e.body for e in restored.entries.list()] == ["two", "one"]
+        assert restored.journal_id == journal.journal_id
+        assert restored.check().ok
+        assert [h.entry.body for h in restored.entries.search("one")] == ["one"]
+    finally:
+        restored.lock()
+
+
+def test_bundle_holds_ciphertext_and_a_manifest_only(
+    journal: JournalSession, tmp_path: Path
+) -> None:
+    journal.entries.add(Entry(date(2026, 3, 1), "private words"))
+    bundle = journal.backup_to(tmp_path / "b.rjbackup").path
+    with zipfile.ZipFile(bundle) as z:
+        assert sorted(z.namelist()) == sorted(
+            [backup.DB_MEMBER, backup.KEYS_MEMBER, backup.MANIFEST_MEMBER]
+        )
+        assert not z.read(backup.DB_MEMBER).startswith(b"SQLite format 3")
+    assert b"private words" not in bundle.read_bytes()
+
+
+def test_damaged_bundle_is_refused_before_writing(journal: JournalSession, tmp_path: Path) -> None:
+    bundle = journal.backup_to(tmp_path / "b.rjbackup").path
+    raw = bytearray(bundle.read_bytes())
+    raw[len(raw) // 2] ^= 0xFF
+    bundle.write_bytes(bytes(raw))
+    target = tmp_path / "restored.rjournal"
+    with pytest.raises(UserError) as caught:
+        restore_backup(bundle, target)
+    assert caught.value.kind is ErrorKind.BACKUP_DAMAGED
+    assert not target.exists()
+
+
+def test_not_a_bundle_is_refused(tmp_path: Path) -> None:
+    fake = tmp_path / "x.rjbackup"
+    fake.write_bytes(b"hello")
+    with pytest.raises(UserError) as caught:
+        restore_backup(fake, tmp_path / "r.rjournal")
+    assert caught.value.kind is ErrorKind.BACKUP_DAMAGED
+
+
+def test_restore_never_overwrites_a_journal(journal: JournalSession, tmp_path: Path) -> None:
+    bundle = journal.backup_to(tmp_path / "b.rjbackup").path
+    with pytest.raises(UserError) as caught:
+        restore_backup(bundle, journal.path)
+    assert caught.value.kind is ErrorKind.JOURNAL_EXISTS
+
+
+def test_restoring_over_a_damaged_journal_sets_it_aside(
+    journal: JournalSession, tmp_path: Path
+) -> None:
+    journal.entries.add(Entry(date(2026, 3, 1), "saved"))
+    bundle = journal.backup_to(tmp_path / "b.rjbackup").path
+    path = journal.path
+    journal.lock()
+    path.write_bytes(b"\x00" * 8192)  # damaged
+    restore_backup(bundle, path, replace_existing=True)
+    aside = [p for p in path.parent.iterdir() if ".set-aside-" in p.name]
+    assert aside, "the damaged journal is kept, renamed"
+    session = open_journal(path, PASSPHRASE, FAST, BackupSettings(daily=False))
+    assert [e.body for e in session.entries.list()] == ["saved"]
+    session.lock()
+
+
+def test_rotation_keeps_the_newest_bundles(tmp_path: Path) -> None:
+    folder = tmp_path / "b"
+    folder.mkdir()
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+    for day in range(6):
+        (folder / backup.bundle_name(start + timedelta(days=day))).write_bytes(b"x")
+    removed = backup.rotate(folder, keep=3)
+    assert len(removed) == 3
+    assert [p.name[:10] for _, p in backup.list_bundles(folder)] == [
+        "2026-01-04",
+        "2026-01-05",
+        "2026-01-06",
+    ]
+
+
+def test_backup_is_due_once_per_day(tmp_path: Path) -> None:
+    now = datetime(2026, 1, 2, 9, tzinfo=UTC)
+    assert backup.backup_due(tmp_path, now)
+    (tmp_path / backup.bundle_name(now - timedelta(hours=1))).write_bytes(b"x")
+    assert not backup.backup_due(tmp_path, now)
+    assert backup.backup_due(tmp_path, now + timedelta(days=1))
+
+
+def test_latest_backup_finds_the_automatic_one(
+    journal: JournalSession, backups: BackupSettings
+) -> None:
+    journal.auto_backup(force=True)
+    found = latest_backup(journal.path, backups)
+    assert found is not None and found.suffix == ".rjbackup"
