@@ -107,3 +107,51 @@ class SearchHit:
 # Markers around matched words in SearchHit.snippet (control characters never typed by people).
 MATCH_START = "\x02"
 MATCH_END = "\x03"
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """Unsaved writing kept by autosave: like an entry, but allowed to be incomplete.
+
+    ``slot`` names what it is a draft of: ``"today"`` for a new entry, ``"entry:<id>"`` for an edit.
+    """
+
+    slot: str
+    local_date: date
+    body: str = ""
+    title: str = ""
+    mood: int | None = None
+    anxiety: int | None = None
+    energy: int | None = None
+    sleep_hours: float | None = None
+    sleep_quality: int | None = None
+    emotions: tuple[Emotion, ...] = ()
+    tags: tuple[str, ...] = ()
+    bring_to_therapy: bool = False
+    entry_id: int | None = None
+    saved_utc: datetime | None = None
+
+    def __post_init__(self) -> None:
+        validation.name("slot", self.slot)
+        validation.text("body", self.body)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.title.strip() or self.body.strip() or self.mood is not None)
+
+    def to_entry(self) -> Entry:
+        """The entry this draft would save as (validates like any entry)."""
+        return Entry(
+            local_date=self.local_date,
+            body=self.body,
+            title=self.title,
+            mood=self.mood,
+            anxiety=self.anxiety,
+            energy=self.energy,
+            sleep_hours=self.sleep_hours,
+            sleep_quality=self.sleep_quality,
+            emotions=self.emotions,
+            tags=self.tags,
+            bring_to_therapy=self.bring_to_therapy,
+            id=self.entry_id,
+        )

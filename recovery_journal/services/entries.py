@@ -6,7 +6,8 @@ import builtins
 from datetime import date
 from typing import TYPE_CHECKING
 
-from recovery_journal.domain.entries import Entry, EntryRevision, SearchHit
+from recovery_journal.domain.entries import Draft, Entry, EntryRevision, SearchHit
+from recovery_journal.storage import drafts
 from recovery_journal.storage import entries as repo
 
 if TYPE_CHECKING:
@@ -108,3 +109,33 @@ class EntryService:
         """All entries (trash included) and all kept revisions, for a full export."""
         with self._session.transaction() as s:
             return repo.all_entries(s), repo.all_revisions(s)
+
+    # ------------------------------------------------------------ drafts (autosave)
+
+    def save_draft(self, draft: Draft) -> Draft | None:
+        """Keep unsaved writing; an empty draft removes the slot instead."""
+        with self._session.transaction() as s:
+            if draft.is_empty:
+                drafts.discard(s, draft.slot)
+                return None
+            return drafts.save(s, draft)
+
+    def draft(self, slot: str) -> Draft | None:
+        with self._session.transaction() as s:
+            return drafts.load(s, slot)
+
+    def drafts(self) -> builtins.list[Draft]:
+        with self._session.transaction() as s:
+            return drafts.all_drafts(s)
+
+    def discard_draft(self, slot: str) -> None:
+        with self._session.transaction() as s:
+            drafts.discard(s, slot)
+
+    def save_from_draft(self, draft: Draft) -> Entry:
+        """Save the draft as an entry (new, or an edit) and drop the draft, in one transaction."""
+        entry = draft.to_entry()
+        with self._session.transaction() as s:
+            saved = repo.update(s, entry) if entry.id is not None else repo.add(s, entry)
+            drafts.discard(s, draft.slot)
+            return saved

@@ -76,6 +76,7 @@ def export_document(session: JournalSession, progress: Progress | None = None) -
         "journal_id": session.journal_id,
         "entries": jsonable(entries),
         "entry_revisions": jsonable(revisions),
+        "drafts": jsonable(session.entries.drafts()),
     }
     if progress:
         progress(1, total)

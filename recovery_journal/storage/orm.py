@@ -321,6 +321,13 @@ class PhaseRow(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
+class DraftRow(Base):
+    __tablename__ = "drafts"
+    slot: Mapped[str] = mapped_column(String(64), primary_key=True)
+    saved_utc: Mapped[datetime] = mapped_column(UtcDateTime)
+    payload: Mapped[str] = mapped_column(Text)
+
+
 def column_names(row_cls: type[Base]) -> list[str]:
     table: Any = row_cls.__table__
     return [c.name for c in table.columns]

@@ -143,3 +143,39 @@ def test_a_failed_batch_writes_nothing(journal: JournalSession) -> None:
     with pytest.raises(UserError):
         journal.entries.add_many([good, bad])
     assert journal.entries.count() == 0
+
+
+def test_draft_survives_locking_and_reopening(journal: JournalSession, reopen: object) -> None:
+    from recovery_journal.domain.entries import Draft
+
+    journal.entries.save_draft(Draft("today", date(2026, 2, 5), body="half a thought", mood=4))
+    again = reopen(journal)  # type: ignore[operator]
+    try:
+        draft = again.entries.draft("today")
+        assert draft is not None and draft.body == "half a thought" and draft.mood == 4
+        saved = again.entries.save_from_draft(draft)
+        assert saved.body == "half a thought"
+        assert again.entries.draft("today") is None
+    finally:
+        again.lock()
+
+
+def test_empty_draft_clears_the_slot(journal: JournalSession) -> None:
+    from recovery_journal.domain.entries import Draft
+
+    journal.entries.save_draft(Draft("today", date(2026, 2, 5), body="x"))
+    assert journal.entries.save_draft(Draft("today", date(2026, 2, 5))) is None
+    assert journal.entries.draft("today") is None
+
+
+def test_draft_of_an_edit_saves_as_an_edit_with_history(journal: JournalSession) -> None:
+    from recovery_journal.domain.entries import Draft
+
+    saved = journal.entries.add(_entry(1, "original"))
+    slot = f"entry:{saved.id}"
+    journal.entries.save_draft(Draft(slot, saved.local_date, body="revised", entry_id=saved.id))
+    draft = journal.entries.draft(slot)
+    assert draft is not None
+    journal.entries.save_from_draft(draft)
+    assert [e.body for e in journal.entries.list()] == ["revised"]
+    assert [r.body for r in journal.entries.history(saved.id or 0)] == ["original"]

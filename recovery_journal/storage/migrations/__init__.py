@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from recovery_journal.errors import ErrorKind, UserError
 from recovery_journal.storage.database import DBAPIConnection
-from recovery_journal.storage.migrations import v001_initial, v002_fulltext
+from recovery_journal.storage.migrations import v001_initial, v002_fulltext, v003_drafts
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +26,7 @@ class Migration:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", v001_initial.SQL),
     Migration(2, "full-text search index", v002_fulltext.SQL),
+    Migration(3, "autosaved drafts", v003_drafts.SQL),
 )
 CURRENT_VERSION = MIGRATIONS[-1].version
 
