@@ -1,0 +1,22 @@
+"""What every page needs from the app: the session, the task runner, settings, error reporting."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from recovery_journal.services.session import JournalSession
+from recovery_journal.ui.clipboard import ClipboardGuard
+from recovery_journal.ui.settings import AppSettings
+from recovery_journal.ui.tasks import TaskRunner
+
+
+@dataclass
+class UiContext:
+    """Handed to each page by the main window; valid until the journal is locked."""
+
+    session: JournalSession
+    tasks: TaskRunner
+    settings: AppSettings
+    report: Callable[[BaseException], None]
+    clipboard: ClipboardGuard

@@ -1,0 +1,1 @@
+"""One module per feature page; the main window only hosts them."""

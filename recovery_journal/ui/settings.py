@@ -1,0 +1,69 @@
+"""Every app setting declared once, with its type and default (the Picard/Electrum ``ConfigVar``).
+
+Settings live in QSettings and hold preferences only — never journal content. The one thing that
+points at personal data, the list of recently used journal paths, can be switched off (and is then
+erased).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import QSettings
+
+T = TypeVar("T", int, bool, str)
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    """One declared setting: key, default (whose type is the setting's type) and a description."""
+
+    key: str
+    default: T
+    description: str
+
+
+AUTO_LOCK_MINUTES = Setting("privacy/auto_lock_minutes", 5, "Lock after this many idle minutes")
+LOCK_ON_MINIMISE = Setting("privacy/lock_on_minimise", False, "Lock when minimised")
+QUICK_HIDE_KEY = Setting("privacy/quick_hide_key", "Ctrl+Shift+H", "Hide everything and lock")
+REMEMBER_RECENT = Setting("privacy/remember_recent", True, "Remember recently used journals")
+RECENT_JOURNALS = Setting("journals/recent", "", "Recently used journal paths (newline-separated)")
+THEME = Setting("appearance/theme", "system", "light, dark or system")
+FONT_POINT_SIZE = Setting("appearance/font_point_size", 0, "0 follows the system")
+BACKUPS_FOLDER = Setting("backups/folder", "", "Empty: a folder beside the journal")
+MAX_RECENT = 8
+
+
+class AppSettings:
+    """Typed access to QSettings for the declared settings."""
+
+    def __init__(self, store: QSettings) -> None:
+        self._store = store
+
+    def get(self, setting: Setting[T]) -> T:
+        raw = self._store.value(setting.key, setting.default)
+        kind = type(setting.default)
+        if kind is bool:
+            value: object = raw if isinstance(raw, bool) else str(raw).lower() in ("true", "1")
+        else:
+            try:
+                value = kind(raw)
+            except (TypeError, ValueError):
+                value = setting.default
+        return value  # type: ignore[return-value]
+
+    def set(self, setting: Setting[T], value: T) -> None:
+        self._store.setValue(setting.key, value)
+        if setting is REMEMBER_RECENT and not value:
+            self._store.remove(RECENT_JOURNALS.key)
+        self._store.sync()
+
+    def recent_journals(self) -> list[str]:
+        return [p for p in self.get(RECENT_JOURNALS).split("\n") if p]
+
+    def remember_journal(self, path: str) -> None:
+        if not self.get(REMEMBER_RECENT):
+            return
+        paths = [path, *(p for p in self.recent_journals() if p != path)][:MAX_RECENT]
+        self.set(RECENT_JOURNALS, "\n".join(paths))

@@ -1,0 +1,48 @@
+"""Fixtures for widget tests: a real journal, a real task runner, settings in a temp INI file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from recovery_journal.services.session import JournalSession
+from recovery_journal.ui.clipboard import ClipboardGuard
+from recovery_journal.ui.context import UiContext
+from recovery_journal.ui.settings import AppSettings
+from recovery_journal.ui.tasks import TaskRunner
+
+
+@pytest.fixture
+def app_settings(tmp_path: Path) -> AppSettings:
+    return AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def reported() -> list[BaseException]:
+    """Errors the UI reported (instead of a message box) during the test."""
+    return []
+
+
+@pytest.fixture
+def tasks(qtbot: QtBot) -> Iterator[TaskRunner]:
+    runner = TaskRunner()
+    yield runner
+    runner.wait_idle()
+    qtbot.waitUntil(lambda: not runner.busy, timeout=10_000)
+
+
+@pytest.fixture
+def ui_ctx(
+    journal: JournalSession, tasks: TaskRunner, app_settings: AppSettings,
+    reported: list[BaseException],
+) -> UiContext:
+    return UiContext(journal, tasks, app_settings, reported.append, ClipboardGuard())
+
+
+def wait_tasks(qtbot: QtBot, ctx: UiContext) -> None:
+    """Let background jobs finish and their results arrive on the UI thread."""
+    qtbot.waitUntil(lambda: not ctx.tasks.busy, timeout=10_000)
