@@ -25,7 +25,8 @@ def test_import_contracts_hold() -> None:
 
 
 def test_ruff_is_clean() -> None:
-    done = _tool("ruff", "check", "recovery_journal", "tests", "bench")
+    targets = [d for d in ("recovery_journal", "tests", "bench") if (ROOT / d).is_dir()]
+    done = _tool("ruff", "check", *targets)
     assert done.returncode == 0, done.stdout + done.stderr
 
 

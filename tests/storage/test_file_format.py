@@ -21,7 +21,7 @@ def _recipe() -> Any:
     block = re.search(r"```python\n(.*?)```", DOC.read_text(encoding="utf-8"), re.S)
     assert block, "the recovery recipe is missing from docs/FILE-FORMAT.md"
     namespace: dict[str, Any] = {}
-    exec(compile(block.group(1), str(DOC), "exec"), namespace)  # noqa: S102 - our own doc
+    exec(compile(block.group(1), str(DOC), "exec"), namespace)  # our own documentation
     return namespace["recover_data_key"]
 
 
