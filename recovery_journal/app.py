@@ -1,23 +1,54 @@
-"""GUI composition root: QApplication, services, main window.
+"""GUI composition root: QApplication, settings, the controller (which owns services and windows).
 
-Until the desktop issue lands this shows a calm placeholder window that says what the app will do
-and how to use the command-line companion meanwhile. It reads no journal and writes nothing.
+Only this module imports ``recovery_journal.ui``. A journal path may be given with ``--journal``;
+otherwise the default (``RECOVERY_JOURNAL_PATH`` or the data folder) is used.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from recovery_journal import APP_NAME
-from recovery_journal.ui.placeholder import PlaceholderWindow
+from recovery_journal.paths import APP_DIR_NAME, default_journal_path
+from recovery_journal.ui.controller import AppController
+from recovery_journal.ui.settings import AppSettings
 
 
 def main(argv: Sequence[str] = ()) -> int:
-    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    parser = argparse.ArgumentParser(prog="recovery-journal")
+    parser.add_argument("--journal", metavar="PATH")
+    args, qt_args = parser.parse_known_args(list(argv))
+    app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
+    assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
-    window = PlaceholderWindow()
-    window.show()
-    return int(app.exec())
+    app.setOrganizationName(APP_DIR_NAME)
+    app.setQuitOnLastWindowClosed(False)
+    settings = AppSettings(QSettings(APP_DIR_NAME, "settings"))
+    path = Path(args.journal) if args.journal else default_journal_path()
+    controller = AppController(settings, path)
+    app.lastWindowClosed.connect(lambda: _quit_when_nothing_open(app, controller))
+    controller.start()
+    code = int(app.exec())
+    if controller.session is not None:
+        controller.lock()
+        controller.tasks.wait_idle()
+    return code
+
+
+def _quit_when_nothing_open(app: QApplication, controller: AppController) -> None:
+    """Closing the main window quits (after locking); hiding for quick-hide does not."""
+    if (
+        controller.window is not None
+        and not controller.window.isVisible()
+        and not (controller._hidden or controller._locking)
+    ):
+        controller.lock()
+        controller.locked.connect(app.quit)
+    elif controller.window is None and controller.dialog is None:
+        app.quit()

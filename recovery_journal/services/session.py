@@ -113,6 +113,12 @@ class JournalSession:
     def backup_to(self, destination: Path) -> BackupInfo:
         return self._opened.backup_to(destination)
 
+    def backup_now(self, folder: Path | None = None) -> BackupInfo:
+        """A backup on request into ``folder`` (default: the backups folder), kept in rotation."""
+        info = self._opened.auto_backup("manual", force=True, folder=folder)
+        assert info is not None  # forced
+        return info
+
     def auto_backup(self, *, force: bool = False) -> BackupInfo | None:
         return self._opened.auto_backup(force=force)
 

@@ -1,8 +1,8 @@
 """Remember what this app put on the clipboard, so locking can take it back off.
 
-Text copied while one of our windows was active counts as ours. On lock, if the clipboard still holds
-exactly that text, it is cleared; anything the person copied elsewhere afterwards is left alone.
-Only a hash is kept, never the text.
+Text copied while one of our windows was active counts as ours. On lock, if the clipboard still
+holds exactly that text, it is cleared; anything the person copied elsewhere afterwards is left
+alone. Only a hash is kept, never the text.
 """
 
 from __future__ import annotations

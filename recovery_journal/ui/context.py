@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from recovery_journal.services.access import BackupSettings, KeySettings
 from recovery_journal.services.session import JournalSession
 from recovery_journal.ui.clipboard import ClipboardGuard
 from recovery_journal.ui.settings import AppSettings
@@ -20,3 +21,5 @@ class UiContext:
     settings: AppSettings
     report: Callable[[BaseException], None]
     clipboard: ClipboardGuard
+    key_settings: KeySettings = field(default_factory=KeySettings)
+    backups: BackupSettings = field(default_factory=BackupSettings)

@@ -1,8 +1,8 @@
 """Mood colours: a colour-blind-safe diverging scale, always drawn together with the number.
 
-Colours come from ColorBrewer's RdYlBu (safe for the common colour-vision deficiencies); low moods are
-a warm, muted orange rather than an alarming red. Colour never carries meaning alone: every place
-that paints a mood also shows its number.
+Colours come from ColorBrewer's RdYlBu (safe for the common colour-vision deficiencies); low moods
+are a warm, muted orange rather than an alarming red. Colour never carries meaning alone: every
+place that paints a mood also shows its number.
 """
 
 from __future__ import annotations

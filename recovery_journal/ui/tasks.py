@@ -1,4 +1,4 @@
-"""Background work for the UI (the Anki ``CollectionOp`` habit): storage never runs on the UI thread.
+"""Background work for the UI (Anki's ``CollectionOp`` habit): storage never runs on the UI thread.
 
 :meth:`TaskRunner.run` executes a function on a worker thread and delivers its result (or its
 exception) back on the UI thread, through a queued signal to this QObject — never by calling back
@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 
@@ -77,10 +78,16 @@ class _Job(QRunnable):
     def run(self) -> None:
         try:
             self._outbox.put(self._id, True, self._fn())
-        except BaseException as exc:  # noqa: BLE001 - delivered to the UI thread, not swallowed
+        except BaseException as exc:
             exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
             self._outbox.put(self._id, False, exc)
         self._bridge.finished.emit(self._id)
+
+
+def _alive(callback: Callable[..., Any] | None) -> bool:
+    """False for a bound method of a widget that was deleted meanwhile (e.g. after locking)."""
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)
 
 
 @dataclass
@@ -153,16 +160,21 @@ class TaskRunner(QObject):
         if callbacks is None:
             return
         if ok:
-            if callbacks.on_done is not None:
+            if callbacks.on_done is not None and _alive(callbacks.on_done):
                 callbacks.on_done(payload)
         elif isinstance(payload, BaseException):
             if callbacks.on_error is not None:
-                callbacks.on_error(payload)
+                if _alive(callbacks.on_error):
+                    callbacks.on_error(payload)
             else:
                 self.error_unhandled.emit(payload)
 
     @Slot(int, int, int)
     def _on_bridge_progressed(self, job_id: int, done: int, total: int) -> None:
         callbacks = self._pending.get(job_id)
-        if callbacks is not None and callbacks.on_progress is not None:
+        if (
+            callbacks is not None
+            and callbacks.on_progress is not None
+            and _alive(callbacks.on_progress)
+        ):
             callbacks.on_progress(done, total)

@@ -1,0 +1,239 @@
+"""The app's states and the moves between them: first run → unlocked ⇄ locked.
+
+Locking (Ctrl+L, idle, minimise, quick-hide) hides the window at once, saves unsaved writing as
+drafts, closes the journal (keys zeroed) in one background job, takes back what the app put on the
+clipboard, and destroys the main window so no model or widget keeps journal content. Only the unlock
+screen remains.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+
+from recovery_journal.errors import ErrorKind, UserError
+from recovery_journal.paths import normalise_journal_path
+from recovery_journal.services.access import BackupSettings, KeySettings, journal_exists
+from recovery_journal.services.session import JournalSession
+from recovery_journal.ui import settings as S
+from recovery_journal.ui.clipboard import ClipboardGuard
+from recovery_journal.ui.context import UiContext
+from recovery_journal.ui.first_run import FirstRunDialog
+from recovery_journal.ui.idle import IdleMonitor
+from recovery_journal.ui.main_window import MainWindow
+from recovery_journal.ui.messages import show_error
+from recovery_journal.ui.tasks import TaskRunner
+from recovery_journal.ui.theme import apply_theme
+from recovery_journal.ui.unlock import UnlockDialog
+
+
+class AppController(QObject):
+    """Owns the session and the top-level windows; pages never see the controller."""
+
+    unlocked = Signal()
+    locked = Signal()
+
+    def __init__(
+        self,
+        settings: S.AppSettings,
+        journal_path: Path,
+        key_settings: KeySettings = KeySettings(),
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.path = normalise_journal_path(journal_path)
+        self.key_settings = key_settings
+        self.tasks = TaskRunner(self)
+        self.tasks.error_unhandled.connect(self.report)
+        self.clipboard = ClipboardGuard(self)
+        self.idle = IdleMonitor(self)
+        self.idle.idle.connect(self.lock)
+        self.session: JournalSession | None = None
+        self.window: MainWindow | None = None
+        self.dialog: FirstRunDialog | UnlockDialog | None = None
+        self.last_error_box: QWidget | None = None
+        self._locking = False
+        self._hidden = False
+
+    # ------------------------------------------------------------ start, unlock, first run
+
+    def start(self) -> None:
+        self.apply_preferences()
+        if journal_exists(self.path):
+            self.show_unlock()
+        else:
+            self.show_first_run()
+
+    def backup_settings(self) -> BackupSettings:
+        folder = self.settings.get(S.BACKUPS_FOLDER)
+        return BackupSettings(folder=Path(folder) if folder else None)
+
+    def show_first_run(self) -> None:
+        dialog = FirstRunDialog(self.path, self.tasks, self.key_settings, self.backup_settings())
+        dialog.created.connect(self._on_session_ready)
+        self._show_dialog(dialog)
+
+    def show_unlock(self) -> None:
+        dialog = UnlockDialog(self.path, self.tasks, self.key_settings, self.backup_settings())
+        dialog.unlocked.connect(self._on_session_ready)
+        dialog.open_other.connect(self.choose_journal_to_open)
+        dialog.create_new.connect(self.choose_journal_to_create)
+        self._show_dialog(dialog)
+
+    def _show_dialog(self, dialog: FirstRunDialog | UnlockDialog) -> None:
+        old = self.dialog
+        self.dialog = dialog
+        if old is not None:
+            old.deleteLater()
+        dialog.rejected.connect(self._on_dialog_rejected)
+        if self._hidden:
+            dialog.showMinimized()
+        else:
+            dialog.show()
+
+    @Slot()
+    def _on_dialog_rejected(self) -> None:
+        if self.session is None and self.sender() is self.dialog:
+            QApplication.quit()
+
+    def _on_session_ready(self, session: JournalSession) -> None:
+        self.session = session
+        self._hidden = False
+        self.settings.remember_journal(str(self.path))
+        ctx = UiContext(
+            session,
+            self.tasks,
+            self.settings,
+            self.report,
+            self.clipboard,
+            self.key_settings,
+            self.backup_settings(),
+        )
+        window = MainWindow(ctx)
+        window.lock_requested.connect(self.lock)
+        window.open_other_requested.connect(self.choose_journal_to_open)
+        window.create_requested.connect(self.choose_journal_to_create)
+        window.minimised.connect(self._on_window_minimised)
+        window.settings_page.settings_changed.connect(self.apply_preferences)
+        self.quick_hide_shortcut = QShortcut(window)
+        self.quick_hide_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.quick_hide_shortcut.activated.connect(self.quick_hide)
+        self.window = window
+        self.apply_preferences()
+        window.show()
+        if self.dialog is not None:
+            self.dialog.hide()
+            self.dialog.deleteLater()
+            self.dialog = None
+        self.unlocked.emit()
+
+    # ------------------------------------------------------------ preferences
+
+    @Slot()
+    def apply_preferences(self) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, self.settings.get(S.THEME), self.settings.get(S.FONT_POINT_SIZE))
+        if self.session is not None:
+            self.idle.start(self.settings.get(S.AUTO_LOCK_MINUTES) * 60_000)
+            if self.window is not None:
+                self.quick_hide_shortcut.setKey(QKeySequence(self.settings.get(S.QUICK_HIDE_KEY)))
+
+    @Slot()
+    def _on_window_minimised(self) -> None:
+        if self.settings.get(S.LOCK_ON_MINIMISE):
+            self.lock()
+
+    # ------------------------------------------------------------ locking
+
+    @Slot()
+    def quick_hide(self) -> None:
+        """Hide every window at once, then lock."""
+        self._hidden = True
+        for widget in QApplication.topLevelWidgets():
+            widget.hide()
+        self.lock()
+
+    @Slot()
+    def lock(self) -> None:
+        session, window = self.session, self.window
+        if session is None or window is None or self._locking:
+            return
+        self._locking = True
+        drafts = window.pending_drafts()
+        window.hide()
+        self.idle.stop()
+
+        def work() -> None:
+            try:
+                for draft in drafts:
+                    session.entries.save_draft(draft)
+            finally:
+                session.lock()
+
+        self.tasks.run(work, lambda _: self._after_lock(), self._after_failed_lock)
+
+    def _after_lock(self) -> None:
+        self.clipboard.clear_if_ours()
+        if self.window is not None:
+            self.window.deleteLater()
+        self.window = None
+        self.session = None
+        self._locking = False
+        self.show_unlock()
+        self.locked.emit()
+
+    def _after_failed_lock(self, error: BaseException) -> None:
+        self._after_lock()
+        self.report(error)
+
+    # ------------------------------------------------------------ other journals
+
+    @Slot()
+    def choose_journal_to_open(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            None,
+            self.tr("Open a journal"),
+            str(self.path.parent),
+            self.tr("Recovery journals (*.rjournal)"),
+        )
+        if name:
+            self.switch_to(Path(name))
+
+    @Slot()
+    def choose_journal_to_create(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            None,
+            self.tr("Create a new journal"),
+            str(self.path.parent / "journal.rjournal"),
+            self.tr("Recovery journals (*.rjournal)"),
+        )
+        if name:
+            self.switch_to(Path(name))
+
+    def switch_to(self, path: Path) -> None:
+        """Lock the current journal (if any), then unlock or create the one at ``path``."""
+        self.path = normalise_journal_path(path)
+        if self.session is not None:
+            self.locked.connect(self._after_switch_lock, Qt.ConnectionType.SingleShotConnection)
+            self.lock()
+        else:
+            self.start()
+
+    @Slot()
+    def _after_switch_lock(self) -> None:
+        if not journal_exists(self.path):
+            self.show_first_run()
+
+    # ------------------------------------------------------------ errors
+
+    @Slot(object)
+    def report(self, error: BaseException) -> None:
+        if isinstance(error, UserError) and error.kind is ErrorKind.JOURNAL_LOCKED:
+            return  # work that was queued just before locking: nothing to tell
+        parent = self.window if self.window is not None and self.window.isVisible() else None
+        self.last_error_box = show_error(parent, error)

@@ -1,0 +1,142 @@
+"""The main window: a shell with a keyboard-reachable navigation over feature pages.
+
+It owns no feature logic. Each page is its own module under ``ui/pages``; the window wires the
+menus, the Lock action (Ctrl+L, toolbar), the status bar (last backup time — nothing that reveals
+content) and asks pages for unsaved drafts before the app locks. The title never shows content.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from recovery_journal import APP_NAME
+from recovery_journal.domain.entries import Draft
+from recovery_journal.ui.context import UiContext
+from recovery_journal.ui.pages.base import Page
+from recovery_journal.ui.pages.journal import JournalPage
+from recovery_journal.ui.pages.placeholder import PLANNED, PlaceholderPage
+from recovery_journal.ui.pages.settings import SettingsPage, describe_backup_time
+from recovery_journal.ui.pages.today import TodayPage
+
+
+class MainWindow(QMainWindow):
+    """The shell. Signals ask the app to lock, open another journal or create one."""
+
+    lock_requested = Signal()
+    open_other_requested = Signal()
+    create_requested = Signal()
+    minimised = Signal()
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(APP_NAME)
+        self.resize(1100, 720)
+        self.today = TodayPage(ctx)
+        self.journal = JournalPage(ctx)
+        self.settings_page = SettingsPage(ctx)
+        self.pages: list[Page] = [self.today, self.journal]
+        self.pages += [PlaceholderPage(ctx, title, what) for title, what in PLANNED]
+        self.pages.append(self.settings_page)
+        self.nav = QListWidget()
+        self.nav.setAccessibleName(self.tr("Sections"))
+        self.nav.setFixedWidth(190)
+        self.nav.setSpacing(2)
+        self.nav.setIconSize(QSize(0, 0))
+        self.stack = QStackedWidget()
+        for page in self.pages:
+            self.nav.addItem(QListWidgetItem(self.tr(page.nav_title)))
+            self.stack.addWidget(page)
+        self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
+        body = QWidget()
+        row = QHBoxLayout(body)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(body)
+        self._build_actions()
+        self.backup_label = QLabel()
+        self.backup_label.setAccessibleName(self.tr("Last backup"))
+        self.statusBar().addPermanentWidget(self.backup_label)
+        self.today.entry_saved.connect(self._on_today_entry_saved)
+        self.settings_page.backup_made.connect(self.refresh_backup_time)
+        self.nav.setCurrentRow(0)
+        self.refresh_backup_time()
+
+    def _build_actions(self) -> None:
+        self.lock_action = QAction(self.tr("Lock"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.lock_action.setToolTip(self.tr("Lock the journal now (Ctrl+L)"))
+        self.lock_action.triggered.connect(self.lock_requested)
+        toolbar = QToolBar(self.tr("Main"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addAction(self.lock_action)
+        self.addToolBar(toolbar)
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        create = file_menu.addAction(self.tr("Create new journal…"))
+        create.triggered.connect(self.create_requested)
+        other = file_menu.addAction(self.tr("Open another journal…"))
+        other.triggered.connect(self.open_other_requested)
+        file_menu.addSeparator()
+        file_menu.addAction(self.lock_action)
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction(self.tr("Quit"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        go_menu = self.menuBar().addMenu(self.tr("&Go"))
+        for index, page in enumerate(self.pages):
+            action = go_menu.addAction(self.tr(page.nav_title))
+            if index < 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _=False, i=index: self.nav.setCurrentRow(i))
+
+    # ------------------------------------------------------------ behaviour
+
+    def show_page(self, page: Page) -> None:
+        self.nav.setCurrentRow(self.pages.index(page))
+
+    @Slot(int)
+    def _on_nav_current_row_changed(self, row: int) -> None:
+        if 0 <= row < len(self.pages):
+            self.stack.setCurrentIndex(row)
+            self.pages[row].activated()
+
+    @Slot(int)
+    def _on_today_entry_saved(self, _entry_id: int) -> None:
+        self.statusBar().showMessage(self.tr("Entry saved."), 4000)
+
+    def refresh_backup_time(self) -> None:
+        self.ctx.tasks.run(
+            self.ctx.session.last_backup_time, self._show_backup_time, self.ctx.report
+        )
+
+    def _show_backup_time(self, when: datetime | None) -> None:
+        self.backup_label.setText(self.tr(describe_backup_time(when)))
+
+    def pending_drafts(self) -> list[Draft]:
+        drafts: list[Draft] = []
+        for page in self.pages:
+            drafts.extend(page.pending_drafts())
+        return drafts
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.WindowStateChange and self.isMinimized():
+            self.minimised.emit()

@@ -1,0 +1,133 @@
+"""Changing the passphrase, and asking for a new recovery code (passphrase first)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QProgressBar,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_journal.errors import UserError
+from recovery_journal.ui.context import UiContext
+from recovery_journal.ui.passphrase_input import PassphraseInput
+from recovery_journal.ui.recovery_code import RecoveryCodePanel
+
+
+class _SecretDialog(QDialog):
+    def __init__(self, ctx: UiContext, title: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(title)
+        self.setMinimumWidth(460)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setVisible(False)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setAccessibleName(self.tr("Problem"))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.rejected.connect(self.reject)
+
+    def _failed(self, error: BaseException) -> None:
+        self.busy.setVisible(False)
+        self.buttons.setEnabled(True)
+        self.error.setText(
+            error.message
+            if isinstance(error, UserError)
+            else self.tr("Something unexpected went wrong. Nothing was changed.")
+        )
+
+
+class ChangePassphraseDialog(_SecretDialog):
+    """Current passphrase + new one (twice). Only the key file changes."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, self.tr("Change passphrase"), parent)
+        self.current = PassphraseInput(
+            new=False, confirm=False, label=self.tr("Current passphrase")
+        )
+        self.new = PassphraseInput(new=True, confirm=True, label=self.tr("New passphrase"))
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Change passphrase"))
+        ok.setEnabled(False)
+        self.new.validity_changed.connect(ok.setEnabled)
+        self.buttons.accepted.connect(self._on_ok)
+        note = QLabel(
+            self.tr(
+                "Your recovery code keeps working. Older backups still open with "
+                "the passphrase they were made with."
+            )
+        )
+        note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        for widget in (self.current, self.new, note, self.busy, self.error, self.buttons):
+            layout.addWidget(widget)
+
+    @Slot()
+    def _on_ok(self) -> None:
+        old, new = self.current.text(), self.new.text()
+        self.busy.setVisible(True)
+        self.buttons.setEnabled(False)
+        self.ctx.tasks.run(
+            lambda: self.ctx.session.change_passphrase(old, new, self.ctx.key_settings),
+            lambda _: self.accept(),
+            self._failed,
+        )
+
+
+class NewRecoveryCodeDialog(_SecretDialog):
+    """Passphrase first; then the new code (the old one stops working)."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, self.tr("New recovery code"), parent)
+        self.pages = QStackedWidget()
+        first = QWidget()
+        intro = QLabel(
+            self.tr(
+                "Enter your passphrase to get a new recovery code. Your old code will stop working."
+            )
+        )
+        intro.setWordWrap(True)
+        self.passphrase = PassphraseInput(new=False, confirm=False)
+        self.passphrase.submitted.connect(self._on_ok)
+        column = QVBoxLayout(first)
+        for widget in (intro, self.passphrase, self.busy, self.error):
+            column.addWidget(widget)
+        column.addStretch(1)
+        self.pages.addWidget(first)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Continue"))
+        self.buttons.accepted.connect(self._on_ok)
+        self.panel: RecoveryCodePanel | None = None
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+        layout.addWidget(self.buttons)
+
+    @Slot()
+    def _on_ok(self) -> None:
+        secret = self.passphrase.text()
+        if not secret:
+            return
+        self.busy.setVisible(True)
+        self.buttons.setEnabled(False)
+        self.ctx.tasks.run(
+            lambda: self.ctx.session.new_recovery_code(secret, self.ctx.key_settings),
+            self._on_code,
+            self._failed,
+        )
+
+    def _on_code(self, code: str) -> None:
+        self.passphrase.clear()
+        self.buttons.setVisible(False)
+        self.panel = RecoveryCodePanel(code)
+        self.panel.confirmed.connect(self.accept)
+        self.pages.addWidget(self.panel)
+        self.pages.setCurrentWidget(self.panel)
+        self.panel.check_field.setFocus()

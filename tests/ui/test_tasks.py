@@ -1,0 +1,79 @@
+"""The background task runner delivers results and errors on the UI thread, in order."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import QObject
+from pytestqt.qtbot import QtBot
+
+from recovery_journal.ui.tasks import Cancelled, Progress, TaskRunner
+
+
+def test_results_arrive_on_the_ui_thread_in_order(qtbot: QtBot, tasks: TaskRunner) -> None:
+    seen: list[tuple[int, bool]] = []
+    main = threading.get_ident()
+    workers: set[int] = set()
+
+    def job(n: int) -> int:
+        workers.add(threading.get_ident())
+        return n
+
+    for n in range(5):
+        tasks.run(lambda n=n: job(n), lambda r: seen.append((r, threading.get_ident() == main)))
+    qtbot.waitUntil(lambda: len(seen) == 5)
+    assert seen == [(n, True) for n in range(5)]
+    assert main not in workers
+
+
+def test_errors_go_to_on_error(qtbot: QtBot, tasks: TaskRunner) -> None:
+    errors: list[BaseException] = []
+    tasks.run(lambda: 1 / 0, None, errors.append)
+    qtbot.waitUntil(lambda: bool(errors))
+    assert isinstance(errors[0], ZeroDivisionError)
+
+
+def test_unhandled_errors_are_signalled(qtbot: QtBot, tasks: TaskRunner) -> None:
+    with qtbot.waitSignal(tasks.error_unhandled) as signal:
+        tasks.run(lambda: [][1])
+    assert isinstance(signal.args[0], IndexError)
+
+
+def test_progress_and_cancel(qtbot: QtBot, tasks: TaskRunner) -> None:
+    steps: list[tuple[int, int]] = []
+    errors: list[BaseException] = []
+    started = threading.Event()
+    release = threading.Event()
+
+    def long_work(progress: Progress) -> None:
+        progress.step(1, 3)
+        started.set()
+        release.wait(5)
+        progress.step(2, 3)  # raises Cancelled: the person pressed Cancel
+
+    handle = tasks.run_with_progress(long_work, None, errors.append,
+                                     lambda d, t: steps.append((d, t)))
+    assert started.wait(5)
+    handle.cancel()
+    release.set()
+    qtbot.waitUntil(lambda: bool(errors))
+    assert isinstance(errors[0], Cancelled)
+    assert steps == [(1, 3)]
+
+
+def test_callbacks_of_deleted_widgets_are_skipped(qtbot: QtBot, tasks: TaskRunner) -> None:
+    class Receiver(QObject):
+        def got(self, _: object) -> None:
+            pytest.fail("a deleted receiver must not be called")
+
+    receiver = Receiver()
+    gate = threading.Event()
+    done: list[int] = []
+    tasks.run(lambda: gate.wait(5), receiver.got)
+    tasks.run(lambda: 1, done.append)
+    import shiboken6
+
+    shiboken6.delete(receiver)
+    gate.set()
+    qtbot.waitUntil(lambda: bool(done))
