@@ -7,6 +7,7 @@ turns storage failures caused by the environment into :class:`~recovery_journal.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -113,11 +114,16 @@ class JournalSession:
     def backup_to(self, destination: Path) -> BackupInfo:
         return self._opened.backup_to(destination)
 
-    def backup_now(self, folder: Path | None = None) -> BackupInfo:
-        """A backup on request into ``folder`` (default: the backups folder), kept in rotation."""
-        info = self._opened.auto_backup("manual", force=True, folder=folder)
+    def backup_now(self) -> BackupInfo:
+        """A backup on request into the backups folder, kept in the rotation."""
+        info = self._opened.auto_backup("manual", force=True)
         assert info is not None  # forced
         return info
+
+    def set_backups_folder(self, folder: Path | None) -> None:
+        """Where backups go from now on (None: the folder beside the journal)."""
+        with self._opened.guard:
+            self._opened.backups = dataclasses.replace(self._opened.backups, folder=folder)
 
     def auto_backup(self, *, force: bool = False) -> BackupInfo | None:
         return self._opened.auto_backup(force=force)

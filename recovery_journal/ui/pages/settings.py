@@ -200,17 +200,24 @@ class SettingsPage(Page):
             self, self.tr("Folder for backups"), self.folder.text()
         )
         if folder:
-            self.folder.setText(folder)
-            self._store(S.BACKUPS_FOLDER, folder)
+            self.set_backups_folder(folder)
+
+    def set_backups_folder(self, folder: str) -> None:
+        """Backups go to ``folder`` from now on, for this journal and the next unlock."""
+        self.folder.setText(folder)
+        session = self.ctx.session
+        self.ctx.tasks.run(
+            lambda: session.set_backups_folder(Path(folder)),
+            lambda _: self.activated(),
+            self.ctx.report,
+        )
+        self._store(S.BACKUPS_FOLDER, folder)
 
     @Slot()
     def _on_backup_now(self) -> None:
         self.backup_now.setEnabled(False)
         self.backup_status.setText(self.tr("Backing up…"))
-        folder, session = Path(self.folder.text()), self.ctx.session
-        self.ctx.tasks.run(
-            lambda: session.backup_now(folder), self._on_backed_up, self._on_backup_failed
-        )
+        self.ctx.tasks.run(self.ctx.session.backup_now, self._on_backed_up, self._on_backup_failed)
 
     def _on_backed_up(self, _info: object) -> None:
         self.backup_now.setEnabled(True)

@@ -1,0 +1,146 @@
+"""The whole app as a person meets it: first run, lock and unlock, idle lock, quick-hide."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from pytestqt.qtbot import QtBot
+
+from recovery_journal.domain.entries import Entry
+from recovery_journal.services.access import BackupSettings, create_journal
+from recovery_journal.ui import settings as S
+from recovery_journal.ui.controller import AppController
+from recovery_journal.ui.first_run import FirstRunDialog
+from recovery_journal.ui.settings import AppSettings
+from recovery_journal.ui.unlock import UnlockDialog
+from tests.conftest import FAST, PASSPHRASE
+
+
+@pytest.fixture
+def existing(tmp_path: Path, app_settings: AppSettings) -> Path:
+    app_settings.set(S.BACKUPS_FOLDER, str(tmp_path / "backups"))
+    session, _ = create_journal(tmp_path / "j.rjournal", PASSPHRASE, FAST,
+                                BackupSettings(folder=tmp_path / "backups"))
+    session.entries.add(Entry(date(2026, 5, 1), "an entry from before"))
+    session.lock()
+    return tmp_path / "j.rjournal"
+
+
+@pytest.fixture
+def controller(qtbot: QtBot, existing: Path, app_settings: AppSettings
+               ) -> Iterator[AppController]:
+    ctrl = AppController(app_settings, existing, FAST)
+    yield ctrl
+    if ctrl.session is not None:
+        ctrl.lock()
+        qtbot.waitUntil(lambda: ctrl.session is None, timeout=10_000)
+    ctrl.tasks.wait_idle()
+    for widget in (ctrl.window, ctrl.dialog):
+        if widget is not None:
+            widget.close()
+
+
+def unlock(qtbot: QtBot, ctrl: AppController) -> None:
+    dialog = ctrl.dialog
+    assert isinstance(dialog, UnlockDialog)
+    with qtbot.waitSignal(ctrl.unlocked, timeout=10_000):
+        qtbot.keyClicks(dialog.passphrase.field, PASSPHRASE)
+        qtbot.keyClick(dialog.passphrase.field, Qt.Key.Key_Return)
+    assert ctrl.window is not None and ctrl.window.isVisible()
+
+
+def test_no_journal_starts_with_the_welcome(qtbot: QtBot, tmp_path: Path,
+                                            app_settings: AppSettings) -> None:
+    ctrl = AppController(app_settings, tmp_path / "fresh.rjournal", FAST)
+    ctrl.start()
+    assert isinstance(ctrl.dialog, FirstRunDialog) and ctrl.dialog.isVisible()
+    ctrl.dialog.close()
+
+
+def test_existing_journal_starts_locked_and_unlocks(qtbot: QtBot,
+                                                    controller: AppController) -> None:
+    controller.start()
+    assert isinstance(controller.dialog, UnlockDialog)
+    unlock(qtbot, controller)
+    assert controller.window is not None
+    assert controller.window.windowTitle() == "Recovery Journal"
+
+
+def test_ctrl_l_locks_and_clears_everything(qtbot: QtBot, controller: AppController) -> None:
+    controller.start()
+    unlock(qtbot, controller)
+    window, session = controller.window, controller.session
+    assert window is not None and session is not None
+    with qtbot.waitSignal(controller.locked, timeout=10_000):
+        qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert session.is_locked
+    assert controller.window is None and controller.session is None
+    assert isinstance(controller.dialog, UnlockDialog) and controller.dialog.isVisible()
+    qtbot.waitUntil(lambda: not window.isVisible())
+    unlock(qtbot, controller)
+
+
+def test_auto_lock_after_idle(qtbot: QtBot, controller: AppController) -> None:
+    controller.start()
+    unlock(qtbot, controller)
+    with qtbot.waitSignal(controller.locked, timeout=10_000):
+        controller.idle.start(30)  # the idle timer, shortened
+    assert controller.session is None
+
+
+def test_idle_zero_means_never(qtbot: QtBot, controller: AppController,
+                               app_settings: AppSettings) -> None:
+    app_settings.set(S.AUTO_LOCK_MINUTES, 0)
+    controller.start()
+    unlock(qtbot, controller)
+    assert not controller.idle.timer.isActive()
+
+
+def test_quick_hide_hides_every_window_and_locks(qtbot: QtBot,
+                                                 controller: AppController) -> None:
+    controller.start()
+    unlock(qtbot, controller)
+    window = controller.window
+    assert window is not None
+    with qtbot.waitSignal(controller.locked, timeout=10_000):
+        qtbot.keyClick(window, Qt.Key.Key_H,
+                       Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert not window.isVisible()
+    assert controller.session is None
+    assert controller.dialog is not None and controller.dialog.isMinimized()
+
+
+def test_lock_clears_text_the_app_put_on_the_clipboard(qtbot: QtBot,
+                                                       controller: AppController) -> None:
+    controller.start()
+    unlock(qtbot, controller)
+    controller.clipboard.copy("555-0101 my sponsor")
+    with qtbot.waitSignal(controller.locked, timeout=10_000):
+        controller.lock()
+    assert QGuiApplication.clipboard().text() == ""
+
+
+def test_lock_on_minimise_when_chosen(qtbot: QtBot, controller: AppController,
+                                      app_settings: AppSettings) -> None:
+    app_settings.set(S.LOCK_ON_MINIMISE, True)
+    controller.start()
+    unlock(qtbot, controller)
+    assert controller.window is not None
+    with qtbot.waitSignal(controller.locked, timeout=10_000):
+        controller.window.minimised.emit()
+    assert controller.session is None
+
+
+def test_recent_journals_are_remembered_unless_switched_off(
+    qtbot: QtBot, controller: AppController, app_settings: AppSettings, existing: Path
+) -> None:
+    controller.start()
+    unlock(qtbot, controller)
+    assert app_settings.recent_journals() == [str(existing)]
+    app_settings.set(S.REMEMBER_RECENT, False)
+    assert app_settings.recent_journals() == []

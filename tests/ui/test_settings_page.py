@@ -1,0 +1,101 @@
+"""The Settings page: preferences stored at once, back up now, passphrase and recovery code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from recovery_journal.services.access import open_journal, recover_journal
+from recovery_journal.ui import settings as S
+from recovery_journal.ui.context import UiContext
+from recovery_journal.ui.pages.settings import SettingsPage
+from recovery_journal.ui.passphrase_dialogs import ChangePassphraseDialog, NewRecoveryCodeDialog
+from tests.conftest import FAST, PASSPHRASE
+from tests.ui.conftest import wait_tasks
+
+NEW = "the kettle sings at seven"
+
+
+def _page(qtbot: QtBot, ui_ctx: UiContext) -> SettingsPage:
+    ui_ctx.key_settings = FAST
+    page = SettingsPage(ui_ctx)
+    qtbot.addWidget(page)
+    page.show()
+    return page
+
+
+def test_preferences_are_stored_at_once(qtbot: QtBot, ui_ctx: UiContext) -> None:
+    page = _page(qtbot, ui_ctx)
+    with qtbot.waitSignal(page.settings_changed):
+        page.auto_lock.setValue(15)
+    assert ui_ctx.settings.get(S.AUTO_LOCK_MINUTES) == 15
+    page.lock_on_minimise.click()
+    assert ui_ctx.settings.get(S.LOCK_ON_MINIMISE) is True
+    page.theme.setCurrentIndex(page.theme.findData("dark"))
+    assert ui_ctx.settings.get(S.THEME) == "dark"
+    page.font_size.setValue(14)
+    assert ui_ctx.settings.get(S.FONT_POINT_SIZE) == 14
+    assert page.auto_lock.specialValueText() == "Never"
+
+
+def test_back_up_now_writes_a_bundle_and_shows_the_time(qtbot: QtBot, ui_ctx: UiContext,
+                                                        tmp_path: Path) -> None:
+    page = _page(qtbot, ui_ctx)
+    page.set_backups_folder(str(tmp_path / "elsewhere"))
+    qtbot.mouseClick(page.backup_now, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.backup_status.text().startswith("Last backup"), timeout=10_000)
+    assert len(list((tmp_path / "elsewhere").glob("*.rjbackup"))) == 1
+
+
+def test_change_passphrase_dialog(qtbot: QtBot, ui_ctx: UiContext) -> None:
+    ui_ctx.key_settings = FAST
+    dialog = ChangePassphraseDialog(ui_ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.keyClicks(dialog.current.field, PASSPHRASE)
+    qtbot.keyClicks(dialog.new.field, NEW)
+    assert not ok.isEnabled()
+    assert dialog.new.confirm_field is not None
+    qtbot.keyClicks(dialog.new.confirm_field, NEW)
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    path = ui_ctx.session.path
+    ui_ctx.session.lock()
+    open_journal(path, NEW, FAST).lock()
+
+
+def test_change_passphrase_with_a_wrong_current_one(qtbot: QtBot, ui_ctx: UiContext) -> None:
+    ui_ctx.key_settings = FAST
+    dialog = ChangePassphraseDialog(ui_ctx)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.current.field, "not it")
+    qtbot.keyClicks(dialog.new.field, NEW)
+    assert dialog.new.confirm_field is not None
+    qtbot.keyClicks(dialog.new.confirm_field, NEW)
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(dialog.error.text()), timeout=10_000)
+    assert "doesn't open" in dialog.error.text()
+
+
+def test_new_recovery_code_needs_the_passphrase_and_retires_the_old(
+    qtbot: QtBot, ui_ctx: UiContext
+) -> None:
+    ui_ctx.key_settings = FAST
+    dialog = NewRecoveryCodeDialog(ui_ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.passphrase.field, PASSPHRASE)
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.panel is not None, timeout=10_000)
+    assert dialog.panel is not None
+    code = dialog.panel.code
+    wait_tasks(qtbot, ui_ctx)
+    path = ui_ctx.session.path
+    ui_ctx.session.lock()
+    recover_journal(path, code, NEW, FAST)[0].lock()
