@@ -54,7 +54,7 @@ def _sha256(data: bytes) -> str:
 
 
 def snapshot(conn: DBAPIConnection, data_key: bytearray, target: Path) -> None:
-    """Write an encrypted, consistent copy of the open database to ``target`` (a new file)."""
+    """Write an encrypted, consistent copy of the open database to ``target`` (new or empty)."""
     spec = sqlcipher_key_spec(data_key)
     try:
         dest = dbapi2.connect(str(target))
@@ -72,6 +72,12 @@ def snapshot(conn: DBAPIConnection, data_key: bytearray, target: Path) -> None:
         zero(spec)
 
 
+def _discard(path: Path) -> None:
+    """Remove a temporary file if it is there (``unlink`` fails on a read-only disk even then)."""
+    if os.path.lexists(path):
+        path.unlink()
+
+
 def write_bundle(
     conn: DBAPIConnection,
     data_key: bytearray,
@@ -82,16 +88,19 @@ def write_bundle(
     reason: str = "manual",
 ) -> BackupInfo:
     """Create a bundle at ``destination`` atomically."""
-    destination.parent.mkdir(parents=True, exist_ok=True)
     temp_db = destination.with_name(f".{destination.name}.snapshot")
-    temp_db.unlink(missing_ok=True)
     try:
-        snapshot(conn, data_key, temp_db)
-        db_bytes = temp_db.read_bytes()
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        _discard(temp_db)
+        try:
+            # Made here, private, so a full or read-only disk shows as such (not as "can't open").
+            os.close(os.open(temp_db, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            snapshot(conn, data_key, temp_db)
+            db_bytes = temp_db.read_bytes()
+        finally:
+            _discard(temp_db)
     except OSError as exc:
         raise os_error_to_user_error(exc, "the backup") from None
-    finally:
-        temp_db.unlink(missing_ok=True)
     key_bytes = keys_path(journal).read_bytes()
     created = datetime.now(UTC)
     manifest = {

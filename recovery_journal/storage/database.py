@@ -10,6 +10,7 @@ up in exception messages).
 
 from __future__ import annotations
 
+import logging
 import threading
 from pathlib import Path
 from typing import Any
@@ -61,9 +62,28 @@ def damaged_error() -> UserError:
     )
 
 
+# SQLite's fixed texts for the result codes mapped below (sqlite3ErrStr). sqlcipher3 leaves
+# ``sqlite_errorname`` unset on some paths (the online backup API), so the text is the fallback.
+_ERROR_TEXTS = {
+    "database or disk is full": "SQLITE_FULL",
+    "attempt to write a readonly database": "SQLITE_READONLY",
+    "file is not a database": "SQLITE_NOTADB",
+    "database disk image is malformed": "SQLITE_CORRUPT",
+    "unable to open database file": "SQLITE_CANTOPEN",
+    "disk I/O error": "SQLITE_IOERR",
+    "database is locked": "SQLITE_BUSY",
+    "database table is locked": "SQLITE_LOCKED",
+}
+
+
+def sqlite_error_name(exc: Exception) -> str:
+    """The SQLite result code name of a driver error (``SQLITE_FULL``…), or ``""``."""
+    return getattr(exc, "sqlite_errorname", "") or _ERROR_TEXTS.get(str(exc), "")
+
+
 def error_from_sqlite(exc: Exception, *, opening: bool = False) -> UserError | None:
     """Map a SQLCipher error caused by the environment to a UserError; None means a bug."""
-    name = getattr(exc, "sqlite_errorname", "") or ""
+    name = sqlite_error_name(exc)
     if name.startswith("SQLITE_FULL"):
         return UserError(
             ErrorKind.DISK_FULL,
@@ -123,6 +143,55 @@ def connect(path: Path, data_key: bytearray, *, create: bool = False) -> DBAPICo
     return conn
 
 
+def leftover_wal_fits(path: Path, data_key: bytearray) -> bool:
+    """Whether a ``-wal`` file left beside ``path`` (after a crash) reads cleanly with the key.
+
+    SQLite replays any ``-wal`` file it finds beside a database and, when the last connection
+    closes, copies it into the database without checking that the two belong together: a
+    ``-wal`` left by another journal (files copied or restored by hand) would overwrite pages of
+    this one. A read-only connection never copies (checkpoints), so it can look without writing.
+    A damaged journal file (or a key that opens none of it) raises the usual "damaged" error.
+    """
+    wal = path.with_name(path.name + "-wal")
+    try:
+        if wal.stat().st_size == 0:
+            return True
+    except FileNotFoundError:
+        return True
+    silence_sqlcipher_log()
+    uri = f"{path.absolute().as_uri()}?mode=ro"
+    try:
+        conn = dbapi2.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
+    except dbapi2.Error as exc:
+        raise error_from_sqlite(exc, opening=True) or damaged_error() from None
+    spec = sqlcipher_key_spec(data_key)
+    try:
+        conn.set_key(spec)
+        conn.execute("PRAGMA temp_store = MEMORY").fetchall()
+        if conn.execute("PRAGMA cipher_integrity_check").fetchall():  # the file itself only
+            raise damaged_error()
+        return bool(conn.execute("PRAGMA quick_check").fetchall() == [("ok",)])
+    except dbapi2.Error as exc:
+        if sqlite_error_name(exc).startswith(("SQLITE_NOTADB", "SQLITE_CORRUPT")):
+            return False
+        raise error_from_sqlite(exc, opening=True) or damaged_error() from None
+    finally:
+        zero(spec)
+        conn.close()
+
+
+class _NoResultRows(logging.Filter):
+    """Drops SQLAlchemy's DEBUG records: they print result rows, which ``hide_parameters``
+    does not hide, so journal text would reach any log set to DEBUG."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno > logging.DEBUG
+
+
+_NO_RESULT_ROWS = _NoResultRows()
+ENGINE_LOGGING_NAME = "journal"
+
+
 def make_engine(conn: DBAPIConnection) -> Engine:
     """An engine that always hands out ``conn``; transactions begin explicitly."""
     engine = create_engine(
@@ -131,7 +200,9 @@ def make_engine(conn: DBAPIConnection) -> Engine:
         creator=lambda: conn,
         poolclass=StaticPool,
         hide_parameters=True,
+        logging_name=ENGINE_LOGGING_NAME,
     )
+    logging.getLogger(f"sqlalchemy.engine.Engine.{ENGINE_LOGGING_NAME}").addFilter(_NO_RESULT_ROWS)
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Any) -> None:

@@ -244,6 +244,14 @@ def _open_with_keys(
     conn = None
     try:
         _check_database_file(path)
+        if not database.leftover_wal_fits(path, key_material.data_key):
+            raise UserError(
+                ErrorKind.FILES_MISMATCHED,
+                f"The file “{path.name}-wal” beside this journal doesn't belong to it, so the "
+                "journal wasn't opened. Nothing was changed.",
+                hint="If you copied journal files by hand, put back the matching files (or move "
+                "that one away); otherwise restore from your latest backup.",
+            )
         conn = database.connect(path, key_material.data_key)
         version = migrations.schema_version(conn)
         migrations.check_supported(version)
