@@ -53,7 +53,11 @@ def open_journal(
 ) -> JournalSession:
     session = JournalSession(vault.unlock(path, passphrase, settings, backups))
     if backups.daily:
-        ensure_daily_backup(session)
+        try:
+            ensure_daily_backup(session)
+        except BaseException:
+            session.lock()  # never leave a journal open (keys in memory) behind an error
+            raise
     return session
 
 

@@ -9,6 +9,7 @@ writing anything and never overwrites a journal: a damaged one is moved aside, n
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 import json
@@ -35,6 +36,7 @@ DB_MEMBER = "journal.rjournal"
 KEYS_MEMBER = "journal.rjournal.keys"
 MANIFEST_MEMBER = "manifest.json"
 _STAMP = "%Y-%m-%dT%H%M%SZ"
+_PAIR_SUFFIXES = ("", ".keys", "-wal", "-shm")
 _NAME = re.compile(r"^(\d{4}-\d{2}-\d{2}T\d{6}Z)(-[a-z0-9-]+)?\.rjbackup$")
 
 
@@ -53,14 +55,16 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def snapshot(conn: DBAPIConnection, data_key: bytearray, target: Path) -> None:
-    """Write an encrypted, consistent copy of the open database to ``target`` (new or empty)."""
+def snapshot(conn: DBAPIConnection, data_key: bytearray, target: Path) -> str:
+    """Write an encrypted, consistent copy of the open database to ``target`` (new or empty);
+    returns the copy's SQLCipher salt (a new file gets a new salt)."""
     spec = sqlcipher_key_spec(data_key)
     try:
         dest = dbapi2.connect(str(target))
         try:
             dest.set_key(spec)
             conn.backup(dest)
+            return str(dest.execute("PRAGMA cipher_salt").fetchone()[0])
         finally:
             dest.close()
     except dbapi2.Error as exc:
@@ -81,8 +85,7 @@ def _discard(path: Path) -> None:
 def write_bundle(
     conn: DBAPIConnection,
     data_key: bytearray,
-    journal: Path,
-    journal_id: str,
+    envelope: keyfile.Envelope,
     schema_version: int,
     destination: Path,
     reason: str = "manual",
@@ -95,13 +98,14 @@ def write_bundle(
         try:
             # Made here, private, so a full or read-only disk shows as such (not as "can't open").
             os.close(os.open(temp_db, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-            snapshot(conn, data_key, temp_db)
+            salt = snapshot(conn, data_key, temp_db)
             db_bytes = temp_db.read_bytes()
         finally:
             _discard(temp_db)
     except OSError as exc:
         raise os_error_to_user_error(exc, "the backup") from None
-    key_bytes = keys_path(journal).read_bytes()
+    journal_id = envelope.journal_id
+    key_bytes = keyfile.envelope_to_json(dataclasses.replace(envelope, database_salt=salt))
     created = datetime.now(UTC)
     manifest = {
         "format": BUNDLE_FORMAT,
@@ -171,11 +175,11 @@ def read_bundle(path: Path) -> tuple[BackupInfo, bytes, bytes]:
 
 def set_aside(journal: Path) -> Path | None:
     """Rename an existing journal pair out of the way (``…-damaged-<stamp>``); never deletes."""
-    if not journal.exists() and not keys_path(journal).exists():
+    if not any(journal.with_name(journal.name + s).exists() for s in _PAIR_SUFFIXES):
         return None
     stamp = datetime.now(UTC).strftime(_STAMP)
     aside = journal.with_name(f"{journal.name}.set-aside-{stamp}")
-    for suffix in ("", ".keys", "-wal", "-shm"):
+    for suffix in _PAIR_SUFFIXES:
         source = journal.with_name(journal.name + suffix)
         if source.exists():
             os.replace(source, aside.with_name(aside.name + suffix))
@@ -195,8 +199,7 @@ def restore_bundle(bundle: Path, target: Path, *, replace_existing: bool = False
         )
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        if exists:
-            set_aside(target)
+        set_aside(target)  # also a stray -wal/-shm: SQLite would replay it into the restored file
         # Database first, key file last: the pair only becomes openable once both are complete.
         write_atomic(target, db_bytes, "the restored journal")
         write_atomic(keys_path(target), key_bytes, "the restored key file")
@@ -228,9 +231,16 @@ def list_bundles(folder: Path) -> list[tuple[datetime, Path]]:
 
 
 def rotate(folder: Path, keep: int) -> list[Path]:
-    """Delete all but the newest ``keep`` bundles; returns what was removed."""
+    """Delete all but the newest ``keep`` bundles, and temp files an interrupted backup left
+    (older than an hour, so a backup in progress elsewhere is never touched)."""
     bundles = list_bundles(folder)
     doomed = [path for _, path in bundles[: max(0, len(bundles) - keep)]]
+    cutoff = datetime.now(UTC).timestamp() - 3600
+    doomed += [
+        path
+        for path in folder.glob(f".*{BUNDLE_SUFFIX}.*")
+        if path.is_file() and path.stat().st_mtime < cutoff
+    ]
     for path in doomed:
         path.unlink(missing_ok=True)
     return doomed

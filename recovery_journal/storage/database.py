@@ -211,12 +211,3 @@ def make_engine(conn: DBAPIConnection) -> Engine:
         connection.exec_driver_sql("BEGIN")
 
     return engine
-
-
-def looks_like_plain_sqlite(path: Path) -> bool:
-    """A readable SQLite header means an unencrypted database: 'not a journal'."""
-    try:
-        with path.open("rb") as handle:
-            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
-    except OSError:
-        return False

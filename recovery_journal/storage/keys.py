@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import dataclasses
 import json
 import os
 import secrets
@@ -117,6 +118,10 @@ class Envelope:
     data_key_nonce: bytes
     wrapped_data_key: bytes
     version: int = FORMAT_VERSION
+    # The database file's SQLCipher salt (its first 16 bytes), hex. Not secret and not bound as
+    # associated data: it only lets the app tell "these files don't belong together" apart from
+    # "the database is damaged" (a wrong key and a damaged page 1 look the same to SQLCipher).
+    database_salt: str | None = None
 
     def slot(self, kind: str) -> Slot:
         for slot in self.slots:
@@ -316,21 +321,14 @@ def with_new_passphrase(
     """The same envelope with the passphrase slot re-wrapped (data key untouched)."""
     slot = _passphrase_slot(envelope.journal_id, keys.master_key, passphrase, params, policy)
     others = tuple(s for s in envelope.slots if s.kind != SLOT_PASSPHRASE)
-    return Envelope(
-        envelope.journal_id, (slot, *others), envelope.data_key_nonce, envelope.wrapped_data_key
-    )
+    return dataclasses.replace(envelope, slots=(slot, *others))
 
 
 def with_new_recovery_code(envelope: Envelope, keys: UnlockedKeys) -> tuple[Envelope, str]:
     """The same envelope with a new recovery code; the old code stops working."""
     slot, code = _recovery_slot(envelope.journal_id, keys.master_key)
     others = tuple(s for s in envelope.slots if s.kind != SLOT_RECOVERY)
-    return (
-        Envelope(
-            envelope.journal_id, (*others, slot), envelope.data_key_nonce, envelope.wrapped_data_key
-        ),
-        code,
-    )
+    return dataclasses.replace(envelope, slots=(*others, slot)), code
 
 
 # ---------------------------------------------------------------- unlocking
@@ -418,7 +416,7 @@ def _damaged() -> UserError:
 
 
 def envelope_to_json(envelope: Envelope) -> bytes:
-    doc = {
+    doc: dict[str, Any] = {
         "format": FORMAT,
         "version": envelope.version,
         "journal_id": envelope.journal_id,
@@ -437,6 +435,8 @@ def envelope_to_json(envelope: Envelope) -> bytes:
             "wrapped": _b64(envelope.wrapped_data_key),
         },
     }
+    if envelope.database_salt is not None:
+        doc["database_salt"] = envelope.database_salt
     return json.dumps(doc, indent=2).encode() + b"\n"
 
 
@@ -467,7 +467,18 @@ def envelope_from_json(raw: bytes) -> Envelope:
         raise _damaged() from None
     if not isinstance(journal_id, str) or not all(isinstance(s.kind, str) for s in slots):
         raise _damaged()
+    salt = doc.get("database_salt")
+    if salt is not None:
+        if not is_salt_hex(salt):
+            raise _damaged()
+        envelope = dataclasses.replace(envelope, database_salt=salt)
     return envelope
+
+
+def is_salt_hex(value: object) -> bool:
+    return (
+        isinstance(value, str) and len(value) == 32 and all(c in "0123456789abcdef" for c in value)
+    )
 
 
 def read_envelope(path: Path) -> Envelope:

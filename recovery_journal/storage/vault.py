@@ -7,6 +7,7 @@ can fail (DESIGN.md section 3) and never creates a journal by accident.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import threading
 from dataclasses import dataclass, field
@@ -72,8 +73,7 @@ class OpenJournal:
             return backup.write_bundle(
                 self.connection,
                 self.key_material.data_key,
-                self.path,
-                self.journal_id,
+                self.envelope,
                 migrations.schema_version(self.connection),
                 destination,
                 reason,
@@ -146,6 +146,8 @@ def create(
             "INSERT INTO meta(key, value) VALUES ('created_utc', ?)", (utc_now().isoformat(),)
         )
         conn.execute("COMMIT")
+        salt = str(conn.execute("PRAGMA cipher_salt").fetchone()[0])
+        envelope = dataclasses.replace(envelope, database_salt=salt)
         # The key file is written last: a journal without it is incomplete and is removed below.
         keys.write_envelope(keys_path(path), envelope)
     except BaseException as exc:
@@ -218,15 +220,31 @@ def _check_files(path: Path) -> None:
         raise UserError(ErrorKind.NOT_A_JOURNAL, "That is a folder, not a journal file.")
 
 
-def _check_database_file(path: Path) -> None:
-    if path.stat().st_size == 0:
+def _mismatched() -> UserError:
+    return UserError(
+        ErrorKind.FILES_MISMATCHED,
+        "This journal file and this key file don't belong together: they come from different "
+        "journals, or the journal file was replaced. Nothing was changed.",
+        hint="Put each journal beside its own key file (same name + “.keys”), or restore your "
+        "latest backup.",
+    )
+
+
+def _check_database_file(path: Path, envelope: keys.Envelope) -> None:
+    with path.open("rb") as handle:
+        head = handle.read(len(database.SQLITE_HEADER))
+    if not head:
         raise database.damaged_error()
-    if database.looks_like_plain_sqlite(path):
+    if head == database.SQLITE_HEADER:
         raise UserError(
             ErrorKind.NOT_A_JOURNAL,
             "That file is an ordinary (unencrypted) database, not a Recovery Journal.",
             hint="Open a .rjournal file made by Recovery Journal.",
         )
+    if envelope.database_salt is not None and head.hex() != envelope.database_salt:
+        # A different database (salt) — or page 1 damaged right in its first 16 bytes; the
+        # former is far likelier, and both leave the files untouched.
+        raise _mismatched()
 
 
 def _read_journal_id(conn: database.DBAPIConnection) -> str | None:
@@ -243,7 +261,7 @@ def _open_with_keys(
 ) -> OpenJournal:
     conn = None
     try:
-        _check_database_file(path)
+        _check_database_file(path, envelope)
         if not database.leftover_wal_fits(path, key_material.data_key):
             raise UserError(
                 ErrorKind.FILES_MISMATCHED,
@@ -256,11 +274,7 @@ def _open_with_keys(
         version = migrations.schema_version(conn)
         migrations.check_supported(version)
         if version == 0 or _read_journal_id(conn) != envelope.journal_id:
-            raise UserError(
-                ErrorKind.FILES_MISMATCHED,
-                "This journal file and this key file don't belong together.",
-                hint="Put each journal beside its own key file (same name + “.keys”).",
-            )
+            raise _mismatched()
         if conn.execute("PRAGMA cipher_integrity_check").fetchall():
             raise database.damaged_error()
         journal = _opened(path, conn, key_material, lock, envelope, backups)

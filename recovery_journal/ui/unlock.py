@@ -172,7 +172,8 @@ class UnlockDialog(QDialog):
         if error.kind is ErrorKind.WRONG_PASSPHRASE:
             self.passphrase.field.selectAll()
             self.passphrase.focus_field()
-        if error.kind is ErrorKind.JOURNAL_DAMAGED and latest_backup(self.path, self._backups):
+        restorable = error.kind in (ErrorKind.JOURNAL_DAMAGED, ErrorKind.FILES_MISMATCHED)
+        if restorable and latest_backup(self.path, self._backups):
             self.restore_button.setVisible(True)
 
     @Slot()

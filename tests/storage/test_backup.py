@@ -123,3 +123,36 @@ def test_latest_backup_finds_the_automatic_one(
     journal.auto_backup(force=True)
     found = latest_backup(journal.path, backups)
     assert found is not None and found.suffix == ".rjbackup"
+
+
+def test_rotation_removes_old_leftovers_of_interrupted_backups(tmp_path: Path) -> None:
+    import os
+
+    stale = tmp_path / ".2026-01-01T000000Z.rjbackup.snapshot"
+    fresh = tmp_path / ".2026-01-02T000000Z.rjbackup.abc.tmp"
+    stale.write_bytes(b"x")
+    fresh.write_bytes(b"x")
+    os.utime(stale, (0, 0))
+    backup.rotate(tmp_path, keep=3)
+    assert not stale.exists() and fresh.exists()
+
+
+def test_restore_moves_a_stray_wal_aside(journal: JournalSession, tmp_path: Path) -> None:
+    bundle = journal.backup_to(tmp_path / "b.rjbackup").path
+    target = tmp_path / "restored.rjournal"
+    stray = target.with_name(target.name + "-wal")
+    stray.write_bytes(b"\x00" * 4096)
+    restore_backup(bundle, target)
+    assert not stray.exists()
+    session = open_journal(target, PASSPHRASE, FAST, BackupSettings(daily=False))
+    session.lock()
+
+
+def test_a_backup_key_file_names_its_own_snapshot(journal: JournalSession, tmp_path: Path
+                                                  ) -> None:
+    """The bundle's key file carries the snapshot's salt, so the restored pair matches."""
+    bundle = journal.backup_to(tmp_path / "b.rjbackup").path
+    with zipfile.ZipFile(bundle) as z:
+        db = z.read(backup.DB_MEMBER)
+        keys_doc = __import__("json").loads(z.read(backup.KEYS_MEMBER))
+    assert keys_doc["database_salt"] == db[:16].hex()

@@ -158,12 +158,22 @@ def test_zero_length_file_is_journal_damaged_not_a_new_journal(
     assert closed.stat().st_size == 0
 
 
-def test_random_bytes_are_journal_damaged(
+def test_random_bytes_after_the_salt_are_journal_damaged(
     closed: Path, backups: BackupSettings, tmp_path: Path
 ) -> None:
-    """A journal file full of random bytes is reported as damaged."""
-    closed.write_bytes(random.Random(7).randbytes(closed.stat().st_size))
+    """The file is still this journal's (same salt) but its pages are noise: damaged."""
+    salt = closed.read_bytes()[:16]
+    closed.write_bytes(salt + random.Random(7).randbytes(closed.stat().st_size - 16))
     _refused(closed, backups, ErrorKind.JOURNAL_DAMAGED, root=tmp_path)
+
+
+def test_a_file_of_random_bytes_is_not_this_journal(
+    closed: Path, backups: BackupSettings, tmp_path: Path
+) -> None:
+    """A whole file of random bytes (salt included) is not this key file's journal."""
+    closed.write_bytes(random.Random(7).randbytes(closed.stat().st_size))
+    error = _refused(closed, backups, ErrorKind.FILES_MISMATCHED, root=tmp_path)
+    assert "replaced" in error.message and "backup" in error.hint
 
 
 def test_plain_sqlite_file_is_not_a_journal(
@@ -318,12 +328,6 @@ def test_swapped_pair_is_refused_and_changes_nothing(
     assert _files(tmp_path) == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Another journal's key opens no page of this database, which SQLCipher cannot tell "
-    "from a damaged file: telling them apart needs the database's salt (its first 16 bytes) "
-    "recorded in the key envelope (keys.py); today this is JOURNAL_DAMAGED.",
-)
 def test_swapped_pair_is_files_mismatched(
     closed: Path, backups: BackupSettings, tmp_path: Path
 ) -> None:

@@ -280,3 +280,21 @@ def test_key_file_holds_no_secret_in_the_clear() -> None:
         assert secret.hex().encode() not in text
     assert PASS.encode() not in text and code.encode() not in text
     assert dataclasses.replace(envelope) == envelope
+
+
+def test_database_salt_survives_rewrapping_and_json() -> None:
+    envelope, made, _ = _fresh()
+    salted = dataclasses.replace(envelope, database_salt="ab" * 16)
+    again = envelope_from_json(envelope_to_json(salted))
+    assert again.database_salt == "ab" * 16
+    assert keys.with_new_passphrase(again, made, "x y z w", TEST_PARAMS,
+                                    TEST_POLICY).database_salt == "ab" * 16
+    assert keys.with_new_recovery_code(again, made)[0].database_salt == "ab" * 16
+
+
+def test_a_malformed_database_salt_is_a_damaged_key_file() -> None:
+    envelope, _, _ = _fresh()
+    doc = json.loads(envelope_to_json(envelope))
+    doc["database_salt"] = "not hex"
+    assert _kind(lambda: envelope_from_json(json.dumps(doc).encode())) is \
+        ErrorKind.KEY_FILE_DAMAGED

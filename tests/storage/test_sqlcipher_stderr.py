@@ -141,12 +141,14 @@ def test_cli_wrong_passphrase_exits_3_with_only_a_kind_message(journal_a: Path) 
     assert result.stdout == ""
 
 
-def test_cli_key_file_of_another_journal_exits_4_without_sqlcipher_noise(
+def test_cli_key_file_of_another_journal_exits_4_quietly(
     journal_a: Path, floor_journals: tuple[Path, Path]
 ) -> None:
-    """With another journal's key file SQLCipher gets a wrong key: exit 4, no 'hmac' on stderr."""
+    """With another journal's key file: exit 4, 'don't belong together', no 'hmac' on stderr."""
     shutil.copy2(keys_path(floor_journals[1]), keys_path(journal_a))
     result = _cli(journal_a, PASSPHRASE)
     assert result.returncode == 4, result
-    assert result.stderr.startswith("recovery-journal: This journal file is damaged")
+    assert result.stderr.startswith(
+        "recovery-journal: This journal file and this key file don't belong together"
+    )
     assert _quiet(result.stderr), result.stderr
