@@ -48,7 +48,7 @@ class AppSettings:
             value: object = raw if isinstance(raw, bool) else str(raw).lower() in ("true", "1")
         else:
             try:
-                value = kind(raw)
+                value = kind(raw)  # type: ignore[call-overload]
             except (TypeError, ValueError):
                 value = setting.default
         return value  # type: ignore[return-value]

@@ -1,0 +1,353 @@
+"""The Journal page's list of entries: an item model that loads in the background, page by page.
+
+:class:`EntryListModel` never touches the database on the UI thread. In the normal view it fetches
+entries in pages through ``canFetchMore``/``fetchMore`` (so ten years of entries scroll smoothly);
+with a search query it shows full-text hits whose snippets carry the matched words; in the Trash
+view it shows the trashed entries. Every load is tagged with a generation number so a result that
+arrives after a newer request (an older search finishing late) is dropped. Until new rows arrive
+the old ones stay visible, so typing in the search field never flashes an empty list.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Final
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from shiboken6 import Shiboken
+
+from recovery_journal.domain.clock import local_today
+from recovery_journal.domain.entries import MATCH_END, MATCH_START, Entry
+from recovery_journal.ui.context import UiContext
+from recovery_journal.ui.qt_dates import to_qdate
+
+ENTRY_ROLE: Final = int(Qt.ItemDataRole.UserRole) + 1
+"""The :class:`Entry` of a row."""
+SNIPPET_ROLE: Final = int(Qt.ItemDataRole.UserRole) + 2
+"""Search mode only: the hit's snippet as HTML, matched words in ``<b>``, everything escaped."""
+PREVIEW_ROLE: Final = int(Qt.ItemDataRole.UserRole) + 3
+"""The row's second line: the snippet (with match markers) or the start of the body."""
+
+PAGE_SIZE: Final = 200
+SEARCH_LIMIT: Final = 500
+PREVIEW_CHARS: Final = 180
+
+_Index = QModelIndex | QPersistentModelIndex
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_MARKDOWN_LEAD = re.compile(r"^\s{0,3}(?:#{1,6}\s+|[-*+]\s+(?:\[[ xX]\]\s+)?|>\s*|\d+[.)]\s+)")
+_MARKDOWN_INLINE = re.compile(r"\*\*|__|`")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class EntryFilter:
+    """What the list shows: a search query and/or filters, in the journal or in the Trash."""
+
+    query: str = ""
+    tag: str | None = None
+    start: date | None = None
+    end: date | None = None
+    therapy_only: bool = False
+    trash: bool = False
+
+    @property
+    def searching(self) -> bool:
+        return bool(_WORD.search(self.query))
+
+    @property
+    def narrowed(self) -> bool:
+        """True when anything besides the Trash switch limits what is shown."""
+        return bool(self.searching or self.tag or self.start or self.end or self.therapy_only)
+
+    def accepts(self, entry: Entry) -> bool:
+        """The filters applied in memory (search hits and the Trash come back unfiltered)."""
+        if self.start is not None and entry.local_date < self.start:
+            return False
+        if self.end is not None and entry.local_date > self.end:
+            return False
+        if self.therapy_only and not entry.bring_to_therapy:
+            return False
+        wanted = (self.tag or "").strip().lstrip("#").casefold()
+        return not wanted or any(t.casefold() == wanted for t in entry.tags)
+
+
+# ------------------------------------------------------------------ text helpers
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    entry: Entry
+    snippet: str | None  # with match markers; None outside search
+
+
+def _plain_line(line: str) -> str:
+    return _SPACES.sub(" ", _MARKDOWN_INLINE.sub("", _MARKDOWN_LEAD.sub("", line))).strip()
+
+
+def entry_heading(entry: Entry) -> str:
+    """The title, or else the first line of the body without its Markdown marks ('' if none)."""
+    if entry.title.strip():
+        return entry.title.strip()
+    for line in entry.body.splitlines():
+        if plain := _plain_line(line):
+            return plain
+    return ""
+
+
+def body_preview(entry: Entry, limit: int = PREVIEW_CHARS) -> str:
+    """The start of the body as one plain line, skipping the line used as the heading."""
+    lines = [p for p in (_plain_line(line) for line in entry.body.splitlines()) if p]
+    if not entry.title.strip() and lines:
+        lines = lines[1:]
+    text = " ".join(lines)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def split_marked(text: str) -> list[tuple[str, bool]]:
+    """``text`` with match markers as (piece, matched) pairs; markers removed."""
+    pieces: list[tuple[str, bool]] = []
+    for i, part in enumerate(text.split(MATCH_START)):
+        if i == 0:
+            pieces.append((part, False))
+            continue
+        matched, _, rest = part.partition(MATCH_END)
+        pieces += [(matched, True), (rest, False)]
+    return [(_SPACES.sub(" ", p), m) for p, m in pieces if p]
+
+
+def lead_to_match(snippet: str, words_before: int = 3) -> str:
+    """The snippet starting a few words before its first match, so narrow rows still show it."""
+    before, marker, rest = snippet.partition(MATCH_START)
+    if not marker:
+        return snippet
+    kept = before.split()[-words_before:] if words_before else []
+    if len(kept) == len(before.split()):
+        return snippet
+    lead = " ".join(kept)
+    return f"…{lead}{' ' if lead else ''}{marker}{rest}"
+
+
+def snippet_html(snippet: str) -> str:
+    """A search snippet as safe HTML: matched words in ``<b>``, all journal text escaped."""
+    return "".join(
+        f"<b>{html.escape(p)}</b>" if matched else html.escape(p)
+        for p, matched in split_marked(snippet)
+    )
+
+
+def mark_words(entry: Entry, words: Iterable[str], width: int = 80) -> str:
+    """A snippet for an in-memory match (the Trash): text around the first word, words marked."""
+    folded = [w.casefold() for w in words if w]
+    text = _SPACES.sub(" ", f"{entry.title} {entry.body}").strip()
+    low = text.casefold()
+    first = min((i for w in folded if (i := low.find(w)) >= 0), default=0)
+    start = max(0, first - width // 3)
+    window = ("…" if start else "") + text[start : start + width]
+    pattern = re.compile("|".join(re.escape(w) for w in folded), re.IGNORECASE)
+    return (
+        pattern.sub(lambda m: f"{MATCH_START}{m.group(0)}{MATCH_END}", window) if folded else window
+    )
+
+
+def _trash_rows(entries: list[Entry], wanted: EntryFilter) -> list[_Row]:
+    words = _WORD.findall(wanted.query.casefold())
+    rows: list[_Row] = []
+    for entry in entries:
+        if not wanted.accepts(entry):
+            continue
+        haystack = " ".join((entry.title, entry.body, *entry.tags)).casefold()
+        if all(w in haystack for w in words):
+            rows.append(_Row(entry, mark_words(entry, words) if words else None))
+    return rows
+
+
+def format_day(day: date, *, short: bool = False) -> str:
+    """A day in the person's language: 'Tue 3 Feb 2026', or 'Tue 3 Feb' when ``short`` and the
+    day is in the current year."""
+    same_year = short and day.year == local_today().year
+    return QLocale().toString(to_qdate(day), "ddd d MMM" if same_year else "ddd d MMM yyyy")
+
+
+# ------------------------------------------------------------------ the model
+
+
+class EntryListModel(QAbstractListModel):
+    """Entries for the list view, newest first, loaded in the background (see module doc)."""
+
+    rows_loaded = Signal()
+    """A load finished (rows replaced or appended); also after a failed load."""
+
+    def __init__(
+        self, ctx: UiContext, parent: QObject | None = None, *, page_size: int = PAGE_SIZE
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._page_size = page_size
+        self._rows: list[_Row] = []
+        self._filter = EntryFilter()
+        self._generation = 0
+        self._fetching = False
+        self._exhausted = True  # nothing to fetch until the first load says otherwise
+
+    # ------------------------------------------------------------ public API
+
+    @property
+    def entry_filter(self) -> EntryFilter:
+        return self._filter
+
+    @property
+    def loading(self) -> bool:
+        return self._fetching
+
+    def set_filter(self, wanted: EntryFilter) -> None:
+        """Show what ``wanted`` asks for; the current rows stay until the new ones arrive."""
+        self._filter = wanted
+        self._load(replace=True, keep_depth=False)
+
+    def refresh(self) -> None:
+        """Load again (after a save or a change elsewhere), as deep as already scrolled."""
+        self._load(replace=True, keep_depth=True)
+
+    def entry_at(self, row: int) -> Entry:
+        return self._rows[row].entry
+
+    def row_of(self, entry_id: int) -> int | None:
+        return next((i for i, r in enumerate(self._rows) if r.entry.id == entry_id), None)
+
+    def empty_message(self) -> str:
+        """What to say when there are no rows: kind, and about why."""
+        wanted = self._filter
+        if wanted.searching:
+            return self.tr("Nothing matches your search. Fewer or different words may help.")
+        if wanted.narrowed:
+            return self.tr("No entries match these filters.")
+        if wanted.trash:
+            return self.tr("The Trash is empty.")
+        return self.tr("Nothing here yet. What you write on Today shows up here.")
+
+    # ------------------------------------------------------------ Qt model interface
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's default
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._heading(row.entry)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._spoken(row.entry)
+        if role == ENTRY_ROLE:
+            return row.entry
+        if role == SNIPPET_ROLE:
+            return None if row.snippet is None else snippet_html(row.snippet)
+        if role == PREVIEW_ROLE:
+            return body_preview(row.entry) if row.snippet is None else lead_to_match(row.snippet)
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def canFetchMore(self, parent: _Index) -> bool:
+        return not parent.isValid() and not self._exhausted and not self._fetching
+
+    def fetchMore(self, parent: _Index) -> None:
+        if self.canFetchMore(parent):
+            self._load(replace=False, keep_depth=False)
+
+    # ------------------------------------------------------------ loading
+
+    def _load(self, *, replace: bool, keep_depth: bool) -> None:
+        self._generation += 1
+        generation, wanted = self._generation, self._filter
+        entries = self._ctx.session.entries
+        self._fetching = True
+        limit = max(self._page_size, len(self._rows)) if keep_depth else self._page_size
+        offset = 0 if replace else len(self._rows)
+        paged = not (wanted.searching or wanted.trash)
+        job: Callable[[], list[_Row]]
+        if wanted.trash:
+            job = lambda: _trash_rows(entries.trash(), wanted)  # noqa: E731
+        elif wanted.searching:
+
+            def job() -> list[_Row]:
+                hits = entries.search(wanted.query, limit=SEARCH_LIMIT)
+                return [_Row(h.entry, h.snippet) for h in hits if wanted.accepts(h.entry)]
+
+        else:
+
+            def job() -> list[_Row]:
+                found = entries.list(
+                    start=wanted.start, end=wanted.end, tag=wanted.tag,
+                    therapy_only=wanted.therapy_only, limit=limit, offset=offset,
+                )  # fmt: skip
+                return [_Row(e, None) for e in found]
+
+        self._ctx.tasks.run(
+            job,
+            lambda rows: self._on_loaded(generation, rows, replace, limit if paged else None),
+            lambda exc: self._on_failed(generation, exc),
+        )
+
+    def _on_loaded(
+        self, generation: int, rows: list[_Row], replace: bool, limit: int | None
+    ) -> None:
+        if generation != self._generation or not Shiboken.isValid(self):
+            return  # a newer request is on its way, or the page is gone
+        # Still "fetching" while the change is announced: views and testers that call
+        # fetchMore from the change signals must not start a request for half-updated rows.
+        if replace:
+            self.beginResetModel()
+            self._rows = rows
+            self.endResetModel()
+        elif rows:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+        self._fetching = False
+        self._exhausted = limit is None or len(rows) < limit
+        self.rows_loaded.emit()
+
+    def _on_failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation or not Shiboken.isValid(self):
+            return
+        self._fetching = False
+        self._exhausted = True  # don't retry in a loop; the next refresh tries again
+        self._ctx.report(exc)
+        self.rows_loaded.emit()
+
+    # ------------------------------------------------------------ texts
+
+    def _heading(self, entry: Entry) -> str:
+        heading = entry_heading(entry)
+        if heading:
+            return heading
+        return self.tr("Mood check-in") if entry.mood is not None else self.tr("Untitled")
+
+    def _spoken(self, entry: Entry) -> str:
+        mood = (
+            self.tr("mood {0} of 10").format(entry.mood)
+            if entry.mood is not None
+            else self.tr("no mood recorded")
+        )
+        return f"{format_day(entry.local_date)}, {mood}: {self._heading(entry)}"

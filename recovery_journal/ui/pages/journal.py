@@ -1,0 +1,431 @@
+"""The Journal page: find, read and edit what has been written.
+
+The left column holds the search field (search-as-you-type over the encrypted full-text index),
+the filters (tag, dates, "for therapy", the Trash) and the entry list; the right side holds the
+mood calendar above the editor. The pieces live in their own modules — the model
+(:mod:`~recovery_journal.ui.entry_list_model`), its delegate, the calendar and the editor — and
+this page only wires them together and keeps the selection sensible across refreshes.
+"""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPalette, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import Shiboken
+
+from recovery_journal.domain.clock import local_today
+from recovery_journal.domain.entries import Draft, Entry
+from recovery_journal.ui.context import UiContext
+from recovery_journal.ui.entry_delegate import EntryDelegate
+from recovery_journal.ui.entry_editor import EntryEditor
+from recovery_journal.ui.entry_list_model import ENTRY_ROLE, EntryFilter, EntryListModel
+from recovery_journal.ui.mood_calendar import MoodCalendar, to_date
+from recovery_journal.ui.pages.base import Page
+from recovery_journal.ui.qt_dates import to_qdate
+
+SEARCH_DELAY_MS = 150
+_CUSTOM = "custom"
+
+
+class SearchField(QLineEdit):
+    """The search box: Esc clears it, Down or Enter moves on to the results."""
+
+    results_wanted = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.text():
+            self.clear()
+            return
+        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.results_wanted.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class FilterBar(QWidget):
+    """Tag, date range, "for therapy" and the Trash switch; ``changed`` when any of them moves."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._quiet = False
+        self.tag_combo = QComboBox()
+        self.tag_combo.setAccessibleName(self.tr("Show entries with tag"))
+        self.tag_combo.addItem(self.tr("All tags"), "")
+        self.range_combo = QComboBox()
+        self.range_combo.setAccessibleName(self.tr("Show entries from"))
+        for text, days in (
+            (self.tr("Any time"), 0),
+            (self.tr("Last 7 days"), 7),
+            (self.tr("Last 30 days"), 30),
+            (self.tr("Last 12 months"), 365),
+            (self.tr("Chosen dates…"), _CUSTOM),
+        ):
+            self.range_combo.addItem(text, days)
+        self.from_edit = self._date_edit(self.tr("From day"), -30)
+        self.to_edit = self._date_edit(self.tr("To day"), 0)
+        self.therapy_check = QCheckBox(self.tr("For therapy"))
+        self.therapy_check.setAccessibleName(self.tr("Only entries to bring to therapy"))
+        self.clear_button = QPushButton(self.tr("Clear filters"))
+        self.clear_button.setAccessibleName(self.tr("Clear filters"))
+        self.clear_button.setFlat(True)
+        self.trash_button = QPushButton(self.tr("Trash"))
+        self.trash_button.setCheckable(True)
+        self.trash_button.setAccessibleName(self.tr("Show the Trash"))
+        self.trash_button.setToolTip(self.tr("Entries you moved to the Trash; restore them here"))
+        self.dates = QWidget()
+        dates = QHBoxLayout(self.dates)
+        dates.setContentsMargins(0, 0, 0, 0)
+        dates.addWidget(self.from_edit, 1)
+        dates.addWidget(QLabel(self.tr("to")))
+        dates.addWidget(self.to_edit, 1)
+        self.dates.hide()
+        top, bottom = QHBoxLayout(), QHBoxLayout()
+        top.addWidget(self.tag_combo, 1)
+        top.addWidget(self.range_combo, 1)
+        for widget in (self.therapy_check, self.clear_button):
+            bottom.addWidget(widget)
+        bottom.addStretch(1)
+        bottom.addWidget(self.trash_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addLayout(top)
+        layout.addWidget(self.dates)
+        layout.addLayout(bottom)
+        for signal in (self.tag_combo.currentIndexChanged, self.range_combo.currentIndexChanged,
+                       self.from_edit.dateChanged, self.to_edit.dateChanged,
+                       self.therapy_check.toggled, self.trash_button.toggled):  # fmt: skip
+            signal.connect(self._on_control_changed)
+        self.clear_button.clicked.connect(self.clear)
+
+    def _date_edit(self, name: str, days_from_today: int) -> QDateEdit:
+        edit = QDateEdit(QDate.currentDate().addDays(days_from_today))
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("d MMM yyyy")
+        edit.setAccessibleName(name)
+        return edit
+
+    def set_tags(self, tags: list[str]) -> None:
+        current = str(self.tag_combo.currentData())
+        self._quiet = True
+        while self.tag_combo.count() > 1:
+            self.tag_combo.removeItem(1)
+        for tag in tags:
+            self.tag_combo.addItem(f"#{tag}", tag)
+        index = self.tag_combo.findData(current) if current else 0
+        self.tag_combo.setCurrentIndex(max(index, 0))
+        self._quiet = False
+        if index < 0:
+            self.changed.emit()  # the tag is gone: show everything
+
+    def show_day(self, day: date) -> None:
+        """Narrow to one day (the calendar was clicked)."""
+        self._quiet = True
+        self.from_edit.setDate(to_qdate(day))
+        self.to_edit.setDate(to_qdate(day))
+        self.range_combo.setCurrentIndex(self.range_combo.findData(_CUSTOM))
+        self._quiet = False
+        self._on_control_changed()
+
+    def clear(self) -> None:
+        self._quiet = True
+        self.tag_combo.setCurrentIndex(0)
+        self.range_combo.setCurrentIndex(0)
+        self.therapy_check.setChecked(False)
+        self._quiet = False
+        self._on_control_changed()
+
+    def tag(self) -> str | None:
+        return str(self.tag_combo.currentData()) or None
+
+    def date_range(self) -> tuple[date | None, date | None]:
+        choice = self.range_combo.currentData()
+        if choice == _CUSTOM:
+            start, end = to_date(self.from_edit.date()), to_date(self.to_edit.date())
+            return min(start, end), max(start, end)
+        if isinstance(choice, int) and choice > 0:
+            return local_today() - timedelta(days=choice - 1), None
+        return None, None
+
+    def _on_control_changed(self) -> None:
+        self.dates.setVisible(self.range_combo.currentData() == _CUSTOM)
+        if not self._quiet:
+            self.changed.emit()
+
+
+class JournalPage(Page):
+    """Search, filter and browse entries; read and edit one; see moods by month."""
+
+    nav_title = "Journal"
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self._reselect_id: int | None = None
+        self._fallback_row: int | None = None
+        self._select_first = False
+        self._undo_id: int | None = None
+        self.model = EntryListModel(ctx, self)
+        self.calendar = MoodCalendar(ctx)
+        self.editor = EntryEditor(ctx)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._build()
+        self._connect()
+        self._apply_filter()
+        self._load_tags()
+        self.calendar.reload()
+
+    # ------------------------------------------------------------ building
+
+    def _build(self) -> None:
+        self.search_field = SearchField()
+        self.search_field.setPlaceholderText(self.tr("Search your journal…"))
+        self.search_field.setAccessibleName(self.tr("Search your journal"))
+        self.search_field.setClearButtonEnabled(True)
+        self.filters = FilterBar()
+        self.list_view = QListView()
+        self.list_view.setAccessibleName(self.tr("Entries"))
+        self.list_view.setModel(self.model)
+        self.list_view.setItemDelegate(EntryDelegate(self.list_view))
+        self.list_view.setUniformItemSizes(True)
+        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.empty_label = QLabel()
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.empty_label.setAccessibleName(self.tr("No entries to show"))
+        self.trash_hint = QLabel(self.tr("In the Trash. Pick an entry to restore it."))
+        self.trash_hint.setWordWrap(True)
+        self.trash_hint.hide()
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.list_view)
+        self.list_stack.addWidget(self.empty_label)
+        self.notice = QLabel()
+        self.notice.setAccessibleName(self.tr("What just happened"))
+        self.undo_button = QPushButton(self.tr("Undo"))
+        self.undo_button.setAccessibleName(self.tr("Undo moving to the Trash"))
+        self._show_notice("")
+
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(12, 12, 6, 12)
+        column.setSpacing(8)
+        column.addWidget(self.search_field)
+        column.addWidget(self.filters)
+        column.addWidget(self.trash_hint)
+        column.addWidget(self.list_stack, 1)
+        notice_row = QHBoxLayout()
+        column.addLayout(notice_row)
+        notice_row.addWidget(self.notice, 1)
+        notice_row.addWidget(self.undo_button)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.calendar)
+        right.addWidget(self.editor)
+        right.setStretchFactor(1, 1)
+        right.setSizes([260, 440])
+        right.setContentsMargins(6, 12, 12, 12)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([380, 700])
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        f = self.filters
+        chain: list[QWidget] = [
+            self.search_field, f.tag_combo, f.range_combo, f.from_edit, f.to_edit,
+            f.therapy_check, f.clear_button, f.trash_button, self.list_view, self.undo_button,
+            self.calendar, self.editor.date_edit,
+        ]  # fmt: skip
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def _connect(self) -> None:
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.activated.connect(self._on_find_activated)
+        self.search_field.textChanged.connect(self._on_search_field_text_changed)
+        self.search_field.results_wanted.connect(self._on_search_results_wanted)
+        self._search_timer.timeout.connect(self._apply_filter)
+        self.filters.changed.connect(self._apply_filter)
+        self.model.rows_loaded.connect(self._on_model_rows_loaded)
+        selection = self.list_view.selectionModel()
+        selection.currentChanged.connect(self._on_list_current_changed)
+        self.calendar.day_chosen.connect(self._on_calendar_day_chosen)
+        self.editor.entry_saved.connect(self._on_editor_entry_saved)
+        self.editor.entry_trashed.connect(self._on_editor_entry_left)
+        self.editor.entry_restored.connect(self._on_editor_entry_left)
+        self.editor.entry_purged.connect(self._on_editor_entry_purged)
+        self.undo_button.clicked.connect(self._on_undo_clicked)
+
+    # ------------------------------------------------------------ Page hooks
+
+    def activated(self) -> None:
+        self._reselect_id = self._editor_entry_id()
+        self.model.refresh()
+        self._load_tags()
+        self.calendar.reload()
+
+    def pending_drafts(self) -> list[Draft]:
+        draft = self.editor.pending_draft()
+        return [] if draft is None else [draft]
+
+    # ------------------------------------------------------------ behaviour
+
+    def current_filter(self) -> EntryFilter:
+        start, end = self.filters.date_range()
+        return EntryFilter(
+            query=self.search_field.text(),
+            tag=self.filters.tag(),
+            start=start,
+            end=end,
+            therapy_only=self.filters.therapy_check.isChecked(),
+            trash=self.filters.trash_button.isChecked(),
+        )
+
+    def _apply_filter(self) -> None:
+        self._search_timer.stop()
+        wanted = self.current_filter()
+        self.filters.clear_button.setVisible(
+            bool(wanted.tag or wanted.start or wanted.end or wanted.therapy_only)
+        )
+        self.trash_hint.setVisible(wanted.trash)
+        self._show_notice("")
+        self._reselect_id = self._editor_entry_id()
+        self.model.set_filter(wanted)
+
+    def _refresh_after_change(self) -> None:
+        self.model.refresh()
+        self.calendar.reload()
+        self._load_tags()
+
+    def _load_tags(self) -> None:
+        entries = self.ctx.session.entries
+        filters = self.filters
+        self.ctx.tasks.run(
+            entries.tags,
+            lambda tags: filters.set_tags(tags) if Shiboken.isValid(filters) else None,
+            self.ctx.report,
+        )
+
+    def _editor_entry_id(self) -> int | None:
+        entry = self.editor.entry
+        return None if entry is None else entry.id
+
+    def _select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        self.list_view.selectionModel().setCurrentIndex(index, flags)
+        self.list_view.scrollTo(index)
+
+    def _update_empty_state(self) -> None:
+        empty = not (self.model.rowCount() or self.model.loading)
+        self.empty_label.setText(self.model.empty_message() if empty else "")
+        self.list_stack.setCurrentIndex(1 if empty else 0)
+
+    def _show_notice(self, text: str, undo_id: int | None = None) -> None:
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+        self._undo_id = undo_id
+        self.undo_button.setVisible(undo_id is not None)
+
+    # ------------------------------------------------------------ slots
+
+    def _on_model_rows_loaded(self) -> None:
+        self._update_empty_state()
+        count = self.model.rowCount()
+        wanted, fallback = self._reselect_id, self._fallback_row
+        self._reselect_id, self._fallback_row = None, None
+        row = self.model.row_of(wanted) if wanted is not None else None
+        if row is None and fallback is not None and count:
+            row = min(fallback, count - 1)
+        if row is None and self._select_first and count:
+            row = 0
+        self._select_first = False
+        if row is not None:
+            self._select_row(row)
+        elif fallback is not None:
+            self.editor.show_entry(None)
+
+    def _on_list_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        entry = current.data(ENTRY_ROLE) if current.isValid() else None
+        if isinstance(entry, Entry):
+            self.editor.show_entry(entry)
+            self.calendar.setSelectedDate(to_qdate(entry.local_date))  # no filter: not a click
+
+    def _on_find_activated(self) -> None:
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.selectAll()
+
+    def _on_search_field_text_changed(self, _text: str) -> None:
+        self._search_timer.start()  # debounce: search once typing pauses
+
+    def _on_search_results_wanted(self) -> None:
+        if self._search_timer.isActive():
+            self._apply_filter()  # Enter before the pause: search now
+        self.list_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not self.list_view.currentIndex().isValid() and self.model.rowCount():
+            self._select_row(0)
+
+    def _on_calendar_day_chosen(self, day: date) -> None:
+        self._select_first = True
+        self.filters.show_day(day)
+
+    def _on_editor_entry_saved(self, saved: Entry) -> None:
+        self._show_notice("")
+        self._reselect_id = saved.id
+        self._refresh_after_change()
+
+    def _on_editor_entry_left(self, entry: Entry) -> None:
+        """Trashed or restored: it leaves the current list; select its neighbour."""
+        row = self.model.row_of(entry.id) if entry.id is not None else None
+        if entry.in_trash:
+            self._show_notice(self.tr("Moved to the Trash."), entry.id)
+        else:
+            self._show_notice(self.tr("Restored to your journal."))
+        self._refresh_after_change()
+        self._reselect_id, self._fallback_row = None, row
+
+    def _on_editor_entry_purged(self, _entry_id: int) -> None:
+        self._show_notice(self.tr("Deleted for good."))
+        self._fallback_row = self.list_view.currentIndex().row()
+        self._refresh_after_change()
+
+    def _on_undo_clicked(self) -> None:
+        entry_id = self._undo_id
+        self._show_notice("")
+        if entry_id is None:
+            return
+        entries = self.ctx.session.entries
+
+        def restored(entry: Entry) -> None:
+            if Shiboken.isValid(self):
+                self._reselect_id = entry.id
+                self._refresh_after_change()
+
+        self.ctx.tasks.run(lambda: entries.restore(entry_id), restored, self.ctx.report)
