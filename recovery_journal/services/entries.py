@@ -31,9 +31,14 @@ class EntryService:
                 repo.add(s, entry)
         return len(entries)
 
-    def edit(self, entry: Entry) -> Entry:
+    def edit(self, entry: Entry, *, discard_draft: str | None = None) -> Entry:
+        """Save a changed entry (keeping the earlier version); optionally drop the draft slot
+        that held these edits, in the same transaction."""
         with self._session.transaction() as s:
-            return repo.update(s, entry)
+            saved = repo.update(s, entry)
+            if discard_draft is not None:
+                drafts.discard(s, discard_draft)
+            return saved
 
     def get(self, entry_id: int) -> Entry:
         with self._session.transaction() as s:
@@ -100,6 +105,11 @@ class EntryService:
     def history(self, entry_id: int) -> builtins.list[EntryRevision]:
         with self._session.transaction() as s:
             return repo.revisions(s, entry_id)
+
+    def daily_moods(self, start: date, end: date) -> dict[date, float]:
+        """Each day's mean mood in [start, end] (days without a mood are absent)."""
+        with self._session.transaction() as s:
+            return repo.daily_moods(s, start, end)
 
     def tags(self) -> builtins.list[str]:
         with self._session.transaction() as s:

@@ -244,6 +244,21 @@ def find(session: Session, query: str, *, limit: int = 200) -> list[SearchHit]:
     return [SearchHit(_to_domain(rows[i]), snippet) for i, snippet in hits if i in rows]
 
 
+def daily_moods(session: Session, start: date, end: date) -> dict[date, float]:
+    """Mean mood per day in [start, end] over live entries that have a mood."""
+    rows = session.execute(
+        select(EntryRow.local_date, func.avg(EntryRow.mood))
+        .where(
+            EntryRow.deleted_utc.is_(None),
+            EntryRow.mood.is_not(None),
+            EntryRow.local_date >= start,
+            EntryRow.local_date <= end,
+        )
+        .group_by(EntryRow.local_date)
+    )
+    return {day: float(mean) for day, mean in rows}
+
+
 def all_tags(session: Session) -> list[str]:
     return list(session.scalars(select(TagRow.name).order_by(func.lower(TagRow.name))))
 

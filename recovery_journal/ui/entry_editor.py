@@ -325,12 +325,10 @@ class EntryEditor(QWidget):
             return
         entries, slot = self._ctx.session.entries, draft_slot(entry.id)
 
-        def job() -> Entry:
-            saved = entries.edit(edited)
-            entries.discard_draft(slot)
-            return saved
-
-        self._run(job, lambda saved: self._on_saved(sent, saved))
+        self._run(
+            lambda: entries.edit(edited, discard_draft=slot),
+            lambda saved: self._on_saved(sent, saved),
+        )
 
     def move_to_trash(self) -> None:
         entry, draft = self._entry, self.pending_draft()

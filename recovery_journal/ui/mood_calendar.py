@@ -16,7 +16,6 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QText
 from PySide6.QtWidgets import QCalendarWidget, QWidget
 from shiboken6 import Shiboken
 
-from recovery_journal.domain.entries import Entry
 from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.entry_delegate import muted, paint_mood_badge
 from recovery_journal.ui.mood_colors import mood_color
@@ -24,15 +23,6 @@ from recovery_journal.ui.mood_colors import mood_color
 
 def to_date(day: QDate) -> date:
     return date(day.year(), day.month(), day.day())
-
-
-def average_moods(entries: list[Entry]) -> dict[date, float]:
-    """Each day's mean mood, over the entries of that day that have one."""
-    moods: dict[date, list[int]] = {}
-    for entry in entries:
-        if entry.mood is not None:
-            moods.setdefault(entry.local_date, []).append(entry.mood)
-    return {day: sum(values) / len(values) for day, values in moods.items()}
 
 
 class MoodCalendar(QCalendarWidget):
@@ -70,7 +60,7 @@ class MoodCalendar(QCalendarWidget):
         last = first + timedelta(days=7 * 8)
         entries = self._ctx.session.entries
         self._ctx.tasks.run(
-            lambda: average_moods(entries.list(start=first, end=last)),
+            lambda: entries.daily_moods(first, last),
             lambda moods: self._on_loaded(generation, moods),
             lambda exc: self._on_failed(generation, exc),
         )

@@ -179,3 +179,26 @@ def test_draft_of_an_edit_saves_as_an_edit_with_history(journal: JournalSession)
     journal.entries.save_from_draft(draft)
     assert [e.body for e in journal.entries.list()] == ["revised"]
     assert [r.body for r in journal.entries.history(saved.id or 0)] == ["original"]
+
+
+def test_daily_moods_average_live_entries_with_a_mood(journal: JournalSession) -> None:
+    journal.entries.add_many([
+        _entry(1, "a", mood=4), _entry(1, "b", mood=7), _entry(2, "no mood"),
+        _entry(3, "c", mood=9),
+    ])
+    trashed = journal.entries.add(_entry(3, "d", mood=1))
+    journal.entries.move_to_trash(trashed.id or 0)
+    moods = journal.entries.daily_moods(date(2026, 2, 1), date(2026, 2, 2))
+    assert moods == {date(2026, 2, 1): 5.5}
+    assert journal.entries.daily_moods(date(2026, 2, 3), date(2026, 2, 3)) == {
+        date(2026, 2, 3): 9.0}
+
+
+def test_edit_can_drop_its_draft_in_the_same_transaction(journal: JournalSession) -> None:
+    from recovery_journal.domain.entries import Draft
+
+    saved = journal.entries.add(_entry(1, "v1"))
+    slot = f"entry:{saved.id}"
+    journal.entries.save_draft(Draft(slot, saved.local_date, body="v2", entry_id=saved.id))
+    journal.entries.edit(dataclasses.replace(saved, body="v2"), discard_draft=slot)
+    assert journal.entries.draft(slot) is None
