@@ -64,10 +64,12 @@ class EntryService:
         end: date | None = None,
         tag: str | None = None,
         therapy_only: bool = False,
+        trash: bool = False,
         limit: int | None = None,
         offset: int = 0,
     ) -> builtins.list[Entry]:
-        """Entries newest first, optionally within dates, with a tag, or marked for therapy."""
+        """Entries newest first, optionally within dates, with a tag, marked for therapy, or
+        (``trash``) the ones in the trash."""
         with self._session.transaction() as s:
             return repo.list_entries(
                 s,
@@ -75,6 +77,7 @@ class EntryService:
                 end=end,
                 tag=tag,
                 therapy_only=therapy_only,
+                trash=trash,
                 limit=limit,
                 offset=offset,
             )
@@ -97,10 +100,32 @@ class EntryService:
         with self._session.transaction() as s:
             return repo.list_entries(s, trash=True)
 
-    def search(self, query: str, *, limit: int = 200) -> builtins.list[SearchHit]:
-        """Full-text search; any text is safe (no query syntax errors)."""
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+        start: date | None = None,
+        end: date | None = None,
+        tag: str | None = None,
+        therapy_only: bool = False,
+        trash: bool = False,
+    ) -> builtins.list[SearchHit]:
+        """A page of full-text matches, newest first, with the list filters; any text is safe
+        (no query syntax errors)."""
         with self._session.transaction() as s:
-            return repo.find(s, query, limit=limit)
+            return repo.find(
+                s,
+                query,
+                limit=limit,
+                offset=offset,
+                start=start,
+                end=end,
+                tag=tag,
+                therapy_only=therapy_only,
+                trash=trash,
+            )
 
     def history(self, entry_id: int) -> builtins.list[EntryRevision]:
         with self._session.transaction() as s:

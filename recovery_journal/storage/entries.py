@@ -6,9 +6,10 @@ replaces as a revision; deleting moves an entry to the trash; only purging the t
 
 from __future__ import annotations
 
-from datetime import date
+import json
+from datetime import date, datetime
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, select, text
 from sqlalchemy.orm import Session
 
 from recovery_journal.domain.clock import utc_now
@@ -206,7 +207,9 @@ def list_entries(
     )
     if limit is not None:
         query = query.limit(limit).offset(offset)
-    return [_to_domain(row) for row in session.scalars(query)]
+    ids = list(session.scalars(query.with_only_columns(EntryRow.id)))
+    loaded = load_many(session, ids)
+    return [loaded[i] for i in ids]
 
 
 def count_entries(
@@ -233,15 +236,81 @@ def revisions(session: Session, entry_id: int) -> list[EntryRevision]:
     return [_revision(r) for r in rows]
 
 
-def find(session: Session, query: str, *, limit: int = 200) -> list[SearchHit]:
-    hits = search.find(session, query, limit=limit)
-    if not hits:
+def find(
+    session: Session,
+    query: str,
+    *,
+    limit: int = 50,
+    offset: int = 0,
+    start: date | None = None,
+    end: date | None = None,
+    tag: str | None = None,
+    therapy_only: bool = False,
+    trash: bool = False,
+) -> list[SearchHit]:
+    """A page of entries matching ``query`` (any text is safe), newest first, with the same
+    filters as :func:`list_entries`, each with a highlighted snippet."""
+    expression = search.match_expression(query)
+    if expression is None:
         return []
-    rows = {
-        r.id: r
-        for r in session.scalars(select(EntryRow).where(EntryRow.id.in_([i for i, _ in hits])))
-    }
-    return [SearchHit(_to_domain(rows[i]), snippet) for i, snippet in hits if i in rows]
+    ids_query = (
+        _listing(start, end, tag, therapy_only, trash)
+        .with_only_columns(EntryRow.id)
+        .where(EntryRow.id.in_(search.matching_ids(expression).columns(EntryRow.id)))
+        .order_by(EntryRow.local_date.desc(), EntryRow.id.desc())
+        .limit(limit)
+        .offset(offset)
+    )
+    ids = list(session.scalars(ids_query))
+    unfiltered = not (start or end or tag or therapy_only or trash)
+    every_match = unfiltered and offset == 0 and len(ids) < limit
+    texts = search.snippets(session, expression, ids, every_match=every_match)
+    loaded = load_many(session, ids)
+    return [SearchHit(loaded[i], texts.get(i, "")) for i in ids if i in loaded]
+
+
+# One query for a page of entries with their tags and emotions (the hot read path: lists and
+# search). The ORM with relationship loading costs ~3 queries and object tracking per page.
+_LOAD_SQL = """
+SELECT e.id, e.local_date, e.title, e.body, e.mood, e.anxiety, e.energy, e.sleep_hours,
+       e.sleep_quality, e.bring_to_therapy, e.created_utc, e.updated_utc, e.deleted_utc,
+       (SELECT json_group_array(t.name ORDER BY et.rowid) FROM entry_tags et
+          JOIN tags t ON t.id = et.tag_id WHERE et.entry_id = e.id),
+       (SELECT json_group_array(json_array(m.name, m.intensity) ORDER BY m.id)
+          FROM entry_emotions m WHERE m.entry_id = e.id)
+FROM entries e WHERE e.id IN (SELECT value FROM json_each(:ids))
+"""
+
+
+def _instant(text_value: str | None) -> datetime | None:
+    return None if text_value is None else datetime.fromisoformat(text_value)
+
+
+def load_many(session: Session, ids: list[int]) -> dict[int, Entry]:
+    """Entries by id, as domain objects, in one round trip."""
+    if not ids:
+        return {}
+    rows = session.execute(text(_LOAD_SQL), {"ids": json.dumps(ids)})
+    loaded: dict[int, Entry] = {}
+    for r in rows:
+        loaded[int(r[0])] = Entry(
+            id=int(r[0]),
+            local_date=date.fromisoformat(r[1]),
+            title=r[2],
+            body=r[3],
+            mood=r[4],
+            anxiety=r[5],
+            energy=r[6],
+            sleep_hours=r[7],
+            sleep_quality=r[8],
+            bring_to_therapy=bool(r[9]),
+            created_utc=_instant(r[10]),
+            updated_utc=_instant(r[11]),
+            deleted_utc=_instant(r[12]),
+            tags=tuple(json.loads(r[13])),
+            emotions=tuple(Emotion(n, i) for n, i in json.loads(r[14])),
+        )
+    return loaded
 
 
 def daily_moods(session: Session, start: date, end: date) -> dict[date, float]:

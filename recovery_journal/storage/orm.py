@@ -56,7 +56,7 @@ class UtcDateTime(TypeDecorator[datetime]):
     def process_result_value(self, value: str | None, dialect: Dialect) -> datetime | None:
         if value is None:
             return None
-        return datetime.strptime(value, _UTC_FORMAT).replace(tzinfo=UTC)
+        return datetime.fromisoformat(value)  # 'Z' suffix: UTC (Python 3.11+)
 
 
 class JsonTuple(TypeDecorator[tuple[str, ...]]):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import text
+from sqlalchemy import TextClause, text
 from sqlalchemy.orm import Session
 
 from recovery_journal.domain.entries import MATCH_END, MATCH_START
@@ -42,24 +42,50 @@ def unindex_entry(session: Session, entry_id: int) -> None:
     session.execute(text("DELETE FROM entries_fts WHERE rowid = :id"), {"id": entry_id})
 
 
-def find(
-    session: Session, query: str, *, limit: int = 200, include_trash: bool = False
-) -> list[tuple[int, str]]:
-    """Entry ids with a highlighted snippet, newest first."""
-    expression = match_expression(query)
-    if expression is None:
-        return []
-    trash_filter = "" if include_trash else "AND e.deleted_utc IS NULL"
-    rows = session.execute(
-        text(
-            "SELECT e.id, snippet(entries_fts, -1, :start, :end, '…', 12) "
-            "FROM entries_fts JOIN entries e ON e.id = entries_fts.rowid "
-            f"WHERE entries_fts MATCH :q {trash_filter} "
-            "ORDER BY e.local_date DESC, e.id DESC LIMIT :limit"
-        ),
-        {"q": expression, "start": MATCH_START, "end": MATCH_END, "limit": limit},
+def matching_ids(expression: str) -> TextClause:
+    """A subquery of entry ids whose title, body or tags match (bind ``:q`` = ``expression``)."""
+    return text("SELECT rowid FROM entries_fts WHERE entries_fts MATCH :q").bindparams(q=expression)
+
+
+def snippets(
+    session: Session, expression: str, ids: list[int], *, every_match: bool
+) -> dict[int, str]:
+    """Highlighted snippets for just ``ids`` (``snippet()`` is the expensive part of a search,
+    so it is never computed for the thousands of matches of a common word that aren't shown).
+    ``every_match`` says ``ids`` are all the matches there are (a rare word): one pass."""
+    return _snippets(session, expression, ids, every_match=every_match)
+
+
+def _snippets(
+    session: Session, expression: str, ids: list[int], *, every_match: bool
+) -> dict[int, str]:
+    """Snippets for ``ids``; ``every_match`` says the ids are all the matches (a rare word)."""
+    if not ids:
+        return {}
+    params = {"q": expression, "start": MATCH_START, "end": MATCH_END}
+    select_snippet = (
+        "SELECT rowid, snippet(entries_fts, -1, :start, :end, '…', 12) "
+        "FROM entries_fts WHERE entries_fts MATCH :q"
     )
-    return [(int(r[0]), str(r[1])) for r in rows]
+    wanted = set(ids)
+    if every_match:  # few matches: snippets for all of them in one pass
+        rows = session.execute(text(select_snippet), params)
+        return {int(r[0]): str(r[1]) for r in rows if int(r[0]) in wanted}
+    select_snippet += " AND "
+    low, high = min(ids), max(ids)
+    if high - low < 8 * len(ids):  # ids close together: one range scan (FTS5 rowid bounds)
+        rows = session.execute(
+            text(select_snippet + "rowid BETWEEN :low AND :high"),
+            {**params, "low": low, "high": high},
+        )
+        return {int(r[0]): str(r[1]) for r in rows if int(r[0]) in wanted}
+    statement = text(select_snippet + "rowid = :id")
+    found: dict[int, str] = {}
+    for ident in ids:  # scattered ids: one direct rowid lookup each
+        row = session.execute(statement, {**params, "id": ident}).first()
+        if row is not None:
+            found[ident] = str(row[1])
+    return found
 
 
 def integrity_ok(session: Session) -> bool:

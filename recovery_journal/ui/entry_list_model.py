@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Final
@@ -41,7 +41,6 @@ PREVIEW_ROLE: Final = int(Qt.ItemDataRole.UserRole) + 3
 """The row's second line: the snippet (with match markers) or the start of the body."""
 
 PAGE_SIZE: Final = 200
-SEARCH_LIMIT: Final = 500
 PREVIEW_CHARS: Final = 180
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -70,17 +69,6 @@ class EntryFilter:
     def narrowed(self) -> bool:
         """True when anything besides the Trash switch limits what is shown."""
         return bool(self.searching or self.tag or self.start or self.end or self.therapy_only)
-
-    def accepts(self, entry: Entry) -> bool:
-        """The filters applied in memory (search hits and the Trash come back unfiltered)."""
-        if self.start is not None and entry.local_date < self.start:
-            return False
-        if self.end is not None and entry.local_date > self.end:
-            return False
-        if self.therapy_only and not entry.bring_to_therapy:
-            return False
-        wanted = (self.tag or "").strip().lstrip("#").casefold()
-        return not wanted or any(t.casefold() == wanted for t in entry.tags)
 
 
 # ------------------------------------------------------------------ text helpers
@@ -145,32 +133,6 @@ def snippet_html(snippet: str) -> str:
         f"<b>{html.escape(p)}</b>" if matched else html.escape(p)
         for p, matched in split_marked(snippet)
     )
-
-
-def mark_words(entry: Entry, words: Iterable[str], width: int = 80) -> str:
-    """A snippet for an in-memory match (the Trash): text around the first word, words marked."""
-    folded = [w.casefold() for w in words if w]
-    text = _SPACES.sub(" ", f"{entry.title} {entry.body}").strip()
-    low = text.casefold()
-    first = min((i for w in folded if (i := low.find(w)) >= 0), default=0)
-    start = max(0, first - width // 3)
-    window = ("…" if start else "") + text[start : start + width]
-    pattern = re.compile("|".join(re.escape(w) for w in folded), re.IGNORECASE)
-    return (
-        pattern.sub(lambda m: f"{MATCH_START}{m.group(0)}{MATCH_END}", window) if folded else window
-    )
-
-
-def _trash_rows(entries: list[Entry], wanted: EntryFilter) -> list[_Row]:
-    words = _WORD.findall(wanted.query.casefold())
-    rows: list[_Row] = []
-    for entry in entries:
-        if not wanted.accepts(entry):
-            continue
-        haystack = " ".join((entry.title, entry.body, *entry.tags)).casefold()
-        if all(w in haystack for w in words):
-            rows.append(_Row(entry, mark_words(entry, words) if words else None))
-    return rows
 
 
 def format_day(day: date, *, short: bool = False) -> str:
@@ -283,28 +245,30 @@ class EntryListModel(QAbstractListModel):
         self._fetching = True
         limit = max(self._page_size, len(self._rows)) if keep_depth else self._page_size
         offset = 0 if replace else len(self._rows)
-        paged = not (wanted.searching or wanted.trash)
         job: Callable[[], list[_Row]]
-        if wanted.trash:
-            job = lambda: _trash_rows(entries.trash(), wanted)  # noqa: E731
-        elif wanted.searching:
+        if wanted.searching:
 
             def job() -> list[_Row]:
-                hits = entries.search(wanted.query, limit=SEARCH_LIMIT)
-                return [_Row(h.entry, h.snippet) for h in hits if wanted.accepts(h.entry)]
+                hits = entries.search(
+                    wanted.query, limit=limit, offset=offset, start=wanted.start,
+                    end=wanted.end, tag=wanted.tag, therapy_only=wanted.therapy_only,
+                    trash=wanted.trash,
+                )  # fmt: skip
+                return [_Row(h.entry, h.snippet) for h in hits]
 
         else:
 
             def job() -> list[_Row]:
                 found = entries.list(
                     start=wanted.start, end=wanted.end, tag=wanted.tag,
-                    therapy_only=wanted.therapy_only, limit=limit, offset=offset,
+                    therapy_only=wanted.therapy_only, trash=wanted.trash, limit=limit,
+                    offset=offset,
                 )  # fmt: skip
                 return [_Row(e, None) for e in found]
 
         self._ctx.tasks.run(
             job,
-            lambda rows: self._on_loaded(generation, rows, replace, limit if paged else None),
+            lambda rows: self._on_loaded(generation, rows, replace, limit),
             lambda exc: self._on_failed(generation, exc),
         )
 

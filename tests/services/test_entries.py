@@ -202,3 +202,30 @@ def test_edit_can_drop_its_draft_in_the_same_transaction(journal: JournalSession
     journal.entries.save_draft(Draft(slot, saved.local_date, body="v2", entry_id=saved.id))
     journal.entries.edit(dataclasses.replace(saved, body="v2"), discard_draft=slot)
     assert journal.entries.draft(slot) is None
+
+
+def test_search_pages_and_filters_like_the_list(journal: JournalSession) -> None:
+    journal.entries.add_many([
+        _entry(day, f"river walk number {day}", tags=("walk",) if day % 2 else (),
+               bring_to_therapy=day == 4)
+        for day in range(1, 9)
+    ])
+    first = journal.entries.search("river", limit=3)
+    second = journal.entries.search("river", limit=3, offset=3)
+    assert [h.entry.local_date.day for h in first + second] == [8, 7, 6, 5, 4, 3]
+    assert all(h.snippet for h in first + second)
+    tagged = journal.entries.search("river", tag="walk")
+    assert [h.entry.local_date.day for h in tagged] == [7, 5, 3, 1]
+    dated = journal.entries.search("river", start=date(2026, 2, 2), end=date(2026, 2, 3))
+    assert [h.entry.local_date.day for h in dated] == [3, 2]
+    assert [h.entry.local_date.day for h in journal.entries.search("river", therapy_only=True)
+            ] == [4]
+
+
+def test_search_and_list_in_the_trash(journal: JournalSession) -> None:
+    kept = journal.entries.add(_entry(1, "kept river"))
+    gone = journal.entries.add(_entry(2, "trashed river"))
+    journal.entries.move_to_trash(gone.id or 0)
+    assert [h.entry.id for h in journal.entries.search("river")] == [kept.id]
+    assert [h.entry.id for h in journal.entries.search("river", trash=True)] == [gone.id]
+    assert [e.id for e in journal.entries.list(trash=True)] == [gone.id]
