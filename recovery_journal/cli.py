@@ -26,6 +26,8 @@ from recovery_journal.domain.clock import local_today
 from recovery_journal.domain.entries import MATCH_END, MATCH_START, Entry
 from recovery_journal.errors import ErrorKind, UserError
 from recovery_journal.paths import default_journal_path, normalise_journal_path
+from recovery_journal.services.prederive import start_key_derivation
+from recovery_journal.storage.keys import FLOOR_PARAMS, KeySettings
 
 ENV_PASSPHRASE = "RECOVERY_JOURNAL_PASSPHRASE"
 ENV_NEW_PASSPHRASE = "RECOVERY_JOURNAL_NEW_PASSPHRASE"
@@ -73,10 +75,7 @@ def _new_passphrase() -> str:
     return chosen
 
 
-def _key_settings() -> Any:
-    from recovery_journal.services.access import KeySettings
-    from recovery_journal.storage.keys import FLOOR_PARAMS
-
+def _key_settings() -> KeySettings:
     if os.environ.get(ENV_KDF_PROFILE) == "floor":
         return KeySettings(params=FLOOR_PARAMS)
     return KeySettings()
@@ -119,10 +118,15 @@ def _journal(args: argparse.Namespace) -> Path:
 
 
 def _open(args: argparse.Namespace) -> Any:
+    path, secret, settings = (
+        _journal(args),
+        _secret(ENV_PASSPHRASE, "Passphrase: "),
+        _key_settings(),
+    )
+    pending = start_key_derivation(path, secret, settings)  # Argon2id runs while we import
     from recovery_journal.services.access import open_journal
 
-    secret = _secret(ENV_PASSPHRASE, "Passphrase: ")
-    return open_journal(_journal(args), secret, _key_settings())
+    return open_journal(path, secret, settings, pending=pending)
 
 
 def _show_code(code: str, out: TextIO) -> None:

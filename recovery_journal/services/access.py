@@ -13,12 +13,13 @@ from recovery_journal.services.session import JournalSession, ensure_daily_backu
 from recovery_journal.storage import backup, vault
 from recovery_journal.storage.backup import BackupInfo
 from recovery_journal.storage.keys import parse_recovery_code
-from recovery_journal.storage.vault import BackupSettings, KeySettings
+from recovery_journal.storage.vault import BackupSettings, KeySettings, PendingKeys
 
 __all__ = [
     "BackupInfo",
     "BackupSettings",
     "KeySettings",
+    "PendingKeys",
     "create_journal",
     "default_journal_path",
     "journal_exists",
@@ -50,8 +51,9 @@ def open_journal(
     passphrase: str,
     settings: KeySettings = KeySettings(),
     backups: BackupSettings = BackupSettings(),
+    pending: PendingKeys | None = None,
 ) -> JournalSession:
-    session = JournalSession(vault.unlock(path, passphrase, settings, backups))
+    session = JournalSession(vault.unlock(path, passphrase, settings, backups, pending))
     if backups.daily:
         try:
             ensure_daily_backup(session)

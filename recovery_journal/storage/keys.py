@@ -20,6 +20,7 @@ import dataclasses
 import json
 import os
 import secrets
+import threading
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -92,6 +93,14 @@ PRODUCTION_POLICY = KdfPolicy(
 # Test-only: a fast KDF for the test suite (docs/SECURITY.md). Never used by the app or the CLI.
 TEST_PARAMS = Argon2Params(memory_kib=64, iterations=1, lanes=1)
 TEST_POLICY = KdfPolicy(min_memory_kib=8, min_iterations=1)
+
+
+@dataclass(frozen=True, slots=True)
+class KeySettings:
+    """Which KDF cost new passphrases get and which envelopes may be opened."""
+
+    params: Argon2Params = DEFAULT_PARAMS
+    policy: KdfPolicy = PRODUCTION_POLICY
 
 
 def zero(buffer: bytearray | memoryview) -> None:
@@ -394,6 +403,32 @@ def unlock_with_recovery_code(envelope: Envelope, code_text: str) -> UnlockedKey
     finally:
         zero(kek)
     return _open_data_key(envelope, master)
+
+
+class PendingKeys:
+    """Keys being derived on a worker thread (Argon2id releases the GIL), so a command-line run
+    can import the database stack meanwhile. :meth:`result` waits and re-raises any error."""
+
+    def __init__(self, key_file: Path, passphrase: str, policy: KdfPolicy) -> None:
+        self.envelope = read_envelope(key_file)
+        self._outcome: UnlockedKeys | BaseException | None = None
+        self._thread = threading.Thread(
+            target=self._derive, args=(passphrase, policy), name="key-derivation", daemon=True
+        )
+        self._thread.start()
+
+    def _derive(self, passphrase: str, policy: KdfPolicy) -> None:
+        try:
+            self._outcome = unlock_with_passphrase(self.envelope, passphrase, policy)
+        except BaseException as error:
+            self._outcome = error
+
+    def result(self) -> UnlockedKeys:
+        self._thread.join()
+        if isinstance(self._outcome, BaseException):
+            raise self._outcome
+        assert self._outcome is not None
+        return self._outcome
 
 
 def sqlcipher_key_spec(data_key: bytearray) -> bytearray:

@@ -23,16 +23,11 @@ from recovery_journal.paths import backups_dir, keys_path, lock_path, normalise_
 from recovery_journal.storage import backup, database, keys, migrations
 from recovery_journal.storage.atomic import os_error_to_user_error
 from recovery_journal.storage.instance_lock import InstanceLock
+from recovery_journal.storage.keys import KeySettings, PendingKeys
+
+__all__ = ["BackupSettings", "KeySettings", "OpenJournal", "PendingKeys"]
 
 DEFAULT_BACKUPS_KEPT = 10
-
-
-@dataclass(frozen=True, slots=True)
-class KeySettings:
-    """Which KDF cost new passphrases get and which envelopes may be opened."""
-
-    params: keys.Argon2Params = keys.DEFAULT_PARAMS
-    policy: keys.KdfPolicy = keys.PRODUCTION_POLICY
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,14 +301,20 @@ def unlock(
     passphrase: str,
     settings: KeySettings = KeySettings(),
     backups: BackupSettings = BackupSettings(),
+    pending: PendingKeys | None = None,
 ) -> OpenJournal:
-    """Open an existing journal with its passphrase."""
+    """Open an existing journal with its passphrase (``pending``: its keys already being derived
+    from that passphrase, see :class:`~recovery_journal.storage.keys.PendingKeys`)."""
     path = normalise_journal_path(path)
     _check_files(path)
-    envelope = keys.read_envelope(keys_path(path))
+    envelope = pending.envelope if pending else keys.read_envelope(keys_path(path))
     lock = _locked(path)
     try:
-        key_material = keys.unlock_with_passphrase(envelope, passphrase, settings.policy)
+        key_material = (
+            pending.result()
+            if pending
+            else keys.unlock_with_passphrase(envelope, passphrase, settings.policy)
+        )
     except BaseException:
         lock.release()
         raise
