@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from recovery_journal.errors import UserError
 from recovery_journal.services.access import BackupSettings, KeySettings, create_journal
 from recovery_journal.services.session import JournalSession
+from recovery_journal.ui.fitting_stack import FittingStack
 from recovery_journal.ui.passphrase_input import PassphraseInput
 from recovery_journal.ui.recovery_code import RecoveryCodePanel
 from recovery_journal.ui.tasks import TaskRunner
@@ -60,7 +60,7 @@ class FirstRunDialog(QDialog):
         self.path, self._tasks = path, tasks
         self._keys, self._backups = key_settings, backups
         self.session: JournalSession | None = None
-        self.pages = QStackedWidget()
+        self.pages = FittingStack()
         self.pages.addWidget(self._welcome_page())
         self.pages.addWidget(self._passphrase_page())
         layout = QVBoxLayout(self)

@@ -8,13 +8,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QProgressBar,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from recovery_journal.errors import UserError
 from recovery_journal.ui.context import UiContext
+from recovery_journal.ui.fitting_stack import FittingStack
 from recovery_journal.ui.passphrase_input import PassphraseInput
 from recovery_journal.ui.recovery_code import RecoveryCodePanel
 
@@ -88,7 +88,7 @@ class NewRecoveryCodeDialog(_SecretDialog):
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, self.tr("New recovery code"), parent)
-        self.pages = QStackedWidget()
+        self.pages = FittingStack()
         first = QWidget()
         intro = QLabel(
             self.tr(

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +32,7 @@ from recovery_journal.services.access import (
     validate_recovery_code,
 )
 from recovery_journal.services.session import JournalSession
+from recovery_journal.ui.fitting_stack import FittingStack
 from recovery_journal.ui.passphrase_input import PassphraseInput
 from recovery_journal.ui.recovery_code import RecoveryCodePanel
 from recovery_journal.ui.tasks import TaskRunner
@@ -59,7 +59,7 @@ class UnlockDialog(QDialog):
         self.path, self._tasks = path, tasks
         self._keys, self._backups = key_settings, backups
         self.session: JournalSession | None = None
-        self.pages = QStackedWidget()
+        self.pages = FittingStack()
         self.pages.addWidget(self._unlock_page())
         self.pages.addWidget(self._recover_page())
         layout = QVBoxLayout(self)

@@ -1,0 +1,130 @@
+"""Render the app's main screens to PNG (docs/screenshots/), in light and dark.
+
+Runs the real windows on a demo journal (invented data) and grabs them. Works offscreen
+(``QT_QPA_PLATFORM=offscreen``, the default here) or on a real/virtual display (Xvfb).
+
+    .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--days 365]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QWidget
+
+from recovery_journal.services.access import (
+    BackupSettings,
+    KeySettings,
+    create_journal,
+    open_journal,
+)
+from recovery_journal.services.demo import fill_demo_journal
+from recovery_journal.storage.keys import FLOOR_PARAMS
+from recovery_journal.ui.clipboard import ClipboardGuard
+from recovery_journal.ui.context import UiContext
+from recovery_journal.ui.first_run import FirstRunDialog
+from recovery_journal.ui.main_window import MainWindow
+from recovery_journal.ui.settings import AppSettings
+from recovery_journal.ui.tasks import TaskRunner
+from recovery_journal.ui.theme import apply_theme
+from recovery_journal.ui.unlock import UnlockDialog
+
+PASS = "screenshots are only pretend"
+KEYS = KeySettings(params=FLOOR_PARAMS)
+
+
+def settle(app: QApplication, tasks: TaskRunner, rounds: int = 30) -> None:
+    for _ in range(rounds):
+        tasks.wait_idle()
+        app.processEvents()
+
+
+def save(widget: QWidget, out: Path, name: str) -> None:
+    widget.grab().save(str(out / f"{name}.png"))
+    print("wrote", out / f"{name}.png")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", default="docs/screenshots")
+    parser.add_argument("--days", type=int, default=365)
+    args = parser.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv[:1])
+    tasks = TaskRunner()
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        journal = root / "demo.rjournal"
+        session, _ = create_journal(journal, PASS, KEYS, BackupSettings(daily=False))
+        fill_demo_journal(session, days=args.days, seed=11)
+        session.auto_backup(force=True)
+        session.lock()
+        settings = AppSettings(QSettings(str(root / "s.ini"), QSettings.Format.IniFormat))
+        for theme in ("light", "dark"):
+            apply_theme(app, theme)
+            first = FirstRunDialog(root / f"new-{theme}.rjournal", tasks, KEYS)
+            first.resize(600, 560)
+            first.show()
+            settle(app, tasks)
+            save(first, out, f"first-run-welcome-{theme}")
+            first.start_button.click()
+            first.passphrase.field.setText("morning tea and the river")
+            assert first.passphrase.confirm_field is not None
+            first.passphrase.confirm_field.setText("morning tea and the river")
+            settle(app, tasks)
+            save(first, out, f"first-run-passphrase-{theme}")
+            first.create_button.click()
+            settle(app, tasks, 200)
+            save(first, out, f"first-run-recovery-code-{theme}")
+            if first.session is not None:
+                first.session.lock()
+            first.close()
+
+            unlock = UnlockDialog(journal, tasks, KEYS, BackupSettings(daily=False))
+            unlock.resize(520, 380)
+            unlock.show()
+            unlock.passphrase.field.setText("not it")
+            unlock.unlock_button.click()
+            settle(app, tasks, 200)
+            save(unlock, out, f"unlock-{theme}")
+            unlock.close()
+
+            opened = open_journal(journal, PASS, KEYS, BackupSettings(daily=False))
+            ctx = UiContext(
+                opened, tasks, settings, lambda e: print("error:", e), ClipboardGuard(), KEYS
+            )
+            window = MainWindow(ctx)
+            window.resize(1180, 760)
+            window.show()
+            settle(app, tasks, 100)
+            save(window, out, f"today-{theme}")
+            window.show_page(window.journal)
+            settle(app, tasks, 100)
+            if window.journal.model.rowCount() > 2:
+                window.journal.list_view.setCurrentIndex(window.journal.model.index(2, 0))
+            settle(app, tasks, 100)
+            save(window, out, f"journal-{theme}")
+            window.journal.search_field.setText("walk")
+            while window.journal._search_timer.isActive():  # the search field's debounce
+                app.processEvents()
+            settle(app, tasks, 100)
+            save(window, out, f"journal-search-{theme}")
+            window.show_page(window.settings_page)
+            settle(app, tasks, 100)
+            save(window, out, f"settings-{theme}")
+            window.close()
+            settle(app, tasks)
+            opened.lock()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
