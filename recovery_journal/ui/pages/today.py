@@ -1,0 +1,421 @@
+"""The Today page: a quick, optional check-in and a calm place to write.
+
+Everything on the page is one unsaved entry. While it changes, autosave keeps it as the ``"today"``
+draft every few seconds (in the background, like every storage call); a new page picks that draft
+up again, and :meth:`TodayPage.pending_drafts` hands it to the app before the journal locks. Ctrl+S
+saves the entry and drops the draft in one transaction, then clears the form for another entry —
+any number of entries a day is fine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TypeVar
+
+from PySide6.QtCore import QDate, QLocale, Qt, QTime, QTimer, Signal, Slot
+from PySide6.QtGui import QKeySequence, QPalette, QResizeEvent, QShortcut, QTextCursor
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from recovery_journal.domain import validation
+from recovery_journal.domain.clock import local_today
+from recovery_journal.domain.entries import Draft, Entry
+from recovery_journal.errors import ValidationError
+from recovery_journal.ui.checkin import CheckIn, CheckInPanel, muted
+from recovery_journal.ui.context import UiContext
+from recovery_journal.ui.pages.base import Page
+from recovery_journal.ui.prompts import PromptCard, PromptDeck, insert_template, load_prompts
+
+R = TypeVar("R")
+DRAFT_SLOT = "today"
+NARROW_WIDTH = 860  # below this the check-in goes above the writing area
+NARROW_CHECKIN_HEIGHT = 300
+CHECKIN_WIDTH = 372
+QWIDGETSIZE_MAX = 16_777_215
+
+
+class TodayPage(Page):
+    """Check in and write; Ctrl+S saves, autosave keeps a draft meanwhile."""
+
+    nav_title = "Today"
+    entry_saved = Signal(int)
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        parent: QWidget | None = None,
+        *,
+        today: Callable[[], date] = local_today,
+    ) -> None:
+        super().__init__(ctx, parent)
+        self.autosave_interval_ms = 3000
+        self._today = today
+        self._date = today()
+        self._kept: Draft | None = None  # what storage holds for the slot, as far as we know
+        self._loading = True  # until the stored draft (if any) is back
+        self._saving = False
+        self._autosave_in_flight = False
+        self._autosave_failed = False
+        self._generation = 0  # bumped when the form is cleared: late autosave results are stale
+        self._applying = False  # filling the form from code: not an edit by the person
+        self._build()
+        self._autosave_timer = QTimer(self)
+        self._autosave_timer.setSingleShot(True)
+        self._autosave_timer.timeout.connect(self._on_autosave_timer_timeout)
+        shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.save)
+        self._set_form_locked(True)
+        self._show_date()
+        entries = self.ctx.session.entries
+        self._run(lambda: entries.draft(DRAFT_SLOT), self._on_draft_loaded, self._on_draft_failed)
+        self._load_tags()
+
+    # ------------------------------------------------------------ building
+
+    def _build(self) -> None:
+        self._build_check_in()
+        self._build_writing()
+        self._arrange()
+
+    def _build_check_in(self) -> None:
+        self.heading = QLabel()
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.7)
+        font.setWeight(font.Weight.DemiBold)
+        self.heading.setFont(font)
+        self.heading.setAccessibleName(self.tr("Today's date"))
+        self.checkin = CheckInPanel()
+        self.checkin.changed.connect(self._on_form_changed)
+        self._checkin_scroll = QScrollArea()
+        self._checkin_scroll.setWidget(self.checkin)
+        self._checkin_scroll.setWidgetResizable(True)
+        self._checkin_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # Not a tab stop itself; it still scrolls whichever check-in field gets focus into view.
+        self._checkin_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._checkin_scroll.setAccessibleName(self.tr("Check-in"))
+        self._checkin_scroll.setBackgroundRole(QPalette.ColorRole.Window)
+        self._checkin_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._checkin_scroll.setFixedWidth(CHECKIN_WIDTH)
+
+    def _build_writing(self) -> None:
+        self.prompt_card = PromptCard(PromptDeck(load_prompts(), self._date))
+        self.prompt_card.prompt_chosen.connect(self._on_prompt_card_prompt_chosen)
+        self.title_edit = QLineEdit()
+        self.title_edit.setPlaceholderText(self.tr("Title (optional)"))
+        self.title_edit.setAccessibleName(self.tr("Title"))
+        self.title_edit.setMaxLength(validation.MAX_NAME * 2)
+        self.title_edit.textChanged.connect(self._on_form_changed)
+        self.editor = QPlainTextEdit()
+        self.editor.setPlaceholderText(self.tr("Write as much or as little as you like…"))
+        self.editor.setAccessibleName(self.tr("Journal entry"))
+        self.editor.setTabChangesFocus(True)
+        font = self.editor.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        self.editor.setFont(font)
+        self.editor.document().setDocumentMargin(12)
+        self.editor.textChanged.connect(self._on_form_changed)
+        self.therapy_check = QCheckBox(self.tr("Bring to therapy"))
+        self.therapy_check.setAccessibleName(self.tr("Bring to therapy"))
+        self.therapy_check.setAccessibleDescription(
+            self.tr("Mark this entry to talk about with your therapist")
+        )
+        self.therapy_check.toggled.connect(self._on_form_changed)
+        self.status_label = muted(QLabel())
+        self.status_label.setAccessibleName(self.tr("Status"))
+        self.save_button = QPushButton(self.tr("Save entry"))
+        self.save_button.setAccessibleName(self.tr("Save entry"))
+        self.save_button.setToolTip(
+            self.tr("Save entry (%s)")
+            % QKeySequence(QKeySequence.StandardKey.Save).toString(
+                QKeySequence.SequenceFormat.NativeText
+            )
+        )
+        self.save_button.clicked.connect(self.save)
+
+    def _arrange(self) -> None:
+        writing = QVBoxLayout()
+        writing.setSpacing(10)
+        writing.addWidget(self.prompt_card)
+        writing.addWidget(self.title_edit)
+        writing.addWidget(self.editor, 1)
+        footer = QHBoxLayout()
+        footer.addWidget(self.therapy_check)
+        footer.addSpacing(12)
+        footer.addWidget(self.status_label, 1)
+        footer.addWidget(self.save_button)
+        writing.addLayout(footer)
+        self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._body.setSpacing(28)
+        self._body.addWidget(self._checkin_scroll)
+        self._body.addLayout(writing, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 20, 28, 16)
+        layout.setSpacing(4)
+        layout.addWidget(self.heading)
+        layout.addWidget(muted(QLabel(self.tr("However today went, you're welcome here."))))
+        layout.addSpacing(14)
+        layout.addLayout(self._body, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        narrow = event.size().width() < NARROW_WIDTH
+        self._body.setDirection(
+            QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+        )
+        self._checkin_scroll.setMinimumWidth(0 if narrow else CHECKIN_WIDTH)
+        self._checkin_scroll.setMaximumWidth(QWIDGETSIZE_MAX if narrow else CHECKIN_WIDTH)
+        self._checkin_scroll.setMaximumHeight(NARROW_CHECKIN_HEIGHT if narrow else QWIDGETSIZE_MAX)
+        super().resizeEvent(event)
+
+    def _show_date(self) -> None:
+        day = QDate(self._date.year, self._date.month, self._date.day)
+        pattern = self.tr("dddd, d MMMM")
+        if self._date.year != self._today().year:
+            pattern = self.tr("dddd, d MMMM yyyy")
+        self.heading.setText(QLocale().toString(day, pattern))
+
+    # ------------------------------------------------------------ the form as a draft
+
+    def current_draft(self) -> Draft:
+        """The form as it is now (validates only what a draft requires)."""
+        values = self.checkin.check_in()
+        return Draft(
+            slot=DRAFT_SLOT,
+            local_date=self._date,
+            body=self.editor.toPlainText(),
+            title=self.title_edit.text().strip(),
+            mood=values.mood,
+            anxiety=values.anxiety,
+            energy=values.energy,
+            sleep_hours=values.sleep_hours,
+            sleep_quality=values.sleep_quality,
+            emotions=values.emotions,
+            tags=values.tags,
+            bring_to_therapy=self.therapy_check.isChecked(),
+        )
+
+    def _apply(self, draft: Draft | None) -> None:
+        """Fill the form from ``draft`` (None: an empty form for a new entry today)."""
+        self._applying = True
+        try:
+            self._date = draft.local_date if draft is not None else self._today()
+            d = draft or Draft(DRAFT_SLOT, self._date)
+            self.checkin.set_check_in(
+                CheckIn(
+                    d.mood, d.anxiety, d.energy, d.sleep_hours, d.sleep_quality, d.emotions, d.tags
+                )
+            )
+            self.title_edit.setText(d.title)
+            self.editor.setPlainText(d.body)
+            self.editor.moveCursor(QTextCursor.MoveOperation.End)
+            self.therapy_check.setChecked(d.bring_to_therapy)
+        finally:
+            self._applying = False
+        self._show_date()
+        self._update_save_button()
+
+    def _needs_keeping(self, draft: Draft) -> bool:
+        """Whether storage would differ from ``draft`` (an empty form with no stored draft is
+        nothing to keep)."""
+        return draft != self._kept and not (draft.is_empty and self._kept is None)
+
+    def pending_drafts(self) -> list[Draft]:
+        """The unsaved state, for the app to keep before locking; [] when nothing changed.
+
+        An emptied form whose earlier draft is still stored is returned too: saving that empty
+        draft removes the stale one, so deleted words do not come back after unlocking.
+        """
+        if self._loading:
+            return []
+        try:
+            draft = self.current_draft()
+        except ValidationError:
+            return []
+        return [draft] if self._needs_keeping(draft) else []
+
+    # ------------------------------------------------------------ autosave
+
+    @Slot()
+    def _on_form_changed(self) -> None:
+        if self._applying:
+            return
+        self._update_save_button()
+        if not self._autosave_timer.isActive():
+            self._autosave_timer.start(self.autosave_interval_ms)
+
+    @Slot()
+    def _on_autosave_timer_timeout(self) -> None:
+        if self._loading or self._saving:
+            return
+        if self._autosave_in_flight:
+            self._autosave_timer.start(self.autosave_interval_ms)
+            return
+        try:
+            draft = self.current_draft()
+        except ValidationError as exc:
+            self.ctx.report(exc)
+            return
+        if not self._needs_keeping(draft):
+            return
+        self._autosave_in_flight = True
+        generation = self._generation
+        entries = self.ctx.session.entries
+        self._run(
+            lambda: entries.save_draft(draft),
+            lambda _kept: self._on_draft_kept(draft, generation),
+            self._on_autosave_failed,
+        )
+
+    def _on_draft_kept(self, draft: Draft, generation: int) -> None:
+        self._autosave_in_flight = False
+        self._autosave_failed = False
+        if generation != self._generation:
+            return  # the entry was saved meanwhile; the draft went with it
+        self._kept = None if draft.is_empty else draft
+        if not draft.is_empty:
+            now = QLocale().toString(QTime.currentTime(), QLocale.FormatType.ShortFormat)
+            self.status_label.setText(self.tr("Draft kept %s") % now)
+
+    def _on_autosave_failed(self, exc: BaseException) -> None:
+        self._autosave_in_flight = False
+        self.status_label.setText(
+            self.tr("Couldn't keep a draft just now. Your words are still here.")
+        )
+        if not self._autosave_failed:  # report once, not every few seconds
+            self._autosave_failed = True
+            self.ctx.report(exc)
+
+    # ------------------------------------------------------------ saving
+
+    @Slot()
+    def save(self) -> None:
+        """Save the entry (Ctrl+S). Nothing written yet → a gentle hint, nothing saved."""
+        if self._loading or self._saving:
+            return
+        try:
+            draft = self.current_draft()
+            if not draft.is_empty:
+                draft.to_entry()  # validate here, so nothing is written if it would fail
+        except ValidationError as exc:
+            self.ctx.report(exc)
+            return
+        if draft.is_empty:
+            self.status_label.setText(
+                self.tr("Nothing to save yet. A few words, a title or a mood is enough.")
+            )
+            return
+        self._autosave_timer.stop()
+        self._saving = True
+        self._set_form_locked(True)
+        entries = self.ctx.session.entries
+        self._run(
+            lambda: entries.save_from_draft(draft), self._on_entry_saved, self._on_save_failed
+        )
+
+    def _on_entry_saved(self, entry: Entry) -> None:
+        self._saving = False
+        self._generation += 1
+        self._kept = None
+        self._apply(None)
+        self._set_form_locked(False)
+        self.editor.setFocus()
+        self.status_label.setText(self.tr("Saved. You can write another entry any time today."))
+        self._load_tags()
+        if entry.id is not None:
+            self.entry_saved.emit(entry.id)
+
+    def _on_save_failed(self, exc: BaseException) -> None:
+        self._saving = False
+        self._set_form_locked(False)
+        self.status_label.setText(self.tr("Not saved yet. Your words are still here."))
+        self.ctx.report(exc)
+        self._autosave_timer.start(self.autosave_interval_ms)
+
+    # ------------------------------------------------------------ loading
+
+    def _on_draft_loaded(self, draft: Draft | None) -> None:
+        self._loading = False
+        self._set_form_locked(False)
+        if draft is not None:
+            self._apply(draft)
+            self._kept = self.current_draft()
+            self.status_label.setText(self.tr("Your unsaved writing is back, just as you left it."))
+        self._update_save_button()
+
+    def _on_draft_failed(self, exc: BaseException) -> None:
+        self._loading = False
+        self._set_form_locked(False)
+        self.ctx.report(exc)
+
+    def _load_tags(self) -> None:
+        entries = self.ctx.session.entries
+        self._run(entries.tags, self.checkin.tags.set_known_tags, self.ctx.report)
+
+    # ------------------------------------------------------------ small helpers
+
+    def _run(
+        self,
+        job: Callable[[], R],
+        on_done: Callable[[R], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        """Storage work in the background. A result that arrives after this page was deleted
+        (the journal locked, the window closed) is dropped; an error is still reported."""
+
+        def done(result: R) -> None:
+            if isValid(self):
+                on_done(result)
+
+        def failed(exc: BaseException) -> None:
+            if isValid(self):
+                on_error(exc)
+            else:
+                self.ctx.report(exc)
+
+        self.ctx.tasks.run(job, done, failed)
+
+    def _set_form_locked(self, locked: bool) -> None:
+        """Hold input while a draft loads or the entry saves (milliseconds), so no keystroke
+        lands in a form that is about to be filled or cleared."""
+        self.editor.setReadOnly(locked)
+        self.title_edit.setReadOnly(locked)
+        self.checkin.setEnabled(not locked)
+        self.therapy_check.setEnabled(not locked)
+        self.prompt_card.setEnabled(not locked)
+        self._update_save_button()
+
+    def _has_content(self) -> bool:
+        """Whether there is anything to save (the same rule as ``Draft.is_empty``)."""
+        return bool(
+            self.title_edit.text().strip()
+            or self.checkin.mood.value() is not None
+            or self.editor.toPlainText().strip()
+        )
+
+    def _update_save_button(self) -> None:
+        self.save_button.setEnabled(self._has_content() and not (self._loading or self._saving))
+
+    def activated(self) -> None:
+        """Back on the page: a new day starts a fresh date if nothing is being written."""
+        if not self._loading and not self._saving and not self._has_content():
+            self._date = self._today()
+            self._show_date()
+        self._load_tags()
+        self.editor.setFocus()
+
+    @Slot(str)
+    def _on_prompt_card_prompt_chosen(self, template: str) -> None:
+        insert_template(self.editor, template)
