@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
@@ -166,6 +166,8 @@ class AppController(QObject):
         self._locking = True
         drafts = window.pending_drafts()
         window.hide()
+        for timer in window.findChildren(QTimer):  # no autosave or search fires into a lock
+            timer.stop()
         self.idle.stop()
 
         def work() -> None:

@@ -24,16 +24,16 @@ from tests.conftest import FAST, PASSPHRASE
 @pytest.fixture
 def existing(tmp_path: Path, app_settings: AppSettings) -> Path:
     app_settings.set(S.BACKUPS_FOLDER, str(tmp_path / "backups"))
-    session, _ = create_journal(tmp_path / "j.rjournal", PASSPHRASE, FAST,
-                                BackupSettings(folder=tmp_path / "backups"))
+    session, _ = create_journal(
+        tmp_path / "j.rjournal", PASSPHRASE, FAST, BackupSettings(folder=tmp_path / "backups")
+    )
     session.entries.add(Entry(date(2026, 5, 1), "an entry from before"))
     session.lock()
     return tmp_path / "j.rjournal"
 
 
 @pytest.fixture
-def controller(qtbot: QtBot, existing: Path, app_settings: AppSettings
-               ) -> Iterator[AppController]:
+def controller(qtbot: QtBot, existing: Path, app_settings: AppSettings) -> Iterator[AppController]:
     ctrl = AppController(app_settings, existing, FAST)
     yield ctrl
     if ctrl.session is not None:
@@ -52,18 +52,21 @@ def unlock(qtbot: QtBot, ctrl: AppController) -> None:
         qtbot.keyClicks(dialog.passphrase.field, PASSPHRASE)
         qtbot.keyClick(dialog.passphrase.field, Qt.Key.Key_Return)
     assert ctrl.window is not None and ctrl.window.isVisible()
+    qtbot.waitUntil(lambda: not ctrl.tasks.busy, timeout=10_000)  # pages finished loading
 
 
-def test_no_journal_starts_with_the_welcome(qtbot: QtBot, tmp_path: Path,
-                                            app_settings: AppSettings) -> None:
+def test_no_journal_starts_with_the_welcome(
+    qtbot: QtBot, tmp_path: Path, app_settings: AppSettings
+) -> None:
     ctrl = AppController(app_settings, tmp_path / "fresh.rjournal", FAST)
     ctrl.start()
     assert isinstance(ctrl.dialog, FirstRunDialog) and ctrl.dialog.isVisible()
     ctrl.dialog.close()
 
 
-def test_existing_journal_starts_locked_and_unlocks(qtbot: QtBot,
-                                                    controller: AppController) -> None:
+def test_existing_journal_starts_locked_and_unlocks(
+    qtbot: QtBot, controller: AppController
+) -> None:
     controller.start()
     assert isinstance(controller.dialog, UnlockDialog)
     unlock(qtbot, controller)
@@ -93,30 +96,34 @@ def test_auto_lock_after_idle(qtbot: QtBot, controller: AppController) -> None:
     assert controller.session is None
 
 
-def test_idle_zero_means_never(qtbot: QtBot, controller: AppController,
-                               app_settings: AppSettings) -> None:
+def test_idle_zero_means_never(
+    qtbot: QtBot, controller: AppController, app_settings: AppSettings
+) -> None:
     app_settings.set(S.AUTO_LOCK_MINUTES, 0)
     controller.start()
     unlock(qtbot, controller)
     assert not controller.idle.timer.isActive()
 
 
-def test_quick_hide_hides_every_window_and_locks(qtbot: QtBot,
-                                                 controller: AppController) -> None:
+def test_quick_hide_hides_every_window_and_locks(qtbot: QtBot, controller: AppController) -> None:
     controller.start()
     unlock(qtbot, controller)
     window = controller.window
     assert window is not None
     with qtbot.waitSignal(controller.locked, timeout=10_000):
-        qtbot.keyClick(window, Qt.Key.Key_H,
-                       Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        qtbot.keyClick(
+            window,
+            Qt.Key.Key_H,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        )
     assert not window.isVisible()
     assert controller.session is None
     assert controller.dialog is not None and controller.dialog.isMinimized()
 
 
-def test_lock_clears_text_the_app_put_on_the_clipboard(qtbot: QtBot,
-                                                       controller: AppController) -> None:
+def test_lock_clears_text_the_app_put_on_the_clipboard(
+    qtbot: QtBot, controller: AppController
+) -> None:
     controller.start()
     unlock(qtbot, controller)
     controller.clipboard.copy("555-0101 my sponsor")
@@ -125,8 +132,9 @@ def test_lock_clears_text_the_app_put_on_the_clipboard(qtbot: QtBot,
     assert QGuiApplication.clipboard().text() == ""
 
 
-def test_lock_on_minimise_when_chosen(qtbot: QtBot, controller: AppController,
-                                      app_settings: AppSettings) -> None:
+def test_lock_on_minimise_when_chosen(
+    qtbot: QtBot, controller: AppController, app_settings: AppSettings
+) -> None:
     app_settings.set(S.LOCK_ON_MINIMISE, True)
     controller.start()
     unlock(qtbot, controller)
@@ -144,3 +152,40 @@ def test_recent_journals_are_remembered_unless_switched_off(
     assert app_settings.recent_journals() == [str(existing)]
     app_settings.set(S.REMEMBER_RECENT, False)
     assert app_settings.recent_journals() == []
+
+
+def test_unsaved_writing_survives_a_lock(qtbot: QtBot, controller: AppController) -> None:
+    """Text typed on Today but not saved is kept as a draft through lock and unlock."""
+    controller.start()
+    unlock(qtbot, controller)
+    assert controller.window is not None
+    today = controller.window.today
+    today.autosave_interval_ms = 60_000  # no autosave: the lock itself must keep the text
+    qtbot.keyClicks(today.editor, "half a thought before the bus")
+    with qtbot.waitSignal(controller.locked, timeout=10_000):
+        qtbot.keyClick(controller.window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    unlock(qtbot, controller)
+    assert controller.window is not None
+    qtbot.waitUntil(
+        lambda: (
+            controller.window is not None
+            and controller.window.today.editor.toPlainText() == "half a thought before the bus"
+        ),
+        timeout=10_000,
+    )
+
+
+def test_locking_leaves_no_journal_widget_behind(qtbot: QtBot, controller: AppController) -> None:
+    """After a lock only the unlock screen exists: the main window and its pages are gone."""
+    from PySide6.QtWidgets import QApplication
+
+    from recovery_journal.ui.main_window import MainWindow
+
+    controller.start()
+    unlock(qtbot, controller)
+    with qtbot.waitSignal(controller.locked, timeout=10_000):
+        controller.lock()
+    qtbot.waitUntil(
+        lambda: not any(isinstance(w, MainWindow) for w in QApplication.topLevelWidgets()),
+        timeout=5_000,
+    )
