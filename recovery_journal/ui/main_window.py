@@ -52,6 +52,13 @@ class MainWindow(QMainWindow):
         self.pages += [PlaceholderPage(ctx, title, what) for title, what in PLANNED]
         self.pages.append(self.settings_page)
         self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setStyleSheet(
+            "QListWidget#nav { border: none; padding-top: 8px; }"
+            "QListWidget#nav::item { padding: 7px 12px; border-radius: 4px; }"
+            "QListWidget#nav::item:selected { background: palette(highlight);"
+            " color: palette(highlighted-text); }"
+        )
         self.nav.setAccessibleName(self.tr("Sections"))
         self.nav.setFixedWidth(190)
         self.nav.setSpacing(2)

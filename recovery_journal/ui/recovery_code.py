@@ -57,9 +57,9 @@ class RecoveryCodePanel(QWidget):
             )
         )
         intro.setWordWrap(True)
-        self.code_label = QLabel(code)
+        self.code_label = QLabel(two_lines(code))
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        mono.setPointSize(max(mono.pointSize(), 10) + 6)
+        mono.setPointSize(max(mono.pointSize(), 10) + 5)
         mono.setWeight(QFont.Weight.DemiBold)
         self.code_label.setFont(mono)
         self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -164,6 +164,13 @@ class RecoveryCodePanel(QWidget):
             document = QTextDocument()
             document.setPlainText(code_sheet(self.code))
             document.print_(printer)
+
+
+def two_lines(code: str) -> str:
+    """The 8 groups as two rows of four, so the code stays large without being cut off."""
+    groups = code.split("-")
+    half = (len(groups) + 1) // 2
+    return "-".join(groups[:half]) + "-\n" + "-".join(groups[half:])
 
 
 def _ordinal(n: int) -> str:

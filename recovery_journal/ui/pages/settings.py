@@ -76,6 +76,7 @@ class SettingsPage(Page):
     def _privacy_group(self) -> QGroupBox:
         box = QGroupBox(self.tr("Privacy"))
         form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         s = self.ctx.settings
         self.auto_lock = QSpinBox()
         self.auto_lock.setRange(0, 240)
@@ -108,6 +109,7 @@ class SettingsPage(Page):
     def _appearance_group(self) -> QGroupBox:
         box = QGroupBox(self.tr("Appearance"))
         form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.theme = QComboBox()
         for key, label in THEME_LABELS:
             self.theme.addItem(self.tr(label), key)
