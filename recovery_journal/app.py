@@ -30,7 +30,7 @@ def main(argv: Sequence[str] = ()) -> int:
     app.setOrganizationName(APP_DIR_NAME)
     app.setQuitOnLastWindowClosed(False)
     settings = AppSettings(QSettings(APP_DIR_NAME, "settings"))
-    path = Path(args.journal) if args.journal else default_journal_path()
+    path = Path(args.journal) if args.journal else starting_journal(settings)
     controller = AppController(settings, path)
     app.lastWindowClosed.connect(lambda: _quit_when_nothing_open(app, controller))
     controller.start()
@@ -39,6 +39,14 @@ def main(argv: Sequence[str] = ()) -> int:
         controller.lock()
         controller.tasks.wait_idle()
     return code
+
+
+def starting_journal(settings: AppSettings) -> Path:
+    """The journal used last (if remembered and still there), else the default one."""
+    for recent in settings.recent_journals()[:1]:
+        if Path(recent).exists():
+            return Path(recent)
+    return default_journal_path()
 
 
 def _quit_when_nothing_open(app: QApplication, controller: AppController) -> None:

@@ -116,6 +116,7 @@ class AppController(QObject):
         window = MainWindow(ctx)
         window.lock_requested.connect(self.lock)
         window.open_other_requested.connect(self.choose_journal_to_open)
+        window.open_recent_requested.connect(lambda p: self.switch_to(Path(p)))
         window.create_requested.connect(self.choose_journal_to_create)
         window.minimised.connect(self._on_window_minimised)
         window.settings_page.settings_changed.connect(self.apply_preferences)

@@ -39,6 +39,7 @@ class MainWindow(QMainWindow):
     open_other_requested = Signal()
     create_requested = Signal()
     minimised = Signal()
+    open_recent_requested = Signal(str)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,6 +102,8 @@ class MainWindow(QMainWindow):
         create.triggered.connect(self.create_requested)
         other = file_menu.addAction(self.tr("Open another journal…"))
         other.triggered.connect(self.open_other_requested)
+        self.recent_menu = file_menu.addMenu(self.tr("Open recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
         file_menu.addSeparator()
@@ -113,6 +116,19 @@ class MainWindow(QMainWindow):
             if index < 9:
                 action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _=False, i=index: self.nav.setCurrentRow(i))
+
+    @Slot()
+    def _fill_recent_menu(self) -> None:
+        """Recently used journals (paths only; none when that setting is off)."""
+        self.recent_menu.clear()
+        current = str(self.ctx.session.path)
+        recent = [p for p in self.ctx.settings.recent_journals() if p != current]
+        for path in recent:
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_recent_requested.emit(p))
+        if not recent:
+            empty = self.recent_menu.addAction(self.tr("No other journals yet"))
+            empty.setEnabled(False)
 
     # ------------------------------------------------------------ behaviour
 

@@ -189,3 +189,32 @@ def test_locking_leaves_no_journal_widget_behind(qtbot: QtBot, controller: AppCo
         lambda: not any(isinstance(w, MainWindow) for w in QApplication.topLevelWidgets()),
         timeout=5_000,
     )
+
+
+def test_open_recent_lists_other_journals_and_switches(
+    qtbot: QtBot, controller: AppController, app_settings: AppSettings, tmp_path: Path
+) -> None:
+    other, _ = create_journal(tmp_path / "other.rjournal", PASSPHRASE, FAST,
+                              BackupSettings(daily=False))
+    other.lock()
+    app_settings.remember_journal(str(tmp_path / "other.rjournal"))
+    controller.start()
+    unlock(qtbot, controller)
+    window = controller.window
+    assert window is not None
+    window._fill_recent_menu()
+    actions = [a.text() for a in window.recent_menu.actions()]
+    assert actions == [str(tmp_path / "other.rjournal")]
+    with qtbot.waitSignal(controller.locked, timeout=10_000):
+        window.recent_menu.actions()[0].trigger()
+    assert controller.path == tmp_path / "other.rjournal"
+    assert isinstance(controller.dialog, UnlockDialog)
+    assert controller.dialog.path == tmp_path / "other.rjournal"
+
+
+def test_the_app_starts_with_the_journal_used_last(app_settings: AppSettings,
+                                                   existing: Path) -> None:
+    from recovery_journal.app import starting_journal
+
+    app_settings.remember_journal(str(existing))
+    assert starting_journal(app_settings) == existing
