@@ -171,14 +171,19 @@ def journal_page_timings(
         wait(app, lambda: not controller.tasks.busy and not page.model.loading)
         pages: list[float] = []
         scroll_began = time.perf_counter()
-        while page.model.canFetchMore(QModelIndex()):
+        model = page.model
+        while True:  # the view may also ask for more as it scrolls: wait, then ask ourselves
+            wait(app, lambda: not controller.tasks.busy and not model.loading)
+            if not model.canFetchMore(QModelIndex()):
+                break
             began = time.perf_counter()
-            page.model.fetchMore(QModelIndex())
-            wait(app, lambda: not controller.tasks.busy and not page.model.loading)
+            model.fetchMore(QModelIndex())
+            wait(app, lambda: not controller.tasks.busy and not model.loading)
             pages.append(time.perf_counter() - began)
             page.list_view.scrollToBottom()
             app.processEvents()
         whole = time.perf_counter() - scroll_began
+        print(f"scrolled through {page.model.rowCount()} rows in {len(pages)} pages")
         close_app(app, controller)
     return searches, pages, whole
 

@@ -58,6 +58,7 @@ class AppController(QObject):
         self.last_error_box: QWidget | None = None
         self._locking = False
         self._hidden = False
+        self._look: tuple[str, int] | None = None
 
     # ------------------------------------------------------------ start, unlock, first run
 
@@ -137,8 +138,12 @@ class AppController(QObject):
     @Slot()
     def apply_preferences(self) -> None:
         app = QApplication.instance()
-        if isinstance(app, QApplication):
-            apply_theme(app, self.settings.get(S.THEME), self.settings.get(S.FONT_POINT_SIZE))
+        look = (self.settings.get(S.THEME), self.settings.get(S.FONT_POINT_SIZE))
+        if isinstance(app, QApplication) and look != self._look:
+            # Re-styling re-polishes every widget (~0.1 s with the main window open): only
+            # when the theme or text size really changed.
+            apply_theme(app, *look)
+            self._look = look
         if self.session is not None:
             self.idle.start(self.settings.get(S.AUTO_LOCK_MINUTES) * 60_000)
             if self.window is not None:

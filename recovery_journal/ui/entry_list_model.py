@@ -41,6 +41,7 @@ PREVIEW_ROLE: Final = int(Qt.ItemDataRole.UserRole) + 3
 """The row's second line: the snippet (with match markers) or the start of the body."""
 
 PAGE_SIZE: Final = 200
+SEARCH_PAGE_SIZE: Final = 50
 PREVIEW_CHARS: Final = 180
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -243,7 +244,9 @@ class EntryListModel(QAbstractListModel):
         generation, wanted = self._generation, self._filter
         entries = self._ctx.session.entries
         self._fetching = True
-        limit = max(self._page_size, len(self._rows)) if keep_depth else self._page_size
+        # Search pages are smaller: snippets cost more than rows, and the first screen matters.
+        page = min(self._page_size, SEARCH_PAGE_SIZE) if wanted.searching else self._page_size
+        limit = max(page, len(self._rows)) if keep_depth else page
         offset = 0 if replace else len(self._rows)
         job: Callable[[], list[_Row]]
         if wanted.searching:
