@@ -119,10 +119,9 @@ def _apply_pragmas(conn: DBAPIConnection) -> None:
         conn.execute(f"PRAGMA {pragma}").fetchall()
 
 
-def connect(path: Path, data_key: bytearray, *, create: bool = False) -> DBAPIConnection:
-    """Open (or, with ``create``, make) the encrypted database and verify the key reads it."""
+def _keyed(path: Path, data_key: bytearray, mode: str) -> DBAPIConnection:
+    """A connection in ``mode`` (ro, rw, rwc) with the raw key set from a zeroed buffer."""
     silence_sqlcipher_log()
-    mode = "rwc" if create else "rw"
     uri = f"{path.absolute().as_uri()}?mode={mode}"
     try:
         conn = dbapi2.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
@@ -133,6 +132,12 @@ def connect(path: Path, data_key: bytearray, *, create: bool = False) -> DBAPICo
         conn.set_key(spec)
     finally:
         zero(spec)
+    return conn
+
+
+def connect(path: Path, data_key: bytearray, *, create: bool = False) -> DBAPIConnection:
+    """Open (or, with ``create``, make) the encrypted database and verify the key reads it."""
+    conn = _keyed(path, data_key, "rwc" if create else "rw")
     try:
         # The key is only checked on the first read: this is where a bad file shows itself.
         conn.execute("SELECT count(*) FROM sqlite_schema").fetchall()
@@ -158,15 +163,8 @@ def leftover_wal_fits(path: Path, data_key: bytearray) -> bool:
             return True
     except FileNotFoundError:
         return True
-    silence_sqlcipher_log()
-    uri = f"{path.absolute().as_uri()}?mode=ro"
+    conn = _keyed(path, data_key, "ro")
     try:
-        conn = dbapi2.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
-    except dbapi2.Error as exc:
-        raise error_from_sqlite(exc, opening=True) or damaged_error() from None
-    spec = sqlcipher_key_spec(data_key)
-    try:
-        conn.set_key(spec)
         conn.execute("PRAGMA temp_store = MEMORY").fetchall()
         if conn.execute("PRAGMA cipher_integrity_check").fetchall():  # the file itself only
             raise damaged_error()
@@ -176,7 +174,6 @@ def leftover_wal_fits(path: Path, data_key: bytearray) -> bool:
             return False
         raise error_from_sqlite(exc, opening=True) or damaged_error() from None
     finally:
-        zero(spec)
         conn.close()
 
 

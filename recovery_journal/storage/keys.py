@@ -357,12 +357,8 @@ def _open_data_key(envelope: Envelope, master: bytearray) -> UnlockedKeys:
     return UnlockedKeys(master, data, envelope.journal_id)
 
 
-def unlock_with_passphrase(
-    envelope: Envelope, passphrase: str, policy: KdfPolicy = PRODUCTION_POLICY
-) -> UnlockedKeys:
-    """Derive, unwrap, verify. Wrong passphrase or any edit to the slot → WRONG_PASSPHRASE."""
-    slot = envelope.slot(SLOT_PASSPHRASE)
-    kek = _passphrase_kek(passphrase, slot.kdf, policy)
+def _unlock_slot(envelope: Envelope, slot: Slot, kek: bytearray, wrong: UserError) -> UnlockedKeys:
+    """Unwrap the master key with a slot's KEK (zeroed here), then the data key."""
     try:
         master = _unwrap(
             kek,
@@ -371,38 +367,39 @@ def unlock_with_passphrase(
             _slot_aad(envelope.journal_id, slot.kind, slot.kdf),
         )
     except InvalidTag:
-        raise UserError(
-            ErrorKind.WRONG_PASSPHRASE,
-            "That passphrase doesn't open this journal.",
-            hint="Check Caps Lock and your keyboard layout, or use your recovery code.",
-        ) from None
+        raise wrong from None
     finally:
         zero(kek)
     return _open_data_key(envelope, master)
+
+
+def unlock_with_passphrase(
+    envelope: Envelope, passphrase: str, policy: KdfPolicy = PRODUCTION_POLICY
+) -> UnlockedKeys:
+    """Derive, unwrap, verify. Wrong passphrase or any edit to the slot → WRONG_PASSPHRASE."""
+    slot = envelope.slot(SLOT_PASSPHRASE)
+    wrong = UserError(
+        ErrorKind.WRONG_PASSPHRASE,
+        "That passphrase doesn't open this journal.",
+        hint="Check Caps Lock and your keyboard layout, or use your recovery code.",
+    )
+    return _unlock_slot(envelope, slot, _passphrase_kek(passphrase, slot.kdf, policy), wrong)
 
 
 def unlock_with_recovery_code(envelope: Envelope, code_text: str) -> UnlockedKeys:
     """Like :func:`unlock_with_passphrase`, with the recovery code."""
     code = bytearray(parse_recovery_code(code_text))
     slot = envelope.slot(SLOT_RECOVERY)
-    kek = _recovery_kek(code, slot.kdf)
-    zero(code)
     try:
-        master = _unwrap(
-            kek,
-            slot.nonce,
-            slot.wrapped_master_key,
-            _slot_aad(envelope.journal_id, slot.kind, slot.kdf),
-        )
-    except InvalidTag:
-        raise UserError(
-            ErrorKind.WRONG_RECOVERY_CODE,
-            "That recovery code doesn't open this journal.",
-            hint="Check each group against the code you saved. Each new code replaces the old one.",
-        ) from None
+        kek = _recovery_kek(code, slot.kdf)
     finally:
-        zero(kek)
-    return _open_data_key(envelope, master)
+        zero(code)
+    wrong = UserError(
+        ErrorKind.WRONG_RECOVERY_CODE,
+        "That recovery code doesn't open this journal.",
+        hint="Check each group against the code you saved. Each new code replaces the old one.",
+    )
+    return _unlock_slot(envelope, slot, kek, wrong)
 
 
 class PendingKeys:
