@@ -38,6 +38,7 @@ from recovery_journal.ui.checkin import CheckIn, CheckInPanel, muted
 from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.pages.base import Page
 from recovery_journal.ui.prompts import PromptCard, PromptDeck, insert_template, load_prompts
+from recovery_journal.ui.quick_log import QuickLogBar
 
 R = TypeVar("R")
 DRAFT_SLOT = "today"
@@ -147,6 +148,8 @@ class TodayPage(Page):
         self.save_button.clicked.connect(self.save)
 
     def _arrange(self) -> None:
+        # "A trigger happened…" and the warning-sign check, two clicks from Today.
+        self.quick_log = QuickLogBar(self.ctx, self, today=self._today)
         writing = QVBoxLayout()
         writing.setSpacing(10)
         writing.addWidget(self.prompt_card)
@@ -165,8 +168,14 @@ class TodayPage(Page):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 20, 28, 16)
         layout.setSpacing(4)
-        layout.addWidget(self.heading)
-        layout.addWidget(muted(QLabel(self.tr("However today went, you're welcome here."))))
+        heading_row = QHBoxLayout()
+        heading_column = QVBoxLayout()
+        heading_column.setSpacing(4)
+        heading_column.addWidget(self.heading)
+        heading_column.addWidget(muted(QLabel(self.tr("However today went, you're welcome here."))))
+        heading_row.addLayout(heading_column, 1)
+        heading_row.addWidget(self.quick_log, 0, Qt.AlignmentFlag.AlignBottom)
+        layout.addLayout(heading_row)
         layout.addSpacing(14)
         layout.addLayout(self._body, 1)
 

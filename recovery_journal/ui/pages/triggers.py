@@ -1,0 +1,411 @@
+"""Triggers & signs: the person's own library of triggers and early warning signs, and what
+happened recently.
+
+Two lists side by side — "My triggers" (how often in the last 30 days, and when last) and "My early
+warning signs" grouped by stage — each with Add, Edit and Archive (Enter edits, Delete archives
+after a gentle confirmation that history is kept; "Show archived" lets archived items be restored).
+Below, the trigger events and sign observations of the last 30 days. The quick-log bar on top logs
+a trigger or today's signs and shows the person's plan for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QLocale, QMetaMethod, Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_journal.domain import tracking_rules as rules
+from recovery_journal.domain.clock import local_today
+from recovery_journal.domain.scales import INTENSITY
+from recovery_journal.domain.tracking import Trigger, WarningSign
+from recovery_journal.services import tracking_flows as flows
+from recovery_journal.ui.checkin import muted
+from recovery_journal.ui.context import UiContext
+from recovery_journal.ui.pages.base import Page
+from recovery_journal.ui.qt_dates import to_local_qdatetime, to_qdate
+from recovery_journal.ui.quick_log import QuickLogBar
+from recovery_journal.ui.trigger_dialogs import TriggerDialog, WarningSignDialog
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+INTRO = (
+    "Your own words for what can set things off, and for the signs that things are getting "
+    "harder. Logging one shows your plan for it; archived items keep their history."
+)
+Item = Trigger | WarningSign
+
+
+class LibraryTree(QTreeWidget):
+    """A list whose Enter edits and Delete archives the selected item."""
+
+    edit_requested = Signal()
+    archive_requested = Signal()
+
+    def __init__(self, columns: list[str], name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setHeaderLabels(columns)
+        self.setAccessibleName(name)
+        self.setRootIsDecorated(False)
+        self.setUniformRowHeights(True)
+        self.setAllColumnsShowFocus(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(columns)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.itemDoubleClicked.connect(lambda *_: self.edit_requested.emit())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.edit_requested.emit()
+        elif event.key() == Qt.Key.Key_Delete:
+            self.archive_requested.emit()
+        else:
+            super().keyPressEvent(event)
+
+    def selected_id(self) -> int | None:
+        item = self.currentItem()
+        value = item.data(0, ID_ROLE) if item is not None and item.isSelected() else None
+        return int(value) if value is not None else None
+
+    def select_id(self, ident: int | None) -> None:
+        for item in self._items():
+            if ident is not None and item.data(0, ID_ROLE) == ident:
+                self.setCurrentItem(item)
+                return
+
+    def _items(self) -> list[QTreeWidgetItem]:
+        found: list[QTreeWidgetItem] = []
+        stack = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
+        while stack:
+            item = stack.pop(0)
+            if item is not None:
+                found.append(item)
+                stack.extend(item.child(i) for i in range(item.childCount()))
+        return found
+
+
+class LibraryPanel(QGroupBox):
+    """A titled list with Add, Edit and Archive/Restore buttons."""
+
+    def __init__(self, title: str, tree: LibraryTree, what: str) -> None:
+        super().__init__(title)
+        self.tree = tree
+        self.add_button = QPushButton(self.tr("Add…"))
+        self.add_button.setAccessibleName(self.tr("Add a %s") % what)
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.edit_button.setAccessibleName(self.tr("Edit the selected %s") % what)
+        self.archive_button = QPushButton(self.tr("Archive"))
+        self.archive_button.setAccessibleName(self.tr("Archive the selected %s") % what)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.archive_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tree, 1)
+        layout.addLayout(buttons)
+        self.edit_button.clicked.connect(tree.edit_requested)
+        self.archive_button.clicked.connect(tree.archive_requested)
+
+
+class TriggersPage(Page):
+    """The triggers and warning-signs library, with quick logging and the recent log."""
+
+    nav_title = "Triggers & signs"
+    strategy_started = Signal(int)
+    """A strategy id chosen from "Your plan"; when connected, the page leaves starting it to you."""
+    toolbox_requested = Signal()
+    """The person wants to make a plan in the Coping toolbox."""
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        parent: QWidget | None = None,
+        *,
+        today: Callable[[], date] = local_today,
+    ) -> None:
+        super().__init__(ctx, parent)
+        self._today = today
+        self._overview: flows.TrackingOverview | None = None
+        self._forwarding: set[str] = set()
+        self.dialog: TriggerDialog | WarningSignDialog | None = None
+        self.quick_log = QuickLogBar(ctx, self, today=today)
+        self.quick_log.trigger_logged.connect(self.refresh)
+        self.quick_log.signs_checked.connect(self.refresh)
+        self.show_archived = QCheckBox(self.tr("Show archived"))
+        self.show_archived.setAccessibleName(self.tr("Show archived triggers and signs"))
+        self.show_archived.toggled.connect(self._fill)
+        cols = [self.tr("Name"), self.tr("Category"), self.tr("30 days"), self.tr("Last")]
+        self.triggers = LibraryTree(cols, self.tr("My triggers"))
+        header = self.triggers.header()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 140)  # long category names elide; the name matters more
+        self.trigger_panel = LibraryPanel(self.tr("My triggers"), self.triggers, self.tr("trigger"))
+        cols = [self.tr("Name"), self.tr("30 days"), self.tr("Last")]
+        self.signs = LibraryTree(cols, self.tr("My early warning signs, by stage"))
+        self.signs.setRootIsDecorated(True)
+        self.signs.setItemsExpandable(False)
+        self.sign_panel = LibraryPanel(
+            self.tr("My early warning signs"), self.signs, self.tr("warning sign")
+        )
+        cols = [self.tr("When"), self.tr("What"), self.tr("Intensity"), self.tr("Notes")]
+        self.recent = LibraryTree(cols, self.tr("Logged in the last 30 days"))
+        self.recent.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.recent.header().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        for tree, column in ((self.triggers, 2), (self.signs, 1)):
+            head = tree.headerItem()
+            head.setToolTip(column, self.tr("How many times you logged it in the last 30 days"))
+            head.setToolTip(column + 1, self.tr("When you last logged it"))
+        self._connect()
+        self._build()
+        self._update_buttons()
+
+    def _connect(self) -> None:
+        self.trigger_panel.add_button.clicked.connect(
+            lambda: self._open_editor(self.triggers, None)
+        )
+        self.sign_panel.add_button.clicked.connect(lambda: self._open_editor(self.signs, None))
+        for tree in (self.triggers, self.signs):
+            tree.edit_requested.connect(lambda t=tree: self._edit(t, t.selected_id()))
+            tree.archive_requested.connect(lambda t=tree: self._archive(t))
+            tree.itemSelectionChanged.connect(self._update_buttons)
+
+    def _build(self) -> None:
+        heading = QLabel(self.tr("<h2>Triggers &amp; early warning signs</h2>"))
+        intro = muted(QLabel(self.tr(INTRO)))
+        intro.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(self.quick_log, 1)
+        top.addWidget(self.show_archived)
+        lists = QSplitter(Qt.Orientation.Horizontal)
+        lists.addWidget(self.trigger_panel)
+        lists.addWidget(self.sign_panel)
+        lists.setChildrenCollapsible(False)
+        lists.setStretchFactor(0, 6)
+        lists.setStretchFactor(1, 5)
+        recent = QGroupBox(self.tr("Recent — the last 30 days"))
+        QVBoxLayout(recent).addWidget(self.recent)
+        body = QSplitter(Qt.Orientation.Vertical)
+        body.addWidget(lists)
+        body.addWidget(recent)
+        body.setStretchFactor(0, 3)
+        body.setStretchFactor(1, 2)
+        body.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 16, 28, 16)
+        layout.addWidget(heading)
+        layout.addWidget(intro)
+        layout.addSpacing(6)
+        layout.addLayout(top)
+        layout.addWidget(body, 1)
+
+    # ------------------------------------------------------------ signals on to listeners
+
+    def connectNotify(self, signal: QMetaMethod) -> None:
+        # Forward the bar's signal only once someone listens to the page: the bar opens its own
+        # simple strategy dialog (or hides "Open the Coping toolbox") while nobody does.
+        for name, mine, theirs in (
+            ("start", self.strategy_started, self.quick_log.strategy_started),
+            ("toolbox", self.toolbox_requested, self.quick_log.toolbox_requested),
+        ):
+            if signal == QMetaMethod.fromSignal(mine) and name not in self._forwarding:
+                self._forwarding.add(name)
+                theirs.connect(mine)
+        super().connectNotify(signal)
+
+    # ------------------------------------------------------------ loading
+
+    def activated(self) -> None:
+        self.refresh()
+
+    @Slot()
+    def refresh(self) -> None:
+        session, today = self.ctx.session, self._today()
+        self._run(lambda: flows.overview(session, today), self._on_overview_loaded)
+
+    def _run(self, fn: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
+        self.ctx.tasks.run(fn, on_done, self.ctx.report)
+
+    def _on_overview_loaded(self, overview: flows.TrackingOverview) -> None:
+        self._overview = overview
+        self._fill()
+
+    @Slot()
+    def _fill(self) -> None:
+        seen = self._overview
+        if seen is None:
+            return
+        keep = self.triggers.selected_id(), self.signs.selected_id()
+        archived = self.show_archived.isChecked()
+        self.triggers.clear()
+        for t in seen.triggers:
+            if archived or t.archived_utc is None:
+                category = self.tr(rules.CATEGORY_LABELS[t.category])
+                self.triggers.addTopLevelItem(
+                    self._row(t, [category], seen.trigger_counts, seen.trigger_last_seen)
+                )
+        self.signs.clear()
+        for stage, signs in rules.group_by_stage(seen.signs).items():
+            shown = [s for s in signs if archived or s.archived_utc is None]
+            group = QTreeWidgetItem([self.tr(rules.STAGE_LABELS[stage])])
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            group.setToolTip(0, self.tr(rules.STAGE_EXPLANATIONS[stage]))
+            font = group.font(0)
+            font.setBold(True)
+            group.setFont(0, font)
+            self.signs.addTopLevelItem(group)
+            group.addChildren(
+                [self._row(s, [], seen.sign_counts, seen.sign_last_seen) for s in shown]
+            )
+            if not shown:
+                group.addChild(QTreeWidgetItem([self.tr("(none yet)")]))
+        self.signs.expandAll()
+        self._fill_recent(seen)
+        self.triggers.select_id(keep[0])
+        self.signs.select_id(keep[1])
+        self._update_buttons()
+
+    def _row(
+        self, item: Item, middle: list[str], counts: dict[int, int], last: dict[int, date]
+    ) -> QTreeWidgetItem:
+        assert item.id is not None and self._overview is not None
+        name = item.name
+        if item.archived_utc is not None:
+            name = self.tr("%s (archived)") % name
+        count = counts.get(item.id, 0)
+        when = self._last_time(last.get(item.id), self._overview.today)
+        row = QTreeWidgetItem([name, *middle, str(count) if count else "—", when])
+        row.setData(0, ID_ROLE, item.id)
+        row.setToolTip(0, f"{item.name}\n{item.notes}".strip())
+        if item.archived_utc is not None:
+            font = row.font(0)
+            font.setItalic(True)
+            row.setFont(0, font)
+        return row
+
+    def _last_time(self, day: date | None, today: date) -> str:
+        days = rules.days_since(day, today)
+        if day is None or days is None:
+            return self.tr("not logged yet")
+        if days == 0:
+            return self.tr("today")
+        if days == 1:
+            return self.tr("yesterday")
+        if days < 60:
+            return self.tr("%d days ago") % days
+        return QLocale().toString(to_qdate(day), "d MMM yyyy")
+
+    def _fill_recent(self, seen: flows.TrackingOverview) -> None:
+        self.recent.clear()
+        for item in seen.recent:
+            when = QLocale().toString(to_local_qdatetime(item.when_utc), "ddd d MMM, HH:mm")
+            if item.kind is rules.RecentKind.TRIGGER:
+                what = self.tr("Trigger: %s") % item.name
+            else:
+                what = self.tr("Warning sign: %s") % item.name
+            strength = "—"
+            if item.intensity is not None:
+                strength = f"{item.intensity} — {INTENSITY.label(item.intensity)}"
+            text = " ".join(item.text.split())
+            self.recent.addTopLevelItem(QTreeWidgetItem([when, what, strength, text]))
+        if not seen.recent:
+            self.recent.addTopLevelItem(QTreeWidgetItem(["", self.tr("Nothing logged yet.")]))
+
+    # ------------------------------------------------------------ actions
+
+    def _find(self, tree: LibraryTree, ident: int | None) -> Item | None:
+        if self._overview is None or ident is None:
+            return None
+        items: list[Item] = [*self._overview.triggers, *self._overview.signs]
+        kind = Trigger if tree is self.triggers else WarningSign
+        return next((i for i in items if isinstance(i, kind) and i.id == ident), None)
+
+    def _collection(self, tree: LibraryTree) -> Any:
+        tracking = self.ctx.session.tracking
+        return tracking.triggers if tree is self.triggers else tracking.warning_signs
+
+    def _edit(self, tree: LibraryTree, ident: int | None) -> None:
+        current = self._find(tree, ident)
+        if current is not None:  # not a stage heading, and something is selected
+            self._open_editor(tree, current)
+
+    def _open_editor(self, tree: LibraryTree, current: Item | None) -> None:
+        dialog: TriggerDialog | WarningSignDialog
+        if tree is self.triggers:
+            dialog = TriggerDialog(current if isinstance(current, Trigger) else None, self)
+        else:
+            dialog = WarningSignDialog(current if isinstance(current, WarningSign) else None, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._save(tree, dialog))
+        self.dialog = dialog
+        dialog.open()
+
+    def _save(self, tree: LibraryTree, dialog: TriggerDialog | WarningSignDialog) -> None:
+        item = dialog.trigger() if isinstance(dialog, TriggerDialog) else dialog.sign()
+        collection = self._collection(tree)
+        job = (lambda: collection.add(item)) if item.id is None else lambda: collection.update(item)
+        self._run(job, lambda saved: self._after_change(tree, saved))
+
+    def _archive(self, tree: LibraryTree) -> None:
+        item = self._find(tree, tree.selected_id())
+        if item is None or item.id is None:
+            return
+        collection, ident = self._collection(tree), item.id
+        if item.archived_utc is not None:
+            self._run(lambda: collection.unarchive(ident), lambda s: self._after_change(tree, s))
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Archive “%s”?") % item.name,
+            self.tr(
+                "“%s” will leave your list. Everything you logged about it is kept, and you can "
+                "bring it back at any time with “Show archived”."
+            )
+            % item.name,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._run(lambda: collection.archive(ident), lambda s: self._after_change(tree, s))
+
+    def _after_change(self, tree: LibraryTree, saved: Item) -> None:
+        visible = saved.archived_utc is None or self.show_archived.isChecked()
+        self._refresh_then_select(tree, saved.id if visible else None)
+
+    def _refresh_then_select(self, tree: LibraryTree, ident: int | None) -> None:
+        session, today = self.ctx.session, self._today()
+
+        def loaded(overview: flows.TrackingOverview) -> None:
+            self._on_overview_loaded(overview)
+            if ident is not None:
+                tree.select_id(ident)
+                tree.setFocus()
+
+        self._run(lambda: flows.overview(session, today), loaded)
+
+    @Slot()
+    def _update_buttons(self) -> None:
+        for panel in (self.trigger_panel, self.sign_panel):
+            item = self._find(panel.tree, panel.tree.selected_id())
+            panel.edit_button.setEnabled(item is not None)
+            panel.archive_button.setEnabled(item is not None)
+            restoring = item is not None and item.archived_utc is not None
+            panel.archive_button.setText(self.tr("Restore") if restoring else self.tr("Archive"))

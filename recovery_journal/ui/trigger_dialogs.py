@@ -1,0 +1,484 @@
+"""Dialogs for triggers and warning signs: the library editors, "A trigger happened", the daily
+warning-sign check, and "Your plan for this" shown after logging.
+
+The dialogs never touch storage: they are filled with values the caller loaded in the background
+and hand back what the person chose (:meth:`LogTriggerDialog.request`,
+:meth:`SignCheckDialog.chosen_ids`…), so the caller runs the saving as a task.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, time
+
+from PySide6.QtCore import QDateTime, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_journal.domain import tracking_rules as rules
+from recovery_journal.domain import validation
+from recovery_journal.domain.clock import utc_now
+from recovery_journal.domain.coping import CopingStrategy
+from recovery_journal.domain.scales import INTENSITY
+from recovery_journal.domain.tracking import Trigger, TriggerCategory, WarningSign, WarningStage
+from recovery_journal.errors import ValidationError
+from recovery_journal.services.tracking_flows import LogChoices, SignCheck
+from recovery_journal.ui.checkin import ScaleInput, muted
+from recovery_journal.ui.qt_dates import from_qdate
+
+NO_PLAN_YET = (
+    "You haven't chosen strategies for this yet. That's okay. When you're ready, the Coping "
+    "toolbox page helps you make a plan: “If this happens, I will try…”."
+)
+IF_UNSAFE = (
+    "If you feel unsafe, open your safety plan or reach out to someone on it. In an emergency, "
+    "call your local emergency number."
+)
+
+
+def _notes_edit(text: str, name: str) -> QPlainTextEdit:
+    edit = QPlainTextEdit(text)
+    edit.setTabChangesFocus(True)
+    edit.setAccessibleName(name)
+    edit.setMaximumHeight(90)
+    return edit
+
+
+def _wrapped(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+class _LibraryDialog(QDialog):
+    """Name, a choice from a closed set, and notes; Save is enabled once there is a name."""
+
+    def __init__(self, title: str, name: str, notes: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(460)
+        self.name_edit = QLineEdit(name)
+        self.name_edit.setMaxLength(validation.MAX_NAME)
+        self.name_edit.setAccessibleName(self.tr("Name"))
+        self.choice = QComboBox()
+        self.notes_edit = _notes_edit(notes, self.tr("Notes"))
+        self.form = QFormLayout()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setAccessibleName(self.tr("Save"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.name_edit.textChanged.connect(self._on_name_edit_text_changed)
+        self._on_name_edit_text_changed(name)
+
+    def _finish(self, choice_label: str, extra: QWidget | None = None) -> None:
+        self.form.addRow(self.tr("&Name"), self.name_edit)
+        self.form.addRow(choice_label, self.choice)
+        if extra is not None:
+            self.form.addRow("", extra)
+        self.form.addRow(self.tr("N&otes"), self.notes_edit)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.buttons)
+        self.name_edit.setFocus()
+
+    @Slot(str)
+    def _on_name_edit_text_changed(self, text: str) -> None:
+        self.save_button.setEnabled(bool(text.strip()))
+
+
+class TriggerDialog(_LibraryDialog):
+    """Add or edit a trigger: name, category, notes."""
+
+    def __init__(self, trigger: Trigger | None = None, parent: QWidget | None = None) -> None:
+        self._original = trigger
+        title = self.tr("Edit trigger") if trigger else self.tr("Add a trigger")
+        super().__init__(
+            title, trigger.name if trigger else "", trigger.notes if trigger else "", parent
+        )
+        self.choice.setAccessibleName(self.tr("Category"))
+        for category, label in rules.CATEGORY_LABELS.items():
+            self.choice.addItem(self.tr(label), category)
+        current = trigger.category if trigger else TriggerCategory.OTHER
+        self.choice.setCurrentIndex(self.choice.findData(current))
+        self._finish(self.tr("&Category"))
+
+    def trigger(self) -> Trigger:
+        """The trigger as edited (keeps id and history fields of the original)."""
+        name, notes = self.name_edit.text().strip(), self.notes_edit.toPlainText().strip()
+        category: TriggerCategory = self.choice.currentData()
+        if self._original is None:
+            return Trigger(name, category, notes)
+        return dataclasses.replace(self._original, name=name, category=category, notes=notes)
+
+
+class WarningSignDialog(_LibraryDialog):
+    """Add or edit a warning sign: name, stage (with a line on what it means), notes."""
+
+    def __init__(self, sign: WarningSign | None = None, parent: QWidget | None = None) -> None:
+        self._original = sign
+        title = self.tr("Edit warning sign") if sign else self.tr("Add a warning sign")
+        super().__init__(title, sign.name if sign else "", sign.notes if sign else "", parent)
+        self.choice.setAccessibleName(self.tr("Stage"))
+        for stage in rules.STAGE_ORDER:
+            self.choice.addItem(self.tr(rules.STAGE_LABELS[stage]), stage)
+        self.explanation = muted(_wrapped(""))
+        self.choice.currentIndexChanged.connect(self._on_choice_current_index_changed)
+        current = sign.stage if sign else WarningStage.EARLY
+        self.choice.setCurrentIndex(self.choice.findData(current))
+        self._on_choice_current_index_changed(self.choice.currentIndex())
+        self._finish(self.tr("&Stage"), self.explanation)
+
+    @Slot(int)
+    def _on_choice_current_index_changed(self, _index: int) -> None:
+        stage: WarningStage = self.choice.currentData()
+        self.explanation.setText(self.tr(rules.STAGE_EXPLANATIONS[stage]))
+        self.choice.setAccessibleDescription(self.explanation.text())
+
+    def sign(self) -> WarningSign:
+        name, notes = self.name_edit.text().strip(), self.notes_edit.toPlainText().strip()
+        stage: WarningStage = self.choice.currentData()
+        if self._original is None:
+            return WarningSign(name, stage, notes)
+        return dataclasses.replace(self._original, name=name, stage=stage, notes=notes)
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerLogRequest:
+    """What "A trigger happened" asks to log; ``trigger_id`` None means a new trigger."""
+
+    trigger_id: int | None
+    new_name: str
+    new_category: TriggerCategory
+    when: datetime
+    intensity: int
+    context: str
+    link_entry: bool
+
+
+class LogTriggerDialog(QDialog):
+    """Which trigger (type to search, or name a new one), when, how strong, what was happening."""
+
+    def __init__(
+        self, choices: LogChoices, preselect: int | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("A trigger happened"))
+        self.setMinimumWidth(520)
+        self._triggers = choices.triggers
+        self.trigger_combo = QComboBox()
+        self.trigger_combo.setEditable(True)
+        self.trigger_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.trigger_combo.setAccessibleName(self.tr("Which trigger"))
+        for trigger in self._triggers:
+            self.trigger_combo.addItem(trigger.name, trigger.id)
+        completer = QCompleter(self.trigger_combo.model(), self.trigger_combo)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.trigger_combo.setCompleter(completer)
+        line = self.trigger_combo.lineEdit()
+        assert line is not None  # editable
+        line.setPlaceholderText(self.tr("Type to search, or name a new trigger"))
+        line.setMaxLength(validation.MAX_NAME)
+        index = self.trigger_combo.findData(preselect) if preselect is not None else -1
+        self.trigger_combo.setCurrentIndex(index)
+        if index < 0:
+            self.trigger_combo.setEditText("")
+        self.new_category = QComboBox()
+        self.new_category.setAccessibleName(self.tr("Category of the new trigger"))
+        for category, label in rules.CATEGORY_LABELS.items():
+            self.new_category.addItem(self.tr(label), category)
+        self.new_category.setCurrentIndex(self.new_category.findData(TriggerCategory.OTHER))
+        self.new_hint = muted(
+            _wrapped(self.tr("This is a new trigger: it will be added to your list."))
+        )
+        self.when_edit = QDateTimeEdit(QDateTime.currentDateTime())
+        self.when_edit.setCalendarPopup(True)
+        self.when_edit.setDisplayFormat("ddd d MMM yyyy, HH:mm")
+        self.when_edit.setAccessibleName(self.tr("When it happened"))
+        self.now_button = QPushButton(self.tr("Now"))
+        self.now_button.setAccessibleName(self.tr("Set the time to now"))
+        self.now_button.clicked.connect(self._on_now_button_clicked)
+        self.intensity = ScaleInput(
+            INTENSITY,
+            self.tr("How strong was it?"),
+            allow_unset=False,
+            initial=5,
+            show_end_anchors=True,
+        )
+        self.context_edit = _notes_edit("", self.tr("What was happening"))
+        self.context_edit.setPlaceholderText(self.tr("A few words, if you like"))
+        has_entry = choices.todays_entry_id is not None
+        self.link_check = QCheckBox(self.tr("Link to my journal entry for that day"))
+        self.link_check.setAccessibleName(self.link_check.text())
+        self.link_check.setChecked(has_entry)
+        self.link_check.setToolTip(
+            self.tr("Links to your newest entry of that day, if there is one.")
+        )
+        self.error_label = _wrapped("")
+        self.error_label.setVisible(False)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.log_button = self.buttons.addButton(
+            self.tr("Log it"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.log_button.setDefault(True)
+        self.log_button.setAccessibleName(self.tr("Log it"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.trigger_combo.editTextChanged.connect(self._on_trigger_combo_edit_text_changed)
+        self._build()
+        self._on_trigger_combo_edit_text_changed(self.trigger_combo.currentText())
+
+    def _build(self) -> None:
+        when_row = QHBoxLayout()
+        when_row.addWidget(self.when_edit, 1)
+        when_row.addWidget(self.now_button)
+        form = QFormLayout()
+        form.addRow(self.tr("&Trigger"), self.trigger_combo)
+        self._category_label = QLabel(self.tr("C&ategory"))
+        self._category_label.setBuddy(self.new_category)
+        form.addRow(self._category_label, self.new_category)
+        form.addRow("", self.new_hint)
+        when_label = QLabel(self.tr("&When"))
+        when_label.setBuddy(self.when_edit)
+        form.addRow(when_label, when_row)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addSpacing(6)
+        layout.addWidget(self.intensity)
+        layout.addSpacing(6)
+        layout.addWidget(QLabel(self.tr("What was happening?")))
+        layout.addWidget(self.context_edit)
+        layout.addWidget(self.link_check)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.trigger_combo.setFocus()
+
+    def _match(self) -> Trigger | None:
+        return rules.find_by_name(self._triggers, self.trigger_combo.currentText())
+
+    @Slot(str)
+    def _on_trigger_combo_edit_text_changed(self, text: str) -> None:
+        is_new = bool(text.strip()) and self._match() is None
+        for widget in (self._category_label, self.new_category, self.new_hint):
+            widget.setVisible(is_new)
+        self.log_button.setEnabled(bool(text.strip()))
+        self.log_button.setText(self.tr("Add and log it") if is_new else self.tr("Log it"))
+
+    @Slot()
+    def _on_now_button_clicked(self) -> None:
+        self.when_edit.setDateTime(QDateTime.currentDateTime())
+
+    def when(self) -> datetime:
+        """The chosen moment as a UTC instant (the person picks wall-clock time here)."""
+        shown = self.when_edit.dateTime()
+        clock = time(shown.time().hour(), shown.time().minute())
+        return rules.local_instant(from_qdate(shown.date()), clock)
+
+    def request(self) -> TriggerLogRequest:
+        match = self._match()
+        return TriggerLogRequest(
+            trigger_id=match.id if match is not None else None,
+            new_name=self.trigger_combo.currentText().strip(),
+            new_category=self.new_category.currentData(),
+            when=self.when(),
+            intensity=self.intensity.value() or 0,
+            context=self.context_edit.toPlainText().strip(),
+            link_entry=self.link_check.isChecked(),
+        )
+
+    def accept(self) -> None:
+        try:
+            rules.check_not_future(self.when(), utc_now())
+        except ValidationError as exc:
+            self.error_label.setText(self.tr(exc.message))
+            self.error_label.setVisible(True)
+            self.when_edit.setFocus()
+            return
+        super().accept()
+
+
+class SignCheckDialog(QDialog):
+    """Today's warning-sign check: the active signs by stage; tick the ones noticed today."""
+
+    def __init__(self, check: SignCheck, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Warning-sign check"))
+        self.setMinimumWidth(480)
+        self.boxes: dict[int, QCheckBox] = {}
+        content = QWidget()
+        column = QVBoxLayout(content)
+        intro = self.tr(
+            "Which of these have you noticed today? Tick any that fit — noticing "
+            "them early is a skill, not a failure."
+        )
+        column.addWidget(_wrapped(intro))
+        for stage, signs in rules.group_by_stage(check.signs).items():
+            if signs:
+                column.addWidget(self._stage_group(stage, signs, check.noted_today))
+        if not check.signs:
+            column.addWidget(
+                muted(
+                    _wrapped(
+                        self.tr(
+                            "You haven't added any warning signs yet. You can add them on the "
+                            "“Triggers & signs” page."
+                        )
+                    )
+                )
+            )
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        self.notes_edit = QLineEdit()
+        self.notes_edit.setPlaceholderText(self.tr("A note for today (optional)"))
+        self.notes_edit.setAccessibleName(self.tr("Note"))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.addButton(
+            self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.save_button.setAccessibleName(self.tr("Save the signs I ticked"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.notes_edit)
+        layout.addWidget(self.buttons)
+        self._on_box_toggled()
+        self.resize(520, min(620, 220 + 34 * len(check.signs)))
+
+    def _stage_group(
+        self, stage: WarningStage, signs: Sequence[WarningSign], noted: set[int]
+    ) -> QGroupBox:
+        group = QGroupBox(self.tr(rules.STAGE_LABELS[stage]))
+        box_layout = QVBoxLayout(group)
+        box_layout.addWidget(muted(_wrapped(self.tr(rules.STAGE_EXPLANATIONS[stage]))))
+        for sign in signs:
+            assert sign.id is not None
+            already = sign.id in noted
+            text = self.tr("%s (noted today)") % sign.name if already else sign.name
+            box = QCheckBox(text)
+            box.setAccessibleName(text)
+            box.setChecked(already)
+            box.setEnabled(not already)
+            box.toggled.connect(self._on_box_toggled)
+            self.boxes[sign.id] = box
+            box_layout.addWidget(box)
+        return group
+
+    @Slot()
+    def _on_box_toggled(self) -> None:
+        self.save_button.setEnabled(bool(self.chosen_ids()))
+
+    def chosen_ids(self) -> list[int]:
+        """Signs newly ticked (ones already noted today are shown but not counted again)."""
+        return [i for i, box in self.boxes.items() if box.isEnabled() and box.isChecked()]
+
+    def notes(self) -> str:
+        return self.notes_edit.text().strip()
+
+
+@dataclass(frozen=True, slots=True)
+class PlanSection:
+    """One part of "Your plan": a heading, an optional line under it, and the strategies."""
+
+    heading: str
+    strategies: list[CopingStrategy]
+    explanation: str = ""
+
+
+class PlanDialog(QDialog):
+    """The person's own plan after logging: numbered strategies, each with a Start button."""
+
+    strategy_chosen = Signal(int)
+    toolbox_requested = Signal()
+
+    def __init__(
+        self,
+        title: str,
+        sections: Sequence[PlanSection],
+        *,
+        logged_note: str = "",
+        crisis: bool = False,
+        offer_toolbox: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(460)
+        self.start_buttons: dict[int, QPushButton] = {}
+        layout = QVBoxLayout(self)
+        if logged_note:
+            layout.addWidget(muted(_wrapped(logged_note)))
+        for section in sections:
+            layout.addWidget(self._section(section))
+        if not any(s.strategies for s in sections):
+            self.empty_label = _wrapped(self.tr(NO_PLAN_YET))
+            layout.addWidget(self.empty_label)
+        if crisis:
+            layout.addWidget(_wrapped(self.tr(IF_UNSAFE)))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        self.toolbox_button: QPushButton | None = None
+        if offer_toolbox:
+            self.toolbox_button = buttons.addButton(
+                self.tr("Open the Coping toolbox"), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            self.toolbox_button.setAccessibleName(self.tr("Open the Coping toolbox"))
+            self.toolbox_button.clicked.connect(self._on_toolbox_button_clicked)
+        layout.addWidget(buttons)
+        first = next(iter(self.start_buttons.values()), None)
+        if first is not None:
+            first.setFocus()
+
+    def _section(self, section: PlanSection) -> QWidget:
+        group = QGroupBox(section.heading)
+        rows = QVBoxLayout(group)
+        if section.explanation:
+            rows.addWidget(muted(_wrapped(section.explanation)))
+        if not section.strategies:
+            rows.addWidget(muted(_wrapped(self.tr("No strategies chosen for this yet."))))
+        for number, strategy in enumerate(section.strategies, start=1):
+            assert strategy.id is not None
+            row = QHBoxLayout()
+            row.addWidget(_wrapped(f"{number}. {strategy.name}"), 1)
+            button = QPushButton(self.tr("Start"))
+            button.setAccessibleName(self.tr("Start %s") % strategy.name)
+            button.clicked.connect(lambda _=False, i=strategy.id: self._on_start(i))
+            self.start_buttons.setdefault(strategy.id, button)
+            row.addWidget(button)
+            rows.addLayout(row)
+        return group
+
+    def _on_start(self, strategy_id: int) -> None:
+        self.strategy_chosen.emit(strategy_id)
+        self.accept()
+
+    @Slot()
+    def _on_toolbox_button_clicked(self) -> None:
+        self.toolbox_requested.emit()
+        self.accept()
