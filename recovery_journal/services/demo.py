@@ -56,6 +56,7 @@ from recovery_journal.domain.tracking import (
     WarningSignObservation,
     WarningStage,
 )
+from recovery_journal.services.progress_flows import new_celebrations
 from recovery_journal.services.session import JournalSession
 
 Progress = Callable[[int, int], None]
@@ -1277,6 +1278,9 @@ class _Filler:
         self.s.progress.milestones.add_many(milestones)
         phases = [Phase(name, self.day_at(at), notes) for name, at, notes in _PHASES]
         self.s.progress.phases.add_many(phases)
+        # Every automatic milestone already reached is on record, as if the app had been used
+        # all along (so a demo journal doesn't open with a pile of celebrations).
+        new_celebrations(self.s, self.last)
         self.counts.update(
             counters=len(stored), slips=len(slips), milestones=len(milestones), phases=len(phases)
         )

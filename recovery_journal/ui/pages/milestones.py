@@ -1,0 +1,420 @@
+"""The Milestones page: counters, the milestones timeline, goals with small steps, phases.
+
+Everything is loaded in one background task (which also stores newly reached automatic
+milestones, so each is celebrated once) and every change runs in the background and then
+reloads the page. Wording stays kind: a slip is "noted", never a reset.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_journal.domain.clock import local_today
+from recovery_journal.domain.milestones import AutoMilestone
+from recovery_journal.domain.progress import MilestoneKind, Phase
+from recovery_journal.services import progress_flows as flows
+from recovery_journal.services.session import JournalSession
+from recovery_journal.ui.celebration import CelebrationNotice
+from recovery_journal.ui.checkin import muted
+from recovery_journal.ui.context import UiContext
+from recovery_journal.ui.pages.base import Page
+from recovery_journal.ui.progress_dialogs import (
+    CounterDialog,
+    GoalDialog,
+    MilestoneDialog,
+    PhaseDialog,
+    SlipDialog,
+)
+from recovery_journal.ui.progress_widgets import CounterCard, GoalWidget, nice_date
+
+KIND_WORDS = {
+    MilestoneKind.FIRST: "a first",
+    MilestoneKind.ACHIEVEMENT: "achievement",
+    MilestoneKind.ANNIVERSARY: "anniversary",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PageData:
+    """Everything the page shows, loaded in one background task."""
+
+    counters: list[flows.CounterStatus]
+    timeline: list[flows.TimelineItem]
+    goals: list[flows.GoalProgress]
+    phases: list[Phase]
+    new: list[AutoMilestone]
+
+
+def load_page(session: JournalSession, today: date) -> PageData:
+    new = flows.new_celebrations(session, today)
+    return PageData(
+        flows.all_counter_statuses(session, today),
+        flows.reached_milestones(session, today),
+        flows.goals_with_steps(session),
+        session.progress.phases.list(),
+        new,
+    )
+
+
+def _section(title: str, button: QPushButton) -> tuple[QWidget, QVBoxLayout]:
+    box = QWidget()
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 8, 0, 0)
+    heading = QHBoxLayout()
+    label = QLabel(f"<h3>{title}</h3>")
+    heading.addWidget(label)
+    heading.addStretch(1)
+    heading.addWidget(button)
+    column.addLayout(heading)
+    body = QVBoxLayout()
+    body.setSpacing(8)
+    column.addLayout(body)
+    return box, body
+
+
+def _clear(layout: QVBoxLayout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.deleteLater()
+
+
+class MilestonesPage(Page):
+    """Counters, milestones, goals and phases — with a gentle celebration for new milestones."""
+
+    nav_title = "Milestones"
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        parent: QWidget | None = None,
+        *,
+        today: Callable[[], date] = local_today,
+    ) -> None:
+        super().__init__(ctx, parent)
+        self._today = today
+        self.data: PageData | None = None
+        self.dialog: QDialog | None = None
+        self.counter_cards: list[CounterCard] = []
+        self.goal_widgets: list[GoalWidget] = []
+        self._build()
+        self.refresh()
+
+    # ------------------------------------------------------------ building
+
+    def _button(self, text: str, name: str, slot: Callable[[], None]) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(name)
+        button.clicked.connect(slot)
+        return button
+
+    def _build(self) -> None:
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(32, 24, 32, 24)
+        column.setSpacing(12)
+        column.addWidget(QLabel(self.tr("<h2>Milestones</h2>")))
+        intro = muted(
+            QLabel(self.tr("What you're counting, what you've reached, and where you're heading."))
+        )
+        column.addWidget(intro)
+        self.celebration = CelebrationNotice(self.ctx)
+        column.addWidget(self.celebration)
+        self.status_label = muted(QLabel())
+        self.status_label.setAccessibleName(self.tr("Status"))
+        self.status_label.setWordWrap(True)
+        self.status_label.hide()
+        column.addWidget(self.status_label)
+
+        self.new_counter_button = self._button(
+            self.tr("New counter…"), self.tr("New counter"), self.new_counter
+        )
+        box, self.counters_box = _section(self.tr("Counters"), self.new_counter_button)
+        column.addWidget(box)
+        self.add_milestone_button = self._button(
+            self.tr("Add a milestone…"), self.tr("Add a milestone"), self.add_milestone
+        )
+        box, timeline_box = _section(self.tr("Milestones"), self.add_milestone_button)
+        self.timeline = QListWidget()
+        self.timeline.setAccessibleName(self.tr("Milestones timeline"))
+        self.timeline.setMinimumHeight(160)
+        self.timeline.setMaximumHeight(280)
+        self.timeline.setWordWrap(True)
+        self.timeline.setSpacing(2)
+        timeline_box.addWidget(self.timeline)
+        column.addWidget(box)
+        self.add_goal_button = self._button(
+            self.tr("Add a goal…"), self.tr("Add a goal"), self.add_goal
+        )
+        box, self.goals_box = _section(self.tr("Goals"), self.add_goal_button)
+        column.addWidget(box)
+        self.add_phase_button = self._button(
+            self.tr("Add a phase…"), self.tr("Add a recovery phase"), self.add_phase
+        )
+        box, phases_box = _section(self.tr("Recovery phases"), self.add_phase_button)
+        self.phase_list = QListWidget()
+        self.phase_list.setAccessibleName(self.tr("Recovery phases"))
+        self.phase_list.itemActivated.connect(lambda _item: self.edit_phase())
+        self.edit_phase_button = self._button(
+            self.tr("Edit phase…"), self.tr("Edit the selected phase"), self.edit_phase
+        )
+        self.edit_phase_button.setEnabled(False)
+        self.phase_list.currentRowChanged.connect(
+            lambda row: self.edit_phase_button.setEnabled(row >= 0)
+        )
+        phases_box.addWidget(self.phase_list)
+        phases_box.addWidget(self.edit_phase_button, 0, Qt.AlignmentFlag.AlignRight)
+        column.addWidget(box)
+        column.addStretch(1)
+
+        scroll = QScrollArea()
+        scroll.setWidget(content)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+    # ------------------------------------------------------------ loading and showing
+
+    def activated(self) -> None:
+        self.refresh()
+
+    def _run(self, fn: Callable[[], Any], then: Callable[[Any], None] | None = None) -> None:
+        self.ctx.tasks.run(fn, then, self.ctx.report)
+
+    def refresh(self) -> None:
+        session, today = self.ctx.session, self._today()
+        self._run(lambda: load_page(session, today), self._show)
+
+    def _after(self, message: str) -> Callable[[Any], None]:
+        def done(_result: object) -> None:
+            self.status_label.setText(message)
+            self.status_label.setVisible(bool(message))
+            self.refresh()
+
+        return done
+
+    def _show(self, data: PageData) -> None:
+        self.data = data
+        _clear(self.counters_box)
+        self.counter_cards = [CounterCard(status) for status in data.counters]
+        for card in self.counter_cards:
+            card.slip_requested.connect(self.record_slip)
+            card.edit_requested.connect(self.edit_counter)
+            card.archive_requested.connect(self.archive_counter)
+            self.counters_box.addWidget(card)
+        if not data.counters:
+            self.counters_box.addWidget(
+                muted(QLabel(self.tr("No counters yet. “New counter…” starts one.")))
+            )
+        self._show_timeline(data.timeline)
+        self._show_goals(data.goals)
+        self._show_phases(data.phases)
+        self.celebration.show_new(data.new)
+
+    def _show_timeline(self, items: list[flows.TimelineItem]) -> None:
+        self.timeline.clear()
+        for item in reversed(items):
+            kind = self.tr(KIND_WORDS[item.kind])
+            text = f"{nice_date(item.local_date)}  —  {item.title}   ({kind})"
+            if item.notes:
+                text += f"\n{item.notes}"
+            row = QListWidgetItem(text)
+            row.setData(Qt.ItemDataRole.AccessibleTextRole, text)
+            self.timeline.addItem(row)
+        if not items:
+            hint = QListWidgetItem(self.tr("Milestones you reach will gather here."))
+            hint.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.timeline.addItem(hint)
+
+    def _show_goals(self, goals: list[flows.GoalProgress]) -> None:
+        _clear(self.goals_box)
+        self.goal_widgets = [GoalWidget(progress) for progress in goals]
+        for widget in self.goal_widgets:
+            widget.step_toggled.connect(self.toggle_step)
+            widget.edit_requested.connect(self.edit_goal)
+            widget.complete_toggled.connect(self.complete_goal)
+            self.goals_box.addWidget(widget)
+        if not goals:
+            self.goals_box.addWidget(
+                muted(QLabel(self.tr("No goals yet. Small steps count — “Add a goal…”.")))
+            )
+
+    def _show_phases(self, phases: list[Phase]) -> None:
+        self.phase_list.clear()
+        today = self._today()
+        current = max(
+            (p for p in phases if p.start_date <= today), key=lambda p: p.start_date, default=None
+        )
+        for phase in phases:
+            text = self.tr("%s — since %s") % (phase.name, nice_date(phase.start_date))
+            if phase is current:
+                text += self.tr("  (now)")
+            self.phase_list.addItem(text)
+        if not phases:
+            hint = QListWidgetItem(
+                self.tr("No phases yet. Recognition, Acceptance, Recovery — or your own words.")
+            )
+            hint.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.phase_list.addItem(hint)
+        row = max(self.phase_list.sizeHintForRow(0), self.fontMetrics().height() + 4)
+        frame = 2 * self.phase_list.frameWidth() + 8
+        self.phase_list.setFixedHeight(max(len(phases), 2) * row + frame)
+
+    # ------------------------------------------------------------ counters
+
+    def _status(self, counter_id: int) -> flows.CounterStatus:
+        assert self.data is not None
+        return next(s for s in self.data.counters if s.counter.id == counter_id)
+
+    def _open(self, dialog: QDialog, on_accept: Callable[[], None]) -> None:
+        self.dialog = dialog
+        dialog.accepted.connect(on_accept)
+        dialog.open()
+
+    def new_counter(self) -> None:
+        dialog = CounterDialog(self._today(), None, self)
+
+        def save() -> None:
+            title, start, convention = dialog.values()
+            session = self.ctx.session
+            self._run(
+                lambda: flows.add_counter(session, title, start, convention),
+                self._after(self.tr("Counter started.")),
+            )
+
+        self._open(dialog, save)
+
+    def edit_counter(self, counter_id: int) -> None:
+        counter = self._status(counter_id).counter
+        dialog = CounterDialog(self._today(), counter, self)
+
+        def save() -> None:
+            title, start, convention = dialog.values()
+            changed = dataclasses.replace(
+                counter, title=title, start_date=start, convention=convention
+            )
+            session, today = self.ctx.session, self._today()
+            self._run(
+                lambda: flows.update_counter(session, changed, today),
+                self._after(self.tr("Counter saved.")),
+            )
+
+        self._open(dialog, save)
+
+    def record_slip(self, counter_id: int) -> None:
+        dialog = SlipDialog(self._status(counter_id).counter, self._today(), self)
+
+        def save() -> None:
+            day, context, next_time = dialog.values()
+            session, today = self.ctx.session, self._today()
+            self._run(
+                lambda: flows.record_slip(
+                    session, counter_id, day, context, next_time, today=today
+                ),
+                self._after(
+                    self.tr("Noted. Your start date, longest stretch and all your days are kept.")
+                ),
+            )
+
+        self._open(dialog, save)
+
+    def archive_counter(self, counter_id: int) -> None:
+        counters = self.ctx.session.progress.counters
+        self._run(
+            lambda: counters.archive(counter_id),
+            self._after(self.tr("Counter archived. Its history stays in your journal.")),
+        )
+
+    # ------------------------------------------------------------ milestones
+
+    def add_milestone(self) -> None:
+        dialog = MilestoneDialog(self._today(), self)
+
+        def save() -> None:
+            day, title, kind, notes = dialog.values()
+            session = self.ctx.session
+            self._run(
+                lambda: flows.add_own_milestone(session, day, title, kind, notes),
+                self._after(self.tr("Milestone added.")),
+            )
+
+        self._open(dialog, save)
+
+    # ------------------------------------------------------------ goals
+
+    def _goal(self, goal_id: int) -> flows.GoalProgress:
+        assert self.data is not None
+        return next(g for g in self.data.goals if g.goal.id == goal_id)
+
+    def add_goal(self) -> None:
+        self._goal_dialog(None)
+
+    def edit_goal(self, goal_id: int) -> None:
+        self._goal_dialog(self._goal(goal_id))
+
+    def _goal_dialog(self, progress: flows.GoalProgress | None) -> None:
+        steps = [(s.id, s.text) for s in progress.steps] if progress else []
+        dialog = GoalDialog(progress.goal if progress else None, steps, self)
+
+        def save() -> None:
+            goal, wanted = dialog.values()
+            session = self.ctx.session
+            self._run(
+                lambda: flows.save_goal(session, goal, wanted), self._after(self.tr("Goal saved."))
+            )
+
+        self._open(dialog, save)
+
+    def toggle_step(self, step_id: int, done: bool) -> None:
+        session = self.ctx.session
+        self._run(lambda: flows.set_step_done(session, step_id, done), self._after(""))
+
+    def complete_goal(self, goal_id: int, complete: bool) -> None:
+        session, today = self.ctx.session, self._today()
+        message = self.tr("Goal complete — well done.") if complete else self.tr("Goal reopened.")
+        self._run(
+            lambda: flows.set_goal_complete(session, goal_id, complete, today),
+            self._after(message),
+        )
+
+    # ------------------------------------------------------------ phases
+
+    def add_phase(self) -> None:
+        self._phase_dialog(None)
+
+    def edit_phase(self) -> None:
+        row = self.phase_list.currentRow()
+        if self.data is not None and 0 <= row < len(self.data.phases):
+            self._phase_dialog(self.data.phases[row])
+
+    def _phase_dialog(self, phase: Phase | None) -> None:
+        dialog = PhaseDialog(self._today(), phase, self)
+
+        def save() -> None:
+            changed = dialog.values()
+            phases = self.ctx.session.progress.phases
+            action = phases.update if changed.id is not None else phases.add
+            self._run(lambda: action(changed), self._after(self.tr("Phase saved.")))
+
+        self._open(dialog, save)

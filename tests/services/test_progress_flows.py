@@ -1,0 +1,186 @@
+"""Milestones page use cases on a real encrypted journal: counters, slips, celebrations, goals."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from recovery_journal.domain.coping import CopingCategory, CopingStrategy, StrategySource
+from recovery_journal.domain.entries import Entry
+from recovery_journal.domain.progress import DayConvention, Goal, MilestoneKind, Phase
+from recovery_journal.domain.support import PeerMeeting, SafetyPlanItem, SafetyStep
+from recovery_journal.errors import ValidationError
+from recovery_journal.services import progress_flows as flows
+from recovery_journal.services.session import JournalSession
+
+TODAY = date(2025, 6, 1)
+
+
+def ago(n: int) -> date:
+    return TODAY - timedelta(days=n)
+
+
+def test_new_counter_numbers(journal: JournalSession) -> None:
+    counter = flows.add_counter(journal, "  Sober since ", ago(9))
+    assert counter.title == "Sober since"
+    status = flows.counter_status(journal, counter.id or 0, TODAY)
+    assert (status.stats.current, status.stats.longest, status.stats.total_free) == (10, 10, 10)
+    assert status.stats.percent_free == 100.0
+    assert status.slips == ()
+
+
+def test_slip_changes_current_but_not_longest_or_history(journal: JournalSession) -> None:
+    counter = flows.add_counter(journal, "Sober since", ago(40))
+    flows.record_slip(
+        journal, counter.id or 0, ago(5), "Wedding", "Bring my own drinks", today=TODAY
+    )
+    status = flows.counter_status(journal, counter.id or 0, TODAY)
+    assert status.stats.current == 5
+    assert status.stats.longest == 35
+    assert status.stats.total_free == 40
+    assert status.counter.start_date == ago(40)  # nothing reset
+    assert [(s.context, s.next_time) for s in status.slips] == [("Wedding", "Bring my own drinks")]
+
+
+def test_slip_before_start_or_in_future_is_refused_and_nothing_saved(
+    journal: JournalSession,
+) -> None:
+    counter = flows.add_counter(journal, "Clean since", ago(3))
+    for bad in (ago(4), TODAY + timedelta(days=1)):
+        with pytest.raises(ValidationError):
+            flows.record_slip(journal, counter.id or 0, bad, today=TODAY)
+    assert journal.progress.slips.count() == 0
+
+
+def test_day_zero_counts_one_less(journal: JournalSession) -> None:
+    one = flows.add_counter(journal, "A", ago(9), DayConvention.DAY_ONE)
+    zero = flows.add_counter(journal, "B", ago(9), DayConvention.DAY_ZERO)
+    statuses = {s.counter.id: s.stats.current for s in flows.all_counter_statuses(journal, TODAY)}
+    assert statuses[one.id] == statuses[zero.id] + 1
+
+
+def test_archived_counters_are_left_out(journal: JournalSession) -> None:
+    counter = flows.add_counter(journal, "Old", ago(9))
+    journal.progress.counters.archive(counter.id or 0)
+    assert flows.all_counter_statuses(journal, TODAY) == []
+    assert len(flows.all_counter_statuses(journal, TODAY, include_archived=True)) == 1
+
+
+def test_thirty_day_milestone_is_celebrated_once(journal: JournalSession) -> None:
+    counter = flows.add_counter(journal, "Sober since", ago(29))
+    titles = [m.title for m in flows.reached_milestones(journal, TODAY)]
+    assert "30 days – Sober since" in titles
+    first = flows.new_celebrations(journal, TODAY)
+    assert [m.title for m in first] == [
+        "1 day – Sober since",
+        "1 week – Sober since",
+        "30 days – Sober since",
+    ]
+    assert flows.new_celebrations(journal, TODAY) == []
+    stored = journal.progress.milestones.list()
+    assert len(stored) == 3
+    assert all(m.counter_id == counter.id for m in stored)
+    timeline = flows.reached_milestones(journal, TODAY)
+    assert len(timeline) == 3
+    assert all(item.milestone_id is not None and item.automatic for item in timeline)
+    assert all(item.notes == "" for item in timeline)  # the marker stays hidden
+
+
+def test_next_day_brings_nothing_new_until_the_next_mark(journal: JournalSession) -> None:
+    flows.add_counter(journal, "Sober since", ago(29))
+    flows.new_celebrations(journal, TODAY)
+    assert flows.new_celebrations(journal, TODAY + timedelta(days=1)) == []
+    later = flows.new_celebrations(journal, TODAY + timedelta(days=30))
+    assert [m.title for m in later] == ["60 days – Sober since"]
+
+
+def test_late_slip_removes_only_marks_not_really_reached(journal: JournalSession) -> None:
+    counter = flows.add_counter(journal, "Sober since", ago(29))
+    flows.new_celebrations(journal, TODAY)
+    flows.record_slip(journal, counter.id or 0, ago(10), today=TODAY)
+    titles = [m.title for m in journal.progress.milestones.list()]
+    assert titles == ["1 day – Sober since", "1 week – Sober since"]
+
+
+def test_editing_the_start_date_keeps_marks_honest(journal: JournalSession) -> None:
+    counter = flows.add_counter(journal, "Sober since", ago(29))
+    flows.new_celebrations(journal, TODAY)
+    flows.update_counter(journal, dataclasses.replace(counter, start_date=ago(3)), TODAY)
+    assert journal.progress.milestones.list() == []  # that run never was
+    again = flows.new_celebrations(journal, TODAY)
+    assert [m.title for m in again] == ["1 day – Sober since"]
+    assert again[0].local_date == ago(3)
+
+
+def test_own_and_journal_milestones_merge_in_the_timeline(journal: JournalSession) -> None:
+    journal.support.meetings.add(PeerMeeting("Tuesday group", ago(20)))
+    flows.add_own_milestone(journal, ago(25), "Told Jo the whole story", notes="Hard, good")
+    timeline = flows.reached_milestones(journal, TODAY)
+    assert [(i.title, i.automatic, i.milestone_id is None) for i in timeline] == [
+        ("Told Jo the whole story", False, False),
+        ("First peer meeting", True, True),
+    ]
+    assert timeline[0].notes == "Hard, good"
+    assert [m.title for m in flows.new_celebrations(journal, TODAY)] == ["First peer meeting"]
+
+
+def test_checkins_safety_plan_and_peer_strategy(journal: JournalSession) -> None:
+    at = datetime(2025, 5, 1, 12, tzinfo=UTC)
+    journal.entries.add_many(
+        [
+            Entry(local_date=ago(n), mood=5, created_utc=at, updated_utc=at, body="x")
+            for n in range(30)
+        ]
+    )
+    journal.support.safety_items.add_many(
+        [SafetyPlanItem(step, "a line", updated_utc=at) for step in SafetyStep]
+    )
+    journal.coping.strategies.add(
+        CopingStrategy(
+            "Urge surfing",
+            CopingCategory.COGNITIVE,
+            source=StrategySource.PEER_MEETING,
+            created_utc=at,
+        )
+    )
+    keys = {m.key for m in flows.new_celebrations(journal, TODAY)}
+    assert keys == {"checkins-30", "safety-plan-filled", "first-peer-strategy"}
+
+
+def test_goal_with_steps(journal: JournalSession) -> None:
+    saved = flows.save_goal(
+        journal, Goal("Sleep better"), [(None, "No screens"), (None, " "), (None, "Walk")]
+    )
+    assert (saved.done, saved.total) == (0, 2)
+    step = saved.steps[0]
+    flows.set_step_done(journal, step.id or 0, True)
+    [progress] = flows.goals_with_steps(journal)
+    assert (progress.done, progress.total) == (1, 2)
+    edited = flows.save_goal(
+        journal, progress.goal, [(step.id, "No screens after 10"), (None, "Read instead")]
+    )
+    assert [s.text for s in edited.steps] == ["No screens after 10", "Read instead"]
+    assert edited.done == 1  # the done mark survived the edit
+
+
+def test_completing_a_goal_adds_a_milestone_once(journal: JournalSession) -> None:
+    saved = flows.save_goal(journal, Goal("Ninety meetings"), [])
+    goal_id = saved.goal.id or 0
+    flows.set_goal_complete(journal, goal_id, True, TODAY)
+    flows.set_goal_complete(journal, goal_id, True, TODAY)
+    finished = journal.progress.milestones.list()
+    assert [(m.title, m.kind) for m in finished] == [
+        ("Finished: Ninety meetings", MilestoneKind.ACHIEVEMENT)
+    ]
+    [progress] = flows.goals_with_steps(journal)
+    assert progress.goal.completed_utc is not None
+    flows.set_goal_complete(journal, goal_id, False)
+    assert journal.progress.milestones.list() == []
+
+
+def test_phases_are_plain_records(journal: JournalSession) -> None:
+    journal.progress.phases.add(Phase("Recognition", ago(100)))
+    journal.progress.phases.add(Phase("Acceptance", ago(50)))
+    assert [p.name for p in journal.progress.phases.list()] == ["Recognition", "Acceptance"]
