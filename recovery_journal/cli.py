@@ -141,10 +141,12 @@ def _show_code(code: str, out: TextIO) -> None:
 
 def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
     from recovery_journal.services.access import create_journal
+    from recovery_journal.services.library import seed_default_library
 
     chosen = _new_passphrase()
     session, code = create_journal(_journal(args), chosen, _key_settings())
     try:
+        seed_default_library(session)
         print(f"Created a new encrypted journal at {session.path}", file=out)
         _show_code(code, out)
     finally:

@@ -209,10 +209,10 @@ _STRATEGIES = (
         StrategySource.PEER_MEETING, 3.0, 1.0, "texted the group chat", from_fraction=0.2,
     ),
     _StrategySpec(
-        "5-4-3-2-1 senses", CopingCategory.GROUNDING,
+        "5-4-3-2-1 grounding", CopingCategory.GROUNDING,
         ("5 things I see", "4 things I feel", "3 things I hear", "2 things I smell",
          "1 thing I taste"),
-        StrategySource.DEFAULT, 2.2, 1.2, "did the 5-4-3-2-1 senses thing",
+        StrategySource.DEFAULT, 2.2, 1.2, "did the 5-4-3-2-1 grounding thing",
     ),
     _StrategySpec(
         "Play guitar for 15 minutes", CopingCategory.CREATIVE,
@@ -272,7 +272,7 @@ _PLAN_FOR_STAGES = {
     WarningStage.EARLY: ("Box breathing", "Brisk walk around the block", "Write it out"),
     WarningStage.BREAKING_DOWN: ("Call my sponsor", "Text the group chat", "Check the facts",
                                  "Play the tape forward"),
-    WarningStage.CRISIS: ("Cold water on my face", "5-4-3-2-1 senses",
+    WarningStage.CRISIS: ("Cold water on my face", "5-4-3-2-1 grounding",
                           "Message Dr Patel's portal"),
 }
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from recovery_journal.errors import UserError
 from recovery_journal.services.access import BackupSettings, KeySettings, create_journal
+from recovery_journal.services.library import seed_default_library
 from recovery_journal.services.session import JournalSession
 from recovery_journal.ui.fitting_stack import FittingStack
 from recovery_journal.ui.passphrase_input import PassphraseInput
@@ -151,10 +152,16 @@ class FirstRunDialog(QDialog):
         chosen = self.passphrase.text()
         self._set_busy(True)
         self._tasks.run(
-            lambda: create_journal(self.path, chosen, self._keys, self._backups),
+            lambda: self._create(chosen),
             self._on_created,
             self._on_failed,
         )
+
+    def _create(self, passphrase: str) -> tuple[JournalSession, str]:
+        """Make the journal and give it the default coping toolbox (editable, never forced)."""
+        session, code = create_journal(self.path, passphrase, self._keys, self._backups)
+        seed_default_library(session)
+        return session, code
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)

@@ -19,17 +19,24 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
 from recovery_journal import APP_NAME
 from recovery_journal.domain.entries import Draft
 from recovery_journal.ui.context import UiContext
+from recovery_journal.ui.help_now import EscalationBanner, HelpNowDialog
 from recovery_journal.ui.pages.base import Page
+from recovery_journal.ui.pages.coping import CopingPage
 from recovery_journal.ui.pages.journal import JournalPage
+from recovery_journal.ui.pages.milestones import MilestonesPage
 from recovery_journal.ui.pages.placeholder import PLANNED, PlaceholderPage
+from recovery_journal.ui.pages.safety import SafetyPlanPage
 from recovery_journal.ui.pages.settings import SettingsPage, describe_backup_time
+from recovery_journal.ui.pages.support import SupportPage
 from recovery_journal.ui.pages.today import TodayPage
+from recovery_journal.ui.pages.triggers import TriggersPage
 
 
 class MainWindow(QMainWindow):
@@ -48,10 +55,24 @@ class MainWindow(QMainWindow):
         self.resize(1100, 720)
         self.today = TodayPage(ctx)
         self.journal = JournalPage(ctx)
+        self.triggers = TriggersPage(ctx)
+        self.coping = CopingPage(ctx)
+        self.safety = SafetyPlanPage(ctx)
+        self.support = SupportPage(ctx)
+        self.milestones = MilestonesPage(ctx)
         self.settings_page = SettingsPage(ctx)
-        self.pages: list[Page] = [self.today, self.journal]
+        self.pages: list[Page] = [
+            self.today,
+            self.journal,
+            self.triggers,
+            self.coping,
+            self.safety,
+            self.support,
+            self.milestones,
+        ]
         self.pages += [PlaceholderPage(ctx, title, what) for title, what in PLANNED]
         self.pages.append(self.settings_page)
+        self.banner = EscalationBanner(ctx)
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setStyleSheet(
@@ -74,7 +95,11 @@ class MainWindow(QMainWindow):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         row.addWidget(self.nav)
-        row.addWidget(self.stack, 1)
+        content = QVBoxLayout()
+        content.setContentsMargins(0, 0, 0, 0)
+        content.addWidget(self.banner)
+        content.addWidget(self.stack, 1)
+        row.addLayout(content, 1)
         self.setCentralWidget(body)
         self._build_actions()
         self.backup_label = QLabel()
@@ -82,6 +107,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.backup_label)
         self.today.entry_saved.connect(self._on_today_entry_saved)
         self.settings_page.backup_made.connect(self.refresh_backup_time)
+        self._wire_pages()
         self.nav.setCurrentRow(0)
         self.refresh_backup_time()
 
@@ -96,6 +122,13 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addAction(self.lock_action)
+        self.help_action = QAction(self.tr("I need help now"), self)
+        self.help_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        self.help_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.help_action.setToolTip(self.tr("Your safety plan and your people (F1)"))
+        self.help_action.triggered.connect(self.open_help_now)
+        toolbar.addSeparator()
+        toolbar.addAction(self.help_action)
         self.addToolBar(toolbar)
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         create = file_menu.addAction(self.tr("Create new journal…"))
@@ -130,6 +163,31 @@ class MainWindow(QMainWindow):
             empty = self.recent_menu.addAction(self.tr("No other journals yet"))
             empty.setEnabled(False)
 
+    def _wire_pages(self) -> None:
+        """The few links between pages: plans open the toolbox, help opens the safety plan."""
+        show_coping = lambda: self.show_page(self.coping)  # noqa: E731
+        for source in (self.triggers, self.today.quick_log):
+            source.toolbox_requested.connect(show_coping)
+            source.strategy_started.connect(self._on_strategy_started)
+        self.today.quick_log.trigger_logged.connect(lambda _id: self.banner.check())
+        self.today.quick_log.signs_checked.connect(lambda _n: self.banner.check())
+        self.banner.help_requested.connect(self.open_help_now)
+        self.banner.check()
+
+    @Slot(int)
+    def _on_strategy_started(self, strategy_id: int) -> None:
+        self.show_page(self.coping)
+        self.coping.start_strategy(strategy_id)
+
+    @Slot()
+    def open_help_now(self) -> None:
+        """'I need help now' (F1, toolbar): the person's own people, lines and safety plan."""
+        dialog = HelpNowDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.safety_plan_requested.connect(lambda: self.show_page(self.safety))
+        self.help_dialog = dialog
+        dialog.open()
+
     # ------------------------------------------------------------ behaviour
 
     def show_page(self, page: Page) -> None:
@@ -144,6 +202,7 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def _on_today_entry_saved(self, _entry_id: int) -> None:
         self.statusBar().showMessage(self.tr("Entry saved."), 4000)
+        self.banner.check()
 
     def refresh_backup_time(self) -> None:
         self.ctx.tasks.run(

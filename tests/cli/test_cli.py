@@ -237,3 +237,16 @@ def test_secrets_are_never_accepted_as_arguments() -> None:
         args = build_parser()._subparsers._group_actions[0].choices[sub]  # type: ignore[union-attr]
         assert not any("pass" in o or "code" in o for a in args._actions for o in a.option_strings)
     assert "RECOVERY_JOURNAL_PASSPHRASE" in text
+
+
+def test_init_gives_a_new_journal_the_default_toolbox(env: Path) -> None:
+    from recovery_journal.services.access import KeySettings, open_journal
+    from recovery_journal.storage.keys import FLOOR_PARAMS
+
+    assert cli("init")[0] == 0
+    session = open_journal(env, PASS, KeySettings(params=FLOOR_PARAMS))
+    try:
+        names = [s.name for s in session.coping.strategies.list()]
+        assert "Box breathing" in names and len(names) >= 9
+    finally:
+        session.lock()

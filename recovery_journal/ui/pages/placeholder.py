@@ -32,14 +32,6 @@ class PlaceholderPage(Page):
 
 
 PLANNED = (
-    (
-        "Triggers & signs",
-        "Your own library of triggers and early warning signs, and a quick way to "
-        "note when they happen.",
-    ),
-    ("Coping toolbox", "The things that help you, your plans for hard moments, and what worked."),
-    ("Safety plan", "Your safety plan and the people you can reach."),
-    ("Milestones", "Counters, milestones and goals — and a moment to celebrate them."),
     ("Insights", "Charts of mood, triggers and what helps over time."),
     ("Export", "A summary for your therapist, and all your data in open formats."),
 )

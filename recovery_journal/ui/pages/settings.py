@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from recovery_journal.ui import settings as S
 from recovery_journal.ui.context import UiContext
+from recovery_journal.ui.help_now import ESCALATION_PROMPTS
 from recovery_journal.ui.pages.base import Page
 from recovery_journal.ui.passphrase_dialogs import ChangePassphraseDialog, NewRecoveryCodeDialog
 
@@ -104,6 +105,13 @@ class SettingsPage(Page):
         self.remember_recent.setAccessibleName(self.tr("Remember recently used journals"))
         self.remember_recent.toggled.connect(lambda v: self._store(S.REMEMBER_RECENT, bool(v)))
         form.addRow("", self.remember_recent)
+        self.escalation = QCheckBox(self.tr("Show a gentle note when the last days look hard"))
+        self.escalation.setChecked(s.get(ESCALATION_PROMPTS))
+        self.escalation.setAccessibleName(
+            self.tr("Show a gentle note when the last days look hard")
+        )
+        self.escalation.toggled.connect(lambda v: self._store(ESCALATION_PROMPTS, bool(v)))
+        form.addRow("", self.escalation)
         return box
 
     def _appearance_group(self) -> QGroupBox:
