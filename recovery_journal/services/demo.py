@@ -25,11 +25,9 @@ from typing import TypeVar
 
 from recovery_journal.domain.clock import local_today
 from recovery_journal.domain.coping import (
-    CopingCategory,
     CopingPlanItem,
     CopingStrategy,
     CopingUse,
-    StrategySource,
 )
 from recovery_journal.domain.entries import Emotion, Entry
 from recovery_journal.domain.progress import (
@@ -42,10 +40,8 @@ from recovery_journal.domain.progress import (
     Slip,
 )
 from recovery_journal.domain.support import (
-    ContactRole,
     PeerMeeting,
     SafetyPlanItem,
-    SafetyStep,
     SupportContact,
 )
 from recovery_journal.domain.tracking import (
@@ -56,6 +52,49 @@ from recovery_journal.domain.tracking import (
     WarningSignObservation,
     WarningStage,
 )
+from recovery_journal.services.demo_data import (
+    CLOSERS,
+    CONTACTS,
+    COUNTERS,
+    CRAVINGS,
+    EMOTIONS_HIGH,
+    EMOTIONS_LOW,
+    FAMILY,
+    FEELINGS,
+    GOALS,
+    GRATITUDE,
+    GROUPS,
+    HARD,
+    HELPED,
+    HELPED_LITTLE,
+    HOMEWORK,
+    LATER,
+    LEARNED,
+    MEETING_LINES,
+    OPENERS,
+    PHASES,
+    PLAN_FOR_STAGES,
+    PLAN_FOR_TRIGGERS,
+    QUOTES,
+    SAFETY_PLAN,
+    SCHEDULED,
+    SIGN_NOTES,
+    SIGNS,
+    SLEEP_GOOD,
+    SLEEP_RESTLESS,
+    SLEEP_SHORT,
+    STRATEGIES,
+    THERAPY,
+    THERAPY_TOPICS,
+    THOUGHT_RECORDS,
+    TITLES,
+    TOPICS,
+    TRIGGERS,
+    USE_NOTES,
+    WEEKDAYS,
+    WEEKLY,
+    WORK,
+)
 from recovery_journal.services.progress_flows import new_celebrations
 from recovery_journal.services.session import JournalSession
 
@@ -64,476 +103,6 @@ T = TypeVar("T")
 
 ENTRY_BATCH = 365  # entries per transaction (and per progress step)
 RARE_WORD = "lighthouse"  # appears in a handful of entries: the benchmark's rare search word
-
-# ---------------------------------------------------------------- the person's libraries
-# fmt: off
-
-
-@dataclass(frozen=True, slots=True)
-class _TriggerSpec:
-    """A trigger in the demo person's library and how it behaves over the period."""
-
-    name: str
-    short: str  # for titles
-    category: TriggerCategory
-    weight: float  # relative chance on an ordinary day (0: only on its schedule)
-    severity: float  # added to the typical intensity
-    hours: tuple[int, int]
-    phrase: str  # "I {phrase}."
-    contexts: tuple[str, ...]
-    craving: bool = False
-    weekdays: tuple[int, ...] = (0, 1, 2, 3, 4, 5, 6)
-    schedule: str = ""  # "payday", "anniversary", "friday"
-    notes: str = ""
-
-
-_TRIGGERS = (
-    _TriggerSpec(
-        "Feeling lonely in the evening", "Lonely evening", TriggerCategory.INTERNAL, 5.0, 0.0,
-        (19, 23), "felt the flat go very quiet and lonely",
-        ("Nobody around, phone silent.", "Everyone seemed busy tonight.", "Sunday-evening quiet."),
-        notes="Worst after 8 pm, especially Sundays.",
-    ),
-    _TriggerSpec(
-        "Work deadlines", "Deadlines", TriggerCategory.SITUATIONS, 4.0, -0.5, (9, 17),
-        "got hit with another deadline at work",
-        ("Report due Friday.", "Manager moved the deadline forward.", "Three things due at once."),
-        weekdays=(0, 1, 2, 3, 4),
-    ),
-    _TriggerSpec(
-        "Tired and hungry after work", "Running on empty", TriggerCategory.HALT, 4.0, -0.5,
-        (17, 19), "got home tired and starving, the classic HALT moment",
-        ("Skipped lunch again.", "Long commute, no snack.", "Worked late."),
-        weekdays=(0, 1, 2, 3, 4), notes="HALT: hungry, angry, lonely, tired.",
-    ),
-    _TriggerSpec(
-        "Arguments with my brother", "My brother", TriggerCategory.PEOPLE, 2.5, 1.0, (12, 21),
-        "had another argument with my brother",
-        ("About money again.", "About Mum's care.", "He brought up the past."),
-    ),
-    _TriggerSpec(
-        "Walking past the Crown", "The Crown", TriggerCategory.PLACES, 2.0, 1.0, (16, 22),
-        "walked past the Crown on the way home",
-        ("Saw my old crowd through the window.", "Music and laughter spilling out.",
-         "Detour was closed, had to walk right past."),
-        craving=True, notes="My old local. Take the long way round.",
-    ),
-    _TriggerSpec(
-        "Smell of beer", "Beer smell", TriggerCategory.SENSORY, 1.0, 0.5, (12, 22),
-        "caught the smell of beer and it went straight to my stomach",
-        ("At the bus stop.", "Someone's barbecue.", "Supermarket aisle."), craving=True,
-    ),
-    _TriggerSpec(
-        "Money worries", "Money worries", TriggerCategory.SITUATIONS, 1.5, 0.5, (8, 20),
-        "opened a letter from the bank",
-        ("Overdraft letter.", "Council tax reminder.", "Card declined at the shop."),
-    ),
-    _TriggerSpec(
-        "Scrolling old photos", "Old photos", TriggerCategory.OTHER, 0.7, 0.5, (20, 23),
-        "ended up scrolling through old photos",
-        ("Photos from the wedding.", "Holiday pictures from before.", "Memories notification."),
-    ),
-    _TriggerSpec(
-        "Payday / cash in my pocket", "Payday", TriggerCategory.SITUATIONS, 0.0, 0.5, (12, 20),
-        "got paid and felt the old 'treat yourself' itch",
-        ("Payday.", "Cash from selling the bike.", "Bonus came through."),
-        craving=True, schedule="payday",
-    ),
-    _TriggerSpec(
-        "Friday after-work drinks", "Friday drinks", TriggerCategory.PEOPLE, 0.0, 0.5, (16, 19),
-        "got invited to Friday drinks after work",
-        ("Whole team went.", "Leaving do for a colleague.", "They kept asking."),
-        craving=True, schedule="friday",
-    ),
-    _TriggerSpec(
-        "Anniversary of Dad's death", "Dad's anniversary", TriggerCategory.DATES, 0.0, 3.0,
-        (8, 22), "woke up knowing what day it was — Dad's anniversary",
-        ("The date itself.", "The run-up to the date."), schedule="anniversary",
-    ),
-)
-_SCHEDULED = {spec.schedule: i for i, spec in enumerate(_TRIGGERS) if spec.schedule}
-
-
-@dataclass(frozen=True, slots=True)
-class _StrategySpec:
-    """A coping strategy and how well it tends to work for this person."""
-
-    name: str
-    category: CopingCategory
-    steps: tuple[str, ...]
-    source: StrategySource
-    drop: float  # typical fall in distress
-    weight: float  # how often it is reached for at first
-    phrase: str  # "I {phrase}."
-    favourite: bool = False
-    from_fraction: float = 0.0  # learned this far into the period
-
-
-_STRATEGIES = (
-    _StrategySpec(
-        "Call my sponsor", CopingCategory.SOCIAL,
-        ("Call Sam (or text if it's late)", "Say plainly what's going on", "Make one next step"),
-        StrategySource.PEER_MEETING, 4.3, 1.6, "called Sam", favourite=True, from_fraction=0.03,
-    ),
-    _StrategySpec(
-        "Brisk walk around the block", CopingCategory.PHYSICAL,
-        ("Shoes on, out the door", "Walk fast for ten minutes", "Notice five things on the way"),
-        StrategySource.OWN, 3.5, 2.0, "went for a brisk walk around the block", favourite=True,
-    ),
-    _StrategySpec(
-        "Play the tape forward", CopingCategory.COGNITIVE,
-        ("Picture the first drink", "Keep going: the night, the morning, the week",
-         "Compare with tomorrow morning sober"),
-        StrategySource.PEER_MEETING, 3.7, 1.0, "played the tape forward to tomorrow morning",
-        from_fraction=0.12,
-    ),
-    _StrategySpec(
-        "Cold water on my face", CopingCategory.GROUNDING,
-        ("Fill the sink with cold water", "Hold breath, face in for 30 seconds",
-         "Slow breaths afterwards"),
-        StrategySource.DEFAULT, 3.1, 1.0, "splashed cold water on my face (TIPP)",
-    ),
-    _StrategySpec(
-        "Check the facts", CopingCategory.COGNITIVE,
-        ("Write the thought down", "Evidence for / against", "Write a more balanced thought"),
-        StrategySource.DEFAULT, 2.8, 1.0, "did a quick thought record to check the facts",
-    ),
-    _StrategySpec(
-        "Box breathing", CopingCategory.RELAXATION,
-        ("In for 4", "Hold for 4", "Out for 4", "Hold for 4", "Repeat four times"),
-        StrategySource.DEFAULT, 2.5, 2.0, "did box breathing for a few minutes",
-    ),
-    _StrategySpec(
-        "Text the group chat", CopingCategory.SOCIAL,
-        ("Open the Tuesday group chat", "Say what's happening in one line", "Read the replies"),
-        StrategySource.PEER_MEETING, 3.0, 1.0, "texted the group chat", from_fraction=0.2,
-    ),
-    _StrategySpec(
-        "5-4-3-2-1 grounding", CopingCategory.GROUNDING,
-        ("5 things I see", "4 things I feel", "3 things I hear", "2 things I smell",
-         "1 thing I taste"),
-        StrategySource.DEFAULT, 2.2, 1.2, "did the 5-4-3-2-1 grounding thing",
-    ),
-    _StrategySpec(
-        "Play guitar for 15 minutes", CopingCategory.CREATIVE,
-        ("Headphones on", "Play the three songs I know by heart"),
-        StrategySource.OWN, 2.4, 1.0, "played guitar for a bit",
-    ),
-    _StrategySpec(
-        "Write it out", CopingCategory.CREATIVE,
-        ("Set a timer for ten minutes", "Write without stopping", "Read it back kindly"),
-        StrategySource.OWN, 1.9, 1.2, "wrote it all out",
-    ),
-    _StrategySpec(
-        "Message Dr Patel's portal", CopingCategory.PROFESSIONAL,
-        ("Log in to the clinic portal", "Describe what's happening", "Ask for an earlier slot"),
-        StrategySource.OWN, 1.7, 0.5, "messaged Dr Patel through the portal",
-    ),
-    _StrategySpec(
-        "Scroll my phone", CopingCategory.DISTRACTION,
-        ("(Honestly: it mostly doesn't help)",),
-        StrategySource.OWN, 0.3, 2.6, "scrolled my phone for an hour",
-    ),
-)
-
-_SIGNS = (  # name, stage, how often it shows on a low day (relative), notes
-    ("Skipping meals", WarningStage.EARLY, 3.0, ""),
-    ("Staying up past 1 am", WarningStage.EARLY, 3.0, "Usually with the phone."),
-    ("Cancelling plans with friends", WarningStage.EARLY, 2.0, ""),
-    ("Not answering my phone", WarningStage.EARLY, 1.5, "Jo notices this before I do."),
-    ("Romanticising drinking", WarningStage.BREAKING_DOWN, 2.0, "'It wasn't that bad.'"),
-    ("Not leaving the flat all weekend", WarningStage.BREAKING_DOWN, 1.5, ""),
-    ("Snapping at people", WarningStage.BREAKING_DOWN, 1.0, ""),
-    ("Thinking everyone would be better off without me", WarningStage.CRISIS, 1.0,
-     "Safety plan, straight away."),
-)
-_SIGN_NOTES = {
-    WarningStage.EARLY: ("", "", "Noticed it by lunchtime.", "Jo pointed it out.",
-                         "Caught it early this time.", "Second day in a row."),
-    WarningStage.BREAKING_DOWN: ("", "Told Sam.", "Wrote it down, going to group tomorrow.",
-                                 "Used the plan, step 2."),
-    WarningStage.CRISIS: ("Used my safety plan and called the crisis line. Got through the night.",
-                          "Told Jo how bad it was; she stayed over.",
-                          "Followed the safety plan step by step and reached out."),
-}
-
-_PLAN_FOR_TRIGGERS = {
-    "Walking past the Crown": ("Play the tape forward", "Call my sponsor",
-                               "Brisk walk around the block"),
-    "Feeling lonely in the evening": ("Text the group chat", "Play guitar for 15 minutes",
-                                      "Call my sponsor"),
-    "Arguments with my brother": ("Brisk walk around the block", "Check the facts",
-                                  "Write it out"),
-    "Tired and hungry after work": ("Box breathing", "Brisk walk around the block"),
-    "Payday / cash in my pocket": ("Play the tape forward", "Call my sponsor"),
-    "Anniversary of Dad's death": ("Write it out", "Call my sponsor", "Message Dr Patel's portal"),
-}
-_PLAN_FOR_STAGES = {
-    WarningStage.EARLY: ("Box breathing", "Brisk walk around the block", "Write it out"),
-    WarningStage.BREAKING_DOWN: ("Call my sponsor", "Text the group chat", "Check the facts",
-                                 "Play the tape forward"),
-    WarningStage.CRISIS: ("Cold water on my face", "5-4-3-2-1 grounding",
-                          "Message Dr Patel's portal"),
-}
-
-_SAFETY_PLAN = {
-    SafetyStep.WARNING_SIGNS: ("Staying up past 1 am and skipping meals",
-                               "Cancelling plans and not answering the phone",
-                               "Thinking everyone would be better off without me"),
-    SafetyStep.INTERNAL_COPING: ("Cold water on my face, then box breathing",
-                                 "Walk to the river and back", "Play guitar with headphones on"),
-    SafetyStep.DISTRACTION: ("The library café on Market Street", "Saturday parkrun crowd",
-                             "Sit with Priya at the allotment"),
-    SafetyStep.ASK_FOR_HELP: ("Sam (sponsor) — any time", "My sister Jo — evenings",
-                              "Text the Tuesday group chat"),
-    SafetyStep.PROFESSIONALS: ("Dr Patel (therapist), weekdays 9–5",
-                               "GP surgery out-of-hours line",
-                               "Local crisis line (example) — 24/7"),
-    SafetyStep.SAFE_ENVIRONMENT: ("No alcohol in the flat — Jo keeps the spare key",
-                                  "Medication a week at a time; Jo holds the rest",
-                                  "Delete the delivery apps after 9 pm"),
-    SafetyStep.REASONS_FOR_LIVING: ("My niece Maya's laugh", "Bruno the dog",
-                                    "Running the parkrun with Jo in spring",
-                                    "Seeing what a whole year sober feels like"),
-}
-
-_CONTACTS = (  # invented people; 555-01xx numbers are reserved for fiction
-    ("Sam (sponsor)", ContactRole.SPONSOR, "555-0121, any time", SafetyStep.ASK_FOR_HELP, ""),
-    ("Jo (sister)", ContactRole.FAMILY, "555-0159, evenings", SafetyStep.ASK_FOR_HELP, ""),
-    ("Priya", ContactRole.FRIEND, "555-0147", SafetyStep.DISTRACTION, "Allotment Saturdays."),
-    ("Alex from Tuesday group", ContactRole.PEER, "555-0134 (text first)",
-     SafetyStep.DISTRACTION, ""),
-    ("Tuesday Night SMART Recovery chat", ContactRole.GROUP, "Group chat in the messaging app",
-     SafetyStep.ASK_FOR_HELP, ""),
-    ("Dr Lee Patel (therapist)", ContactRole.THERAPIST, "555-0172, Mon–Fri 9–5",
-     SafetyStep.PROFESSIONALS, "Fortnightly, Wednesdays."),
-    ("Dr Morgan (GP)", ContactRole.PRESCRIBER, "555-0183, surgery line",
-     SafetyStep.PROFESSIONALS, "Medication reviews."),
-    ("Local crisis line (example)", ContactRole.CRISIS_LINE,
-     "555-0100 (example number — put the real line where you live here)",
-     SafetyStep.PROFESSIONALS, "Invented placeholder for the demo. Replace it with your own."),
-    ("Crisis text service (example)", ContactRole.CRISIS_LINE,
-     "Text HELLO to 555-0199 (example number)", SafetyStep.PROFESSIONALS,
-     "Invented placeholder for the demo."),
-    ("Community centre front desk", ContactRole.OTHER, "555-0195", SafetyStep.DISTRACTION, ""),
-)
-
-_GROUPS = (  # name, weekday, attendance, from fraction of the period
-    ("Tuesday Night SMART Recovery", 1, 0.8, 0.0),
-    ("Saturday Morning Fellowship", 5, 0.5, 0.3),
-    ("Recovery Dharma (online)", 3, 0.3, 0.6),
-)
-
-_GOALS = (  # title, notes, created at, steps with when done (> 1: not yet)
-    ("Run a 5 km parkrun", "Couch to 5K, slowly.", 0.05,
-     (("Buy proper running shoes", 0.08), ("Finish week 1 of Couch to 5K", 0.12),
-      ("Run 20 minutes without stopping", 0.3), ("Sign up for the Saturday parkrun", 0.38),
-      ("Run the parkrun with Jo", 0.45))),
-    ("Finish the CBT workbook", "Working through it with Dr Patel.", 0.1,
-     (("Chapters 1–3: thoughts and feelings", 0.2), ("Chapters 4–6: thought records", 0.4),
-      ("Chapters 7–9: core beliefs", 0.65), ("Chapter 10: relapse prevention plan", 0.8))),
-    ("Sort out money", "One letter at a time.", 0.15,
-     (("Open every envelope in the drawer", 0.18), ("List every debt in one place", 0.22),
-      ("Call the bank about a payment plan", 0.35), ("Set up a simple budget", 0.6),
-      ("Save one month of rent", 1.4))),
-    ("Reconnect with my brother", "", 0.4,
-     (("Send a short message, no agenda", 0.45), ("Meet for coffee somewhere neutral", 0.7),
-      ("Talk about Dad", 1.2))),
-    ("Cook at home four nights a week", "", 0.55,
-     (("Make a weekly meal plan", 0.58), ("Learn three cheap recipes", 0.75),
-      ("Batch-cook on Sundays", 1.3))),
-)
-
-_COUNTERS = (  # key, title, short, slip contexts, what to try next time
-    ("alcohol", "Alcohol-free since", "alcohol-free",
-     ("Had a drink after the argument.", "Payday, and I told myself I'd earned it.",
-      "Work drinks; said yes to 'just one'.", "Didn't call anyone until after."),
-     ("Call Sam before deciding anything.", "Take the long way home, not past the Crown.",
-      "Plan Friday evenings in advance.")),
-    ("self-harm", "Self-harm free since", "self-harm free",
-     ("A very low night after the anniversary.", "Three bad nights of sleep in a row.",
-      "Felt completely alone after the argument."),
-     ("Use the safety plan at step 1; text Jo before it gets that far.",
-      "Call the crisis line earlier — it's what it's there for.")),
-    ("smoking", "Smoke-free since", "smoke-free",
-     ("Bummed a cigarette at work drinks.", "Stressful day, old habit.",
-      "Bought a pack after a long week."),
-     ("Chewing gum in every coat pocket.", "Box breathing first, then decide.")),
-)
-
-_PHASES = (
-    ("Recognition", 0.0, "Admitting how much drinking was running my life."),
-    ("Acceptance", 0.22, "Stopped arguing with the facts. Started asking for help."),
-    ("Recovery", 0.5, "Building a life I don't want to escape from."),
-)
-
-# ---------------------------------------------------------------- words
-
-_OPENERS = (
-    ("Heavy day. Everything felt like wading through mud.",
-     "Not a good one today. I nearly didn't write anything.",
-     "Woke up with that grey feeling again and it never really lifted.",
-     "Hard day. I'm writing this mostly so I can see later that it passed.",
-     "Low and flat. Didn't want to talk to anyone.",
-     "Today was rough from the first alarm.",
-     "Felt raw all day, like everything was too loud.",
-     "I kept telling myself to just get to bedtime."),
-    ("An ordinary day, which honestly is a good thing.",
-     "Mixed day. Some good bits, some wobbly bits.",
-     "Steady enough today.",
-     "Nothing dramatic. Got through the list, mostly.",
-     "Middle-of-the-road kind of day.",
-     "Bit tired, but okay.",
-     "Some ups and downs, but I stayed on track.",
-     "Quiet day. I noticed I was calmer than last week."),
-    ("Good day! I actually enjoyed most of it.",
-     "Felt light today, like myself again.",
-     "Really solid day. Proud of how I handled things.",
-     "Woke up before the alarm and felt rested for once.",
-     "One of those days that reminds me why I'm doing this.",
-     "Lots of energy today and I used it well.",
-     "Calm, clear-headed day.",
-     "Laughed properly today. Felt good."),
-)
-_TITLES = (
-    ("Heavy one", "Getting through it", "Grey day", "Not my best day", "Hanging on",
-     "Rough patch", "Wading through", "A hard {weekday}"),
-    ("An ordinary {weekday}", "Steady", "Bits and pieces", "Middle of the road", "Plodding on",
-     "Small steps", "Quiet {weekday}"),
-    ("Good day", "Feeling like me", "Small wins", "A lighter {weekday}", "Proud of today",
-     "Sunshine", "Worth remembering"),
-)
-_HARD = (
-    "The hard bit: I {phrase}. {feeling}",
-    "Around {hour}, I {phrase} and it knocked me sideways for a while. {feeling}",
-    "Then I {phrase}. {feeling}",
-    "I {phrase}, which I'd been dreading. {feeling}",
-    "Tricky moment when I {phrase}. {feeling}",
-)
-_FEELINGS = (
-    "The old voice started up straight away.", "My head went straight to the worst case.",
-    "I wanted to disappear for a bit.", "I noticed it in my chest first.",
-    "I could feel my jaw clench.", "It took a while to notice what was going on.",
-)
-_CRAVINGS = (
-    "The craving came in hard, like a wave.", "Part of me started bargaining — 'just one'.",
-    "I could almost taste it.", "The urge was loud for about twenty minutes.",
-)
-_HELPED = (
-    "What helped: I {phrase}. Distress went from {before} to {after}.",
-    "I {phrase} and it took the edge off (about {before} → {after}).",
-    "So I {phrase}. Not magic, but it came down from {before} to {after}.",
-    "I {phrase}. It helped more than I expected.",
-)
-_HELPED_LITTLE = (
-    "I {phrase}, though honestly it didn't do much this time.",
-    "I {phrase}. Didn't really shift anything ({before} → {after}).",
-    "Tried that thing where I {phrase}. Meh.",
-)
-_GRATITUDE = (
-    "a proper cup of coffee", "Jo calling just to chat", "Bruno waiting at the door",
-    "sunshine on the walk home", "a good night's sleep", "Sam picking up on the second ring",
-    "clean sheets", "Maya's drawing on the fridge", "people at group who just get it",
-    "the bus being on time for once", "soup I made from scratch", "laughing at a silly film",
-    "my legs carrying me round the park", "a quiet evening with no plans",
-    "Dr Patel remembering the small details", "the library being warm",
-    "an honest conversation at work", "the first snowdrops", "waking up without a hangover",
-    "money left at the end of the month",
-)
-_TOPICS = (
-    "the first ninety days", "shame versus guilt", "HALT", "being gentle with slips",
-    "boundaries with family", "playing the tape forward", "what to do with evenings",
-    "asking for help before it gets urgent", "sleep and recovery", "gratitude when it feels fake",
-)
-_QUOTES = (
-    "Progress, not perfection.", "You only have to get through today.",
-    "The urge will pass whether I drink or not.", "Feelings aren't facts.",
-    "Nobody has to do this alone.", "Put your own oxygen mask on first.", "Name it to tame it.",
-)
-_MEETING_LINES = (
-    "Went to {group}. Someone shared about {topic} and it landed hard — in a good way.",
-    "{group} tonight. I shared for the first time in a while.",
-    "At {group} we talked about {topic}. I wrote down: “{quote}”",
-    "Didn't want to go to {group}, went anyway. Glad I did.",
-    "{group}: mostly listened. “{quote}” stuck with me.",
-)
-_LEARNED = (
-    "Play the tape forward", "Call my sponsor", "Text the group chat", "Urge surfing",
-    "HALT check", "Opposite action", "Gratitude list before bed", "Delay ten minutes",
-)
-_THERAPY = (
-    "Therapy with Dr Patel today. We looked at {topic}.",
-    "Session today, about {topic}. Homework: {homework}.",
-    "Hard session with Dr Patel ({topic}), but useful.",
-)
-_THERAPY_TOPICS = (
-    "my belief that I'm a burden", "the pattern of evenings alone", "how anger hides sadness",
-    "what a relapse prevention plan looks like", "my relationship with Dad",
-    "perfectionism at work",
-)
-_HOMEWORK = (
-    "notice the first warning sign and write it down", "one thought record a day",
-    "plan my weekends in advance", "practise saying no once this week",
-)
-_SLEEP_SHORT = (
-    "Slept badly — {hours} hours, woke at 3 and couldn't drop off.",
-    "Only {hours} hours of sleep. Everything is harder on no sleep.",
-)
-_SLEEP_RESTLESS = (
-    "Restless night, kept replaying the day.",
-    "Slept, but not well. Woke up more tired than I went to bed.",
-    "Weird dreams again; up twice in the night.",
-)
-_SLEEP_GOOD = ("Slept {hours} hours and it shows.", "Decent night's sleep for once.")
-_WORK = (
-    "the quarterly report is eating my week", "my manager said thanks for the fix I did",
-    "back-to-back meetings", "I left on time and didn't feel guilty",
-    "a tense email thread I didn't answer straight away", "lunch with Priya from accounts",
-)
-_FAMILY = (
-    "Mum rang; we talked about the garden and it was nice.",
-    "Mum asked about the drinking again and I stayed calm.",
-    "Jo's coming over on Sunday.", "Maya showed me her science project on a video call.",
-    "Tense chat with my brother about money.", "Took Bruno to Jo's; Maya wore him out.",
-)
-_CLOSERS = (
-    "Tomorrow is a new day.", "One day at a time.", "Bed now. Phone in the kitchen.",
-    "Proud I wrote this down.", "Going to be kind to myself tonight.", "Early night.",
-)
-_THOUGHT_RECORDS = (
-    ("Manager asked to 'have a quick word'", "I'm about to be fired.", "anxious",
-     "She sounded serious.", "It was about holiday dates last time. My reviews are fine.",
-     "I don't know what it is yet; I can handle it either way."),
-    ("Jo didn't answer my message", "She's sick of me.", "sad",
-     "I've leaned on her a lot lately.", "She's at work. She said yesterday she loves me.",
-     "She's busy. I can wait, and I can text Sam meanwhile."),
-    ("Walked past the Crown", "One drink won't matter.", "restless",
-     "I managed one drink years ago.", "It's never one. Every slip started with 'just one'.",
-     "One drink is the start of a bad week. The urge will pass."),
-    ("Made a mistake in the report", "I'm useless at everything.", "ashamed",
-     "I missed a number.", "I caught it myself. I've done this job well for years.",
-     "I made a normal mistake and fixed it."),
-    ("Quiet weekend, nobody called", "Nobody would notice if I disappeared.", "lonely",
-     "The phone was silent.", "Sam checked in Thursday. Group noticed when I missed a week.",
-     "I feel lonely, and I can reach out first."),
-)
-_EMOTIONS_LOW = ("anxious", "sad", "lonely", "irritable", "ashamed", "overwhelmed", "restless",
-                 "angry", "numb", "tired")
-_EMOTIONS_HIGH = ("calm", "hopeful", "grateful", "proud", "content", "connected", "relieved",
-                  "joyful", "motivated")
-_LATER = (
-    "Later: it's passed. Sitting with a tea. I'm okay.",
-    "Couldn't sleep, so writing again. The feeling is smaller now.",
-    "Quick note before bed — called Sam in the end. Glad I did.",
-    "Still a bit shaky but I didn't act on it. That counts.",
-)
-_USE_NOTES = ("", "", "", "Easier than last time.", "Had to do it twice.",
-              "Sam reminded me of this one.")
-_WEEKLY = (-0.5, -0.1, 0.0, 0.0, 0.3, 0.7, 0.3)  # Monday … Sunday
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-# fmt: on
-# ---------------------------------------------------------------- the simulation
 
 
 @dataclass(slots=True)
@@ -639,14 +208,14 @@ class _Simulation:
         rng, p, d = self.rng, self.fraction(day.index), day.day
         found: list[int] = []
         if d.day == 25 and rng.random() < 0.6 * (1 - 0.5 * p):
-            found.append(_SCHEDULED["payday"])
+            found.append(SCHEDULED["payday"])
         if d.weekday() == 4 and rng.random() < 0.35 * (1 - 0.5 * p):
-            found.append(_SCHEDULED["friday"])
+            found.append(SCHEDULED["friday"])
         near = (d + timedelta(days=1)).month, (d + timedelta(days=1)).day
         if (d.month, d.day) == self.anniversary or (
             near == self.anniversary and rng.random() < 0.4
         ):
-            found.append(_SCHEDULED["anniversary"])
+            found.append(SCHEDULED["anniversary"])
         return found
 
     def _events(self, day: _Day) -> None:
@@ -659,11 +228,11 @@ class _Simulation:
             spec.weight * (2.0 if day.dip > 1 and spec.category is TriggerCategory.INTERNAL else 1)
             if weekday in spec.weekdays
             else 0.0
-            for spec in _TRIGGERS
+            for spec in TRIGGERS
         ]
         chosen = [_weighted(rng, weights) for _ in range(count)] + self._scheduled(day)
         for index in chosen:
-            spec = _TRIGGERS[index]
+            spec = TRIGGERS[index]
             level = 4.0 + spec.severity + 0.9 * day.dip - 1.5 * p + rng.gauss(0, 1.5)
             when = _at(day.day, rng.randint(*spec.hours), rng.randrange(60))
             linked = rng.random() < 0.85
@@ -674,15 +243,15 @@ class _Simulation:
 
     def _meetings(self, day: _Day) -> None:
         rng, p = self.rng, self.fraction(day.index)
-        for name, weekday, attendance, start in _GROUPS:
+        for name, weekday, attendance, start in GROUPS:
             if day.day.weekday() != weekday or p < start or day.index < 3:
                 continue
             if rng.random() >= attendance * (0.7 if day.dip > 1 else 1.0):
                 continue
-            topic, quote = _pick(rng, _TOPICS), _pick(rng, _QUOTES)
+            topic, quote = _pick(rng, TOPICS), _pick(rng, QUOTES)
             learned: tuple[str, ...] = ()
             if rng.random() < 0.3:
-                learned = tuple(rng.sample(_LEARNED, rng.randint(1, 2)))
+                learned = tuple(rng.sample(LEARNED, rng.randint(1, 2)))
             resonated = f"The share about {topic}. “{quote}”"
             meeting = PeerMeeting(
                 name, day.day, resonated, learned, created_utc=_at(day.day, 22, 5)
@@ -711,7 +280,7 @@ class _Simulation:
                 carry = 0.7  # a coping win yesterday carries into today
         triggers = sum(0.4 + 0.12 * e.intensity for e in day.events)
         lift = 0.4 if day.meetings else 0.0
-        mood = base + _WEEKLY[day.day.weekday()] - day.dip + self.noise - tired - triggers
+        mood = base + WEEKLY[day.day.weekday()] - day.dip + self.noise - tired - triggers
         mood += carry + lift
         day.mood_f = mood
         day.mood = _clamp(mood, 0, 10)
@@ -728,19 +297,19 @@ class _Simulation:
     def _strategy(self, p: float) -> int:
         weights = [
             s.weight * math.exp(0.7 * (s.drop - 2.2) * p) if p >= s.from_fraction else 0.0
-            for s in _STRATEGIES
+            for s in STRATEGIES
         ]
         return _weighted(self.rng, weights)
 
     def _use(self, day: _Day, when: datetime, before: int, event: int | None) -> _Use:
         rng = self.rng
         index = self._strategy(self.fraction(day.index))
-        spec = _STRATEGIES[index]
+        spec = STRATEGIES[index]
         drop = spec.drop * (0.55 + 0.9 * rng.random()) + rng.gauss(0, 0.6)
         after = _clamp(before - drop, 0, 10)
         gained = max(before - after, 0)
         helpfulness = _clamp(1 + 4 * gained / max(before, 1) + rng.gauss(0, 0.45), 1, 5)
-        note = _pick(rng, _USE_NOTES)
+        note = _pick(rng, USE_NOTES)
         later = when + timedelta(minutes=rng.randint(5, 75))
         return _Use(index, later, before, after, helpfulness, event, note)
 
@@ -768,9 +337,9 @@ class _Simulation:
         for stage, chance in chances.items():
             if rng.random() >= chance:
                 continue
-            weights = [w if s is stage else 0.0 for _, s, w, _ in _SIGNS]
+            weights = [w if s is stage else 0.0 for _, s, w, _ in SIGNS]
             when = _at(day.day, rng.randint(9, 23), rng.randrange(60))
-            day.signs.append((_weighted(rng, weights), when, _pick(rng, _SIGN_NOTES[stage])))
+            day.signs.append((_weighted(rng, weights), when, _pick(rng, SIGN_NOTES[stage])))
 
 
 # ---------------------------------------------------------------- counters and slips
@@ -808,7 +377,7 @@ def _plan_counters(rng: random.Random, days: list[_Day]) -> list[_CounterPlan]:
     craving = [
         d.index
         for d in days[sober + 1 : int(n * 0.8)]
-        if d.dip > 1.0 and any(_TRIGGERS[e.trigger].craving for e in d.events)
+        if d.dip > 1.0 and any(TRIGGERS[e.trigger].craving for e in d.events)
     ]
     fallback = [d.index for d in days[sober + 1 :]]
     lowest = sorted((d for d in days[: int(n * 0.6)] if d.dip > 1.5), key=lambda d: d.mood_f)
@@ -823,7 +392,7 @@ def _plan_counters(rng: random.Random, days: list[_Day]) -> list[_CounterPlan]:
         "smoking": days[smoke_free].day,
     }
     out: list[_CounterPlan] = []
-    for key, title, short, contexts, next_times in _COUNTERS:
+    for key, title, short, contexts, next_times in COUNTERS:
         slips = []
         for i in slip_days[key]:
             days[i].slips.append(key)
@@ -884,7 +453,7 @@ class _Writer:
             parts.append(self._thought_record())
             tags.append("cbt")
         therapy = (record and rng.random() < 0.5) or (day.mood <= 2 and rng.random() < 0.3)
-        therapy = therapy or any(_SIGNS[s][1] is WarningStage.CRISIS for s, _, _ in day.signs)
+        therapy = therapy or any(SIGNS[s][1] is WarningStage.CRISIS for s, _, _ in day.signs)
         at = _at(day.day, rng.randint(19, 21), rng.randrange(60), rng.randrange(60))
         return Entry(
             local_date=day.day,
@@ -909,7 +478,7 @@ class _Writer:
         return Entry(
             local_date=day.day,
             title="Later",
-            body=_pick(rng, _LATER),
+            body=_pick(rng, LATER),
             mood=mood,
             emotions=self._emotions(mood)[:1],
             created_utc=at,
@@ -928,20 +497,20 @@ class _Writer:
         if day.therapy and roll < 0.3:
             return "Therapy day"
         if day.events and roll < 0.35:
-            spec = _TRIGGERS[day.events[0].trigger]
+            spec = TRIGGERS[day.events[0].trigger]
             coped = any(u.before - u.after >= 3 for u in day.uses)
             if spec.craving and coped:
                 return "Rode out a craving"
             return f"{spec.short} again" if rng.random() < 0.6 else f"{spec.short}, but okay"
         if day.sleep_hours < 5.5 and day.mood >= 5 and roll < 0.5:
             return "Rough night, better day"
-        text = _pick(rng, _TITLES[self._band(day.mood)])
-        return text.format(weekday=_WEEKDAYS[day.day.weekday()])
+        text = _pick(rng, TITLES[self._band(day.mood)])
+        return text.format(weekday=WEEKDAYS[day.day.weekday()])
 
     def _body(self, day: _Day) -> tuple[list[str], list[str]]:
         rng = self.rng
         markdown = rng.random() < 0.3
-        parts = [_pick(rng, _OPENERS[self._band(day.mood)])]
+        parts = [_pick(rng, OPENERS[self._band(day.mood)])]
         tags: list[str] = []
         parts += self._hard_moments(day, tags)
         parts += self._helped(day, markdown)
@@ -950,15 +519,15 @@ class _Writer:
             tags.append("meeting")
             meeting = day.meetings[0]
             parts.append(
-                _pick(rng, _MEETING_LINES).format(
-                    group=meeting.group_name, topic=_pick(rng, _TOPICS), quote=_pick(rng, _QUOTES)
+                _pick(rng, MEETING_LINES).format(
+                    group=meeting.group_name, topic=_pick(rng, TOPICS), quote=_pick(rng, QUOTES)
                 )
             )
         if day.therapy:
             tags.append("therapy")
             parts.append(
-                _pick(rng, _THERAPY).format(
-                    topic=_pick(rng, _THERAPY_TOPICS), homework=_pick(rng, _HOMEWORK)
+                _pick(rng, THERAPY).format(
+                    topic=_pick(rng, THERAPY_TOPICS), homework=_pick(rng, HOMEWORK)
                 )
             )
         parts += self._everyday(day, tags)
@@ -971,7 +540,7 @@ class _Writer:
                 "watched the water for a while."
             )
         if rng.random() < 0.5:
-            parts.append(_pick(rng, _CLOSERS))
+            parts.append(_pick(rng, CLOSERS))
         if day.anxiety >= 6:
             tags.append("anxiety")
         return parts, tags
@@ -979,10 +548,10 @@ class _Writer:
     def _hard_moments(self, day: _Day, tags: list[str]) -> list[str]:
         rng, out = self.rng, []
         for event in day.events:
-            spec = _TRIGGERS[event.trigger]
-            feeling = _pick(rng, _CRAVINGS if spec.craving else _FEELINGS)
+            spec = TRIGGERS[event.trigger]
+            feeling = _pick(rng, CRAVINGS if spec.craving else FEELINGS)
             hour = event.when.astimezone().strftime("%H:%M")
-            out.append(_pick(rng, _HARD).format(phrase=spec.phrase, feeling=feeling, hour=hour))
+            out.append(_pick(rng, HARD).format(phrase=spec.phrase, feeling=feeling, hour=hour))
             if spec.craving:
                 tags.append("craving")
             if spec.category is TriggerCategory.PEOPLE and "brother" in spec.name:
@@ -994,8 +563,8 @@ class _Writer:
     def _helped(self, day: _Day, markdown: bool) -> list[str]:
         rng, lines = self.rng, []
         for use in day.uses:
-            spec = _STRATEGIES[use.strategy]
-            pool = _HELPED if use.before - use.after >= 2 else _HELPED_LITTLE
+            spec = STRATEGIES[use.strategy]
+            pool = HELPED if use.before - use.after >= 2 else HELPED_LITTLE
             lines.append(
                 _pick(rng, pool).format(phrase=spec.phrase, before=use.before, after=use.after)
             )
@@ -1022,7 +591,7 @@ class _Writer:
         if "smoking" in day.slips:
             out.append("Had a cigarette. Annoyed with myself, but one isn't a pack.")
         for sign, _, _ in day.signs:
-            name, stage = _SIGNS[sign][0], _SIGNS[sign][1]
+            name, stage = SIGNS[sign][0], SIGNS[sign][1]
             if stage is WarningStage.CRISIS:
                 out.append(
                     "Really dark night. I followed my safety plan step by step and "
@@ -1037,28 +606,28 @@ class _Writer:
         hours = f"{day.sleep_hours:g}"
         if day.sleep_hours < 6:
             tags.append("sleep")
-            out.append(_pick(rng, _SLEEP_SHORT).format(hours=hours))
+            out.append(_pick(rng, SLEEP_SHORT).format(hours=hours))
         elif day.sleep_quality <= 2:
             tags.append("sleep")
-            out.append(_pick(rng, _SLEEP_RESTLESS))
+            out.append(_pick(rng, SLEEP_RESTLESS))
         elif day.sleep_hours >= 8 and rng.random() < 0.3:
-            out.append(_pick(rng, _SLEEP_GOOD).format(hours=hours))
+            out.append(_pick(rng, SLEEP_GOOD).format(hours=hours))
         if day.day.weekday() < 5 and rng.random() < 0.35:
             tags.append("work")
-            out.append(f"Work was busy; {_pick(rng, _WORK)}.")
+            out.append(f"Work was busy; {_pick(rng, WORK)}.")
         if rng.random() < 0.2:
             tags.append("family")
-            out.append(_pick(rng, _FAMILY))
+            out.append(_pick(rng, FAMILY))
         return out
 
     def _gratitude(self, markdown: bool) -> str:
-        things = self.rng.sample(_GRATITUDE, 3)
+        things = self.rng.sample(GRATITUDE, 3)
         if markdown:
             return "**Three good things**\n\n" + "\n".join(f"- {t}" for t in things)
         return f"Grateful for {things[0]}, {things[1]} and {things[2]}."
 
     def _thought_record(self) -> str:
-        situation, thought, feeling, evidence, against, balanced = _pick(self.rng, _THOUGHT_RECORDS)
+        situation, thought, feeling, evidence, against, balanced = _pick(self.rng, THOUGHT_RECORDS)
         before = self.rng.randint(6, 9) * 10
         after = before - self.rng.randint(2, 5) * 10
         return (
@@ -1077,7 +646,7 @@ class _Writer:
         out: list[Emotion] = []
         for _ in range(rng.randint(1, 3)):
             low = rng.random() < (10 - mood) / 10
-            pool = _EMOTIONS_LOW if low else _EMOTIONS_HIGH
+            pool = EMOTIONS_LOW if low else EMOTIONS_HIGH
             level = (10 - mood) * 0.8 if low else mood * 0.8
             emotion = Emotion(_pick(rng, pool), _clamp(level + rng.gauss(0, 1.2), 1, 10))
             if all(e.name != emotion.name for e in out):
@@ -1125,10 +694,10 @@ class _Filler:
     def libraries(self) -> tuple[list[int], list[int], list[int]]:
         start = self.when(0.0, 9)
         triggers = self.s.tracking.triggers.add_many(
-            [Trigger(t.name, t.category, t.notes, created_utc=start) for t in _TRIGGERS]
+            [Trigger(t.name, t.category, t.notes, created_utc=start) for t in TRIGGERS]
         )
         signs = self.s.tracking.warning_signs.add_many(
-            [WarningSign(name, stage, notes, created_utc=start) for name, stage, _, notes in _SIGNS]
+            [WarningSign(name, stage, notes, created_utc=start) for name, stage, _, notes in SIGNS]
         )
         strategies = self.s.coping.strategies.add_many(
             [
@@ -1140,7 +709,7 @@ class _Filler:
                     s.source,
                     created_utc=self.when(s.from_fraction, 9),
                 )
-                for s in _STRATEGIES
+                for s in STRATEGIES
             ]
         )
         self.counts.update(
@@ -1153,25 +722,25 @@ class _Filler:
         )
 
     def plans(self, trigger_ids: list[int], strategy_ids: list[int]) -> None:
-        by_trigger = {spec.name: trigger_ids[i] for i, spec in enumerate(_TRIGGERS)}
-        by_strategy = {spec.name: strategy_ids[i] for i, spec in enumerate(_STRATEGIES)}
+        by_trigger = {spec.name: trigger_ids[i] for i, spec in enumerate(TRIGGERS)}
+        by_strategy = {spec.name: strategy_ids[i] for i, spec in enumerate(STRATEGIES)}
         items = [
             CopingPlanItem(by_strategy[name], position, trigger_id=by_trigger[trigger])
-            for trigger, names in _PLAN_FOR_TRIGGERS.items()
+            for trigger, names in PLAN_FOR_TRIGGERS.items()
             for position, name in enumerate(names)
         ] + [
             CopingPlanItem(by_strategy[name], position, warning_stage=stage)
-            for stage, names in _PLAN_FOR_STAGES.items()
+            for stage, names in PLAN_FOR_STAGES.items()
             for position, name in enumerate(names)
         ]
         safety = [
             SafetyPlanItem(step, text, position, updated_utc=self.when(0.02, 20))
-            for step, lines in _SAFETY_PLAN.items()
+            for step, lines in SAFETY_PLAN.items()
             for position, text in enumerate(lines)
         ]
         contacts = [
             SupportContact(name, role, reach, step, notes, created_utc=self.when(0.02, 20))
-            for name, role, reach, step, notes in _CONTACTS
+            for name, role, reach, step, notes in CONTACTS
         ]
         self.counts["coping_plan"] = len(self.s.coping.plan_items.add_many(items))
         self.counts["safety_plan"] = len(self.s.support.safety_items.add_many(safety))
@@ -1276,7 +845,7 @@ class _Filler:
         milestones += self._firsts(days) + self.goals()
         milestones.sort(key=lambda m: m.local_date)
         self.s.progress.milestones.add_many(milestones)
-        phases = [Phase(name, self.day_at(at), notes) for name, at, notes in _PHASES]
+        phases = [Phase(name, self.day_at(at), notes) for name, at, notes in PHASES]
         self.s.progress.phases.add_many(phases)
         # Every automatic milestone already reached is on record, as if the app had been used
         # all along (so a demo journal doesn't open with a pile of celebrations).
@@ -1294,9 +863,7 @@ class _Filler:
             (self.first, "First entry in this journal", MilestoneKind.FIRST),
             (first_day(lambda d: bool(d.meetings)), "First peer meeting", MilestoneKind.FIRST),
             (
-                first_day(
-                    lambda d: any(_SIGNS[s][1] is WarningStage.CRISIS for s, _, _ in d.signs)
-                ),
+                first_day(lambda d: any(SIGNS[s][1] is WarningStage.CRISIS for s, _, _ in d.signs)),
                 "First time I used my safety plan",
                 MilestoneKind.FIRST,
             ),
@@ -1311,11 +878,11 @@ class _Filler:
     def goals(self) -> list[Milestone]:
         """Goals and their steps; a finished goal also becomes an achievement milestone."""
         stored = self.s.progress.goals.add_many(
-            [self._goal(title, notes, created, steps) for title, notes, created, steps in _GOALS]
+            [self._goal(title, notes, created, steps) for title, notes, created, steps in GOALS]
         )
         steps = [
             GoalStep(_id(goal.id), text, position, self.when(done, 20) if done <= 1 else None)
-            for goal, (_, _, _, spec) in zip(stored, _GOALS, strict=True)
+            for goal, (_, _, _, spec) in zip(stored, GOALS, strict=True)
             for position, (text, done) in enumerate(spec)
         ]
         self.s.progress.goal_steps.add_many(steps)
