@@ -9,11 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from recovery_journal.paths import default_journal_path, normalise_journal_path
+from recovery_journal.services.options import journal_exists, validate_recovery_code
 from recovery_journal.services.session import JournalSession, ensure_daily_backup
 from recovery_journal.storage import backup, vault
 from recovery_journal.storage.backup import BackupInfo
-from recovery_journal.storage.keys import parse_recovery_code
-from recovery_journal.storage.vault import BackupSettings, KeySettings, PendingKeys
+from recovery_journal.storage.options import BackupSettings
+from recovery_journal.storage.vault import KeySettings, PendingKeys
 
 __all__ = [
     "BackupInfo",
@@ -29,10 +30,6 @@ __all__ = [
     "restore_backup",
     "validate_recovery_code",
 ]
-
-
-def journal_exists(path: Path) -> bool:
-    return vault.journal_exists(path)
 
 
 def create_journal(
@@ -75,11 +72,6 @@ def recover_journal(
         path, recovery_code, new_passphrase, settings, backups
     )
     return JournalSession(opened), code
-
-
-def validate_recovery_code(text: str) -> None:
-    """Raise a kind UserError if ``text`` can't be a recovery code (before any slow work)."""
-    parse_recovery_code(text)
 
 
 def restore_backup(bundle: Path, target: Path, *, replace_existing: bool = False) -> BackupInfo:

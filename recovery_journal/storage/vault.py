@@ -19,27 +19,14 @@ from sqlcipher3 import dbapi2
 
 from recovery_journal.domain.clock import utc_now
 from recovery_journal.errors import ErrorKind, UserError
-from recovery_journal.paths import backups_dir, keys_path, lock_path, normalise_journal_path
+from recovery_journal.paths import keys_path, lock_path, normalise_journal_path
 from recovery_journal.storage import backup, database, keys, migrations
 from recovery_journal.storage.atomic import os_error_to_user_error
 from recovery_journal.storage.instance_lock import InstanceLock
 from recovery_journal.storage.keys import KeySettings, PendingKeys
+from recovery_journal.storage.options import BackupSettings
 
 __all__ = ["BackupSettings", "KeySettings", "OpenJournal", "PendingKeys"]
-
-DEFAULT_BACKUPS_KEPT = 10
-
-
-@dataclass(frozen=True, slots=True)
-class BackupSettings:
-    """Where automatic backups go and how many are kept (``folder=None``: beside the journal)."""
-
-    folder: Path | None = None
-    keep: int = DEFAULT_BACKUPS_KEPT
-    daily: bool = True
-
-    def folder_for(self, journal: Path) -> Path:
-        return self.folder if self.folder is not None else backups_dir(journal)
 
 
 @dataclass
@@ -378,11 +365,6 @@ def new_recovery_code(
         keys.write_envelope(keys_path(journal.path), updated)
         journal.envelope = updated
         return code
-
-
-def journal_exists(path: Path) -> bool:
-    path = normalise_journal_path(path)
-    return path.exists() or keys_path(path).exists()
 
 
 def last_backup_time(journal: Path, backups: BackupSettings = BackupSettings()) -> datetime | None:

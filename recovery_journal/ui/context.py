@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from recovery_journal.services.access import BackupSettings, KeySettings
-from recovery_journal.services.session import JournalSession
+from recovery_journal.services.options import BackupSettings, KeySettings
 from recovery_journal.ui.clipboard import ClipboardGuard
 from recovery_journal.ui.settings import AppSettings
 from recovery_journal.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from recovery_journal.services.session import JournalSession
 
 
 @dataclass

@@ -9,6 +9,7 @@ screen remains.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -16,18 +17,21 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from recovery_journal.errors import ErrorKind, UserError
 from recovery_journal.paths import normalise_journal_path
-from recovery_journal.services.access import BackupSettings, KeySettings, journal_exists
-from recovery_journal.services.session import JournalSession
+from recovery_journal.services.options import BackupSettings, KeySettings, journal_exists
 from recovery_journal.ui import settings as S
 from recovery_journal.ui.clipboard import ClipboardGuard
 from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.first_run import FirstRunDialog
 from recovery_journal.ui.idle import IdleMonitor
-from recovery_journal.ui.main_window import MainWindow
 from recovery_journal.ui.messages import show_error
 from recovery_journal.ui.tasks import TaskRunner
 from recovery_journal.ui.theme import apply_theme
 from recovery_journal.ui.unlock import UnlockDialog
+
+if TYPE_CHECKING:
+    # Imported when a journal opens: the unlock screen appears before the pages are loaded.
+    from recovery_journal.services.session import JournalSession
+    from recovery_journal.ui.main_window import MainWindow
 
 
 class AppController(QObject):
@@ -102,6 +106,8 @@ class AppController(QObject):
             QApplication.quit()
 
     def _on_session_ready(self, session: JournalSession) -> None:
+        from recovery_journal.ui.main_window import MainWindow
+
         self.session = session
         self._hidden = False
         self.settings.remember_journal(str(self.path))

@@ -159,6 +159,7 @@ class EntryListModel(QAbstractListModel):
         self._ctx = ctx
         self._page_size = page_size
         self._rows: list[_Row] = []
+        self._started = False
         self._filter = EntryFilter()
         self._generation = 0
         self._fetching = False
@@ -231,7 +232,10 @@ class EntryListModel(QAbstractListModel):
         )
 
     def canFetchMore(self, parent: _Index) -> bool:
-        return not parent.isValid() and not self._exhausted and not self._fetching
+        # Nothing until the first set_filter/refresh: a hidden view must not load at unlock.
+        return (
+            self._started and not parent.isValid() and not self._exhausted and not self._fetching
+        )
 
     def fetchMore(self, parent: _Index) -> None:
         if self.canFetchMore(parent):
@@ -240,6 +244,7 @@ class EntryListModel(QAbstractListModel):
     # ------------------------------------------------------------ loading
 
     def _load(self, *, replace: bool, keep_depth: bool) -> None:
+        self._started = True
         self._generation += 1
         generation, wanted = self._generation, self._filter
         entries = self._ctx.session.entries

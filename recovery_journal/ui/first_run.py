@@ -7,6 +7,7 @@ with a busy indicator; the person must confirm they kept the recovery code befor
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -20,13 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_journal.errors import UserError
-from recovery_journal.services.access import BackupSettings, KeySettings, create_journal
-from recovery_journal.services.library import seed_default_library
-from recovery_journal.services.session import JournalSession
+from recovery_journal.services.options import BackupSettings, KeySettings
 from recovery_journal.ui.fitting_stack import FittingStack
 from recovery_journal.ui.passphrase_input import PassphraseInput
 from recovery_journal.ui.recovery_code import RecoveryCodePanel
 from recovery_journal.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from recovery_journal.services.session import JournalSession
 
 WELCOME = (
     "<h1>Welcome</h1>"
@@ -158,7 +160,11 @@ class FirstRunDialog(QDialog):
         )
 
     def _create(self, passphrase: str) -> tuple[JournalSession, str]:
-        """Make the journal and give it the default coping toolbox (editable, never forced)."""
+        """Make the journal and give it the default coping toolbox (editable, never forced).
+        Runs on the worker, which also pays for importing the database stack."""
+        from recovery_journal.services.access import create_journal
+        from recovery_journal.services.library import seed_default_library
+
         session, code = create_journal(self.path, passphrase, self._keys, self._backups)
         seed_default_library(session)
         return session, code

@@ -8,6 +8,7 @@ not lost).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -22,20 +23,36 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_journal.errors import ErrorKind, UserError
-from recovery_journal.services.access import (
+from recovery_journal.services.options import (
     BackupSettings,
     KeySettings,
-    latest_backup,
-    open_journal,
-    recover_journal,
-    restore_backup,
+    start_key_derivation,
     validate_recovery_code,
 )
-from recovery_journal.services.session import JournalSession
 from recovery_journal.ui.fitting_stack import FittingStack
 from recovery_journal.ui.passphrase_input import PassphraseInput
 from recovery_journal.ui.recovery_code import RecoveryCodePanel
 from recovery_journal.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from recovery_journal.services.session import JournalSession
+
+
+def _open(
+    path: Path, passphrase: str, keys: KeySettings, backups: BackupSettings
+) -> JournalSession:
+    """Runs on the worker: Argon2id starts first and runs while the database stack is imported
+    (the first unlock after start-up pays for SQLAlchemy's import, ~0.5 s, in parallel)."""
+    pending = start_key_derivation(path, passphrase, keys)
+    from recovery_journal.services.access import open_journal
+
+    return open_journal(path, passphrase, keys, backups, pending=pending)
+
+
+def _latest_backup(path: Path, backups: BackupSettings) -> Path | None:
+    from recovery_journal.services.access import latest_backup
+
+    return latest_backup(path, backups)
 
 
 class UnlockDialog(QDialog):
@@ -145,7 +162,7 @@ class UnlockDialog(QDialog):
             return
         self._set_busy(True)
         self._tasks.run(
-            lambda: open_journal(self.path, secret, self._keys, self._backups),
+            lambda: _open(self.path, secret, self._keys, self._backups),
             self._on_opened,
             self._on_failed,
         )
@@ -173,15 +190,17 @@ class UnlockDialog(QDialog):
             self.passphrase.field.selectAll()
             self.passphrase.focus_field()
         restorable = error.kind in (ErrorKind.JOURNAL_DAMAGED, ErrorKind.FILES_MISMATCHED)
-        if restorable and latest_backup(self.path, self._backups):
+        if restorable and _latest_backup(self.path, self._backups):
             self.restore_button.setVisible(True)
 
     @Slot()
     def _on_restore_clicked(self) -> None:
-        bundle = latest_backup(self.path, self._backups)
+        bundle = _latest_backup(self.path, self._backups)
         if bundle is None:
             return
         self._set_busy(True)
+        from recovery_journal.services.access import restore_backup
+
         self._tasks.run(
             lambda: restore_backup(bundle, self.path, replace_existing=True),
             self._on_restored,
@@ -260,6 +279,8 @@ class UnlockDialog(QDialog):
             return
         self.recover_button.setEnabled(False)
         self.recover_error.setText(self.tr("Opening…"))
+        from recovery_journal.services.access import recover_journal
+
         self._tasks.run(
             lambda: recover_journal(self.path, code, chosen, self._keys, self._backups),
             self._on_recovered,

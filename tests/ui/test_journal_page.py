@@ -32,6 +32,7 @@ def open_page(qtbot: QtBot, ui_ctx: UiContext) -> OpenPage:
         qtbot.addWidget(page)
         page.resize(1100, 720)
         page.show()
+        page.activated()  # the main window does this when the page is shown
         wait_tasks(qtbot, ui_ctx)
         return page
 

@@ -36,6 +36,7 @@ def open_page(qtbot: QtBot, ctx: UiContext) -> MilestonesPage:
     qtbot.addWidget(page)
     page.resize(1100, 720)
     page.show()
+    page.activated()  # the main window does this when the page is shown
     wait_tasks(qtbot, ctx)
     return page
 

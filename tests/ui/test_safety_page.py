@@ -24,6 +24,7 @@ def make_page(qtbot: QtBot, ui_ctx: UiContext) -> SafetyPlanPage:
     qtbot.addWidget(page)
     page.resize(1100, 720)
     page.show()
+    page.activated()  # the main window does this when the page is shown
     qtbot.waitUntil(lambda: page.loaded)
     return page
 

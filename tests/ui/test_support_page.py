@@ -24,6 +24,7 @@ def make_page(qtbot: QtBot, ui_ctx: UiContext) -> SupportPage:
     qtbot.addWidget(page)
     page.resize(1100, 720)
     page.show()
+    page.activated()  # the main window does this when the page is shown
     qtbot.waitUntil(lambda: page.loaded)
     return page
 
@@ -56,6 +57,7 @@ def test_add_a_crisis_line_see_it_on_the_safety_plan_and_copy_it(
 
     plan = SafetyPlanPage(ui_ctx)
     qtbot.addWidget(plan)
+    plan.activated()
     qtbot.waitUntil(lambda: plan.loaded)
     box = plan.editors[SafetyStep.PROFESSIONALS].contacts_box
     assert any("0800 000 000" in label.text() for label in box.findChildren(type(page.status)))

@@ -91,7 +91,7 @@ class CopingPage(Page):
         self.what_works = WhatWorksView()
         self.tabs.addTab(self.what_works, self.tr("What works for me"))
         self._arrange()
-        self.reload()
+        # Data loads when the page is first shown (activated), not at unlock.
 
     # ------------------------------------------------------------ building
 

@@ -192,9 +192,7 @@ class JournalPage(Page):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._build()
         self._connect()
-        self._apply_filter()
-        self._load_tags()
-        self.calendar.reload()
+        # Entries, tags and the calendar load when the page is first shown (activated()).
 
     # ------------------------------------------------------------ building
 

@@ -117,7 +117,7 @@ class MilestonesPage(Page):
         self.counter_cards: list[CounterCard] = []
         self.goal_widgets: list[GoalWidget] = []
         self._build()
-        self.refresh()
+        # Data loads when the page is first shown (activated), not at unlock.
 
     # ------------------------------------------------------------ building
 

@@ -245,7 +245,7 @@ class SafetyPlanPage(Page):
         self.loaded = False
         self.editors: dict[SafetyStep, StepEditor] = {}
         self._build()
-        self.refresh()
+        # Data loads when the page is first shown (activated), not at unlock.
 
     # ------------------------------------------------------------ building
 

@@ -78,7 +78,7 @@ class SupportPage(Page):
         self.dialog: QDialog | None = None
         self.learned_buttons: dict[str, QPushButton] = {}
         self._build()
-        self.refresh()
+        # Data loads when the page is first shown (activated), not at unlock.
 
     # ------------------------------------------------------------ building
 
