@@ -8,6 +8,7 @@ content) and asks pages for unsaved drafts before the app locks. The title never
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
@@ -38,6 +39,8 @@ from recovery_journal.ui.pages.support import SupportPage
 from recovery_journal.ui.pages.today import TodayPage
 from recovery_journal.ui.pages.triggers import TriggersPage
 
+P = TypeVar("P", bound=Page)
+
 
 class MainWindow(QMainWindow):
     """The shell. Signals ask the app to lock, open another journal or create one."""
@@ -53,25 +56,19 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.setWindowTitle(APP_NAME)
         self.resize(1100, 720)
-        self.today = TodayPage(ctx)
-        self.journal = JournalPage(ctx)
-        self.triggers = TriggersPage(ctx)
-        self.coping = CopingPage(ctx)
-        self.safety = SafetyPlanPage(ctx)
-        self.support = SupportPage(ctx)
-        self.milestones = MilestonesPage(ctx)
-        self.settings_page = SettingsPage(ctx)
-        self.pages: list[Page] = [
-            self.today,
-            self.journal,
-            self.triggers,
-            self.coping,
-            self.safety,
-            self.support,
-            self.milestones,
+        # Pages are built the first time they are shown (Today at once): unlocking stays quick.
+        self._kinds: list[type[Page] | PlaceholderPage] = [
+            TodayPage,
+            JournalPage,
+            TriggersPage,
+            CopingPage,
+            SafetyPlanPage,
+            SupportPage,
+            MilestonesPage,
         ]
-        self.pages += [PlaceholderPage(ctx, title, what) for title, what in PLANNED]
-        self.pages.append(self.settings_page)
+        self._kinds += [PlaceholderPage(ctx, title, what) for title, what in PLANNED]
+        self._kinds.append(SettingsPage)
+        self._built: dict[int, Page] = {}
         self.banner = EscalationBanner(ctx)
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
@@ -86,9 +83,9 @@ class MainWindow(QMainWindow):
         self.nav.setSpacing(2)
         self.nav.setIconSize(QSize(0, 0))
         self.stack = QStackedWidget()
-        for page in self.pages:
-            self.nav.addItem(QListWidgetItem(self.tr(page.nav_title)))
-            self.stack.addWidget(page)
+        for kind in self._kinds:
+            self.nav.addItem(QListWidgetItem(self.tr(kind.nav_title)))
+            self.stack.addWidget(kind if isinstance(kind, Page) else QWidget())
         self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
         body = QWidget()
         row = QHBoxLayout(body)
@@ -105,9 +102,8 @@ class MainWindow(QMainWindow):
         self.backup_label = QLabel()
         self.backup_label.setAccessibleName(self.tr("Last backup"))
         self.statusBar().addPermanentWidget(self.backup_label)
-        self.today.entry_saved.connect(self._on_today_entry_saved)
-        self.settings_page.backup_made.connect(self.refresh_backup_time)
-        self._wire_pages()
+        self.banner.help_requested.connect(self.open_help_now)
+        self.banner.check()
         self.nav.setCurrentRow(0)
         self.refresh_backup_time()
 
@@ -144,8 +140,8 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
-        for index, page in enumerate(self.pages):
-            action = go_menu.addAction(self.tr(page.nav_title))
+        for index, kind in enumerate(self._kinds):
+            action = go_menu.addAction(self.tr(kind.nav_title))
             if index < 9:
                 action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _=False, i=index: self.nav.setCurrentRow(i))
@@ -163,16 +159,78 @@ class MainWindow(QMainWindow):
             empty = self.recent_menu.addAction(self.tr("No other journals yet"))
             empty.setEnabled(False)
 
-    def _wire_pages(self) -> None:
-        """The few links between pages: plans open the toolbox, help opens the safety plan."""
-        show_coping = lambda: self.show_page(self.coping)  # noqa: E731
-        for source in (self.triggers, self.today.quick_log):
-            source.toolbox_requested.connect(show_coping)
+    # ------------------------------------------------------------ pages, built on first use
+
+    def page_at(self, index: int) -> Page:
+        """The page in row ``index`` of the navigation, built now if it wasn't yet."""
+        kind = self._kinds[index]
+        if isinstance(kind, Page):
+            return kind
+        if index not in self._built:
+            page = kind(self.ctx)
+            self._built[index] = page
+            blank = self.stack.widget(index)
+            assert blank is not None
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(blank)
+            blank.deleteLater()
+            self._wire(page)
+        return self._built[index]
+
+    def _page(self, kind: type[P]) -> P:
+        page = self.page_at(self._kinds.index(kind))
+        assert isinstance(page, kind)
+        return page
+
+    @property
+    def today(self) -> TodayPage:
+        return self._page(TodayPage)
+
+    @property
+    def journal(self) -> JournalPage:
+        return self._page(JournalPage)
+
+    @property
+    def triggers(self) -> TriggersPage:
+        return self._page(TriggersPage)
+
+    @property
+    def coping(self) -> CopingPage:
+        return self._page(CopingPage)
+
+    @property
+    def safety(self) -> SafetyPlanPage:
+        return self._page(SafetyPlanPage)
+
+    @property
+    def support(self) -> SupportPage:
+        return self._page(SupportPage)
+
+    @property
+    def milestones(self) -> MilestonesPage:
+        return self._page(MilestonesPage)
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        return self._page(SettingsPage)
+
+    @property
+    def pages(self) -> list[Page]:
+        """The pages built so far (in navigation order)."""
+        return [k for k in self._kinds if isinstance(k, Page)] + list(self._built.values())
+
+    def _wire(self, page: Page) -> None:
+        """The few links between pages: plans open the toolbox, logs refresh the banner."""
+        if isinstance(page, TodayPage):
+            page.entry_saved.connect(self._on_today_entry_saved)
+            page.quick_log.trigger_logged.connect(lambda _id: self.banner.check())
+            page.quick_log.signs_checked.connect(lambda _n: self.banner.check())
+        if isinstance(page, TodayPage | TriggersPage):
+            source = page.quick_log if isinstance(page, TodayPage) else page
+            source.toolbox_requested.connect(lambda: self.show_page(self.coping))
             source.strategy_started.connect(self._on_strategy_started)
-        self.today.quick_log.trigger_logged.connect(lambda _id: self.banner.check())
-        self.today.quick_log.signs_checked.connect(lambda _n: self.banner.check())
-        self.banner.help_requested.connect(self.open_help_now)
-        self.banner.check()
+        if isinstance(page, SettingsPage):
+            page.backup_made.connect(self.refresh_backup_time)
 
     @Slot(int)
     def _on_strategy_started(self, strategy_id: int) -> None:
@@ -191,13 +249,14 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ behaviour
 
     def show_page(self, page: Page) -> None:
-        self.nav.setCurrentRow(self.pages.index(page))
+        self.nav.setCurrentRow(self.stack.indexOf(page))
 
     @Slot(int)
     def _on_nav_current_row_changed(self, row: int) -> None:
-        if 0 <= row < len(self.pages):
+        if 0 <= row < len(self._kinds):
+            page = self.page_at(row)
             self.stack.setCurrentIndex(row)
-            self.pages[row].activated()
+            page.activated()
 
     @Slot(int)
     def _on_today_entry_saved(self, _entry_id: int) -> None:

@@ -428,3 +428,15 @@ def test_activated_shows_entries_written_elsewhere(
     wait_tasks(qtbot, ui_ctx)
     assert page.model.rowCount() == 1
     assert page.calendar.day_mood(TODAY) == ("6", mood_color(6))
+
+
+def test_no_filter_controls_show_before_any_filter(qtbot: QtBot, ui_ctx: UiContext) -> None:
+    """A page built lazily (at first show) starts with no 'Clear filters' and no trash hint."""
+    from recovery_journal.ui.pages.journal import JournalPage
+
+    page = JournalPage(ui_ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.activated()
+    assert not page.filters.clear_button.isVisible()
+    assert not page.trash_hint.isVisible()

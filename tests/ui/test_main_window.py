@@ -38,7 +38,7 @@ def test_every_section_is_in_the_navigation(
     for row in range(window.nav.count()):
         window.nav.setCurrentRow(row)
         wait_tasks(qtbot, ui_ctx)
-        assert window.stack.currentWidget() is window.pages[row]
+        assert window.stack.currentWidget() is window.page_at(row)
     assert reported == []  # every page loaded without an error
 
 

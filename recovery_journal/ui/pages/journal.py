@@ -193,6 +193,8 @@ class JournalPage(Page):
         self._build()
         self._connect()
         # Entries, tags and the calendar load when the page is first shown (activated()).
+        self.filters.clear_button.setVisible(False)
+        self.trash_hint.setVisible(False)
 
     # ------------------------------------------------------------ building
 
