@@ -432,8 +432,6 @@ def test_activated_shows_entries_written_elsewhere(
 
 def test_no_filter_controls_show_before_any_filter(qtbot: QtBot, ui_ctx: UiContext) -> None:
     """A page built lazily (at first show) starts with no 'Clear filters' and no trash hint."""
-    from recovery_journal.ui.pages.journal import JournalPage
-
     page = JournalPage(ui_ctx)
     qtbot.addWidget(page)
     page.show()
