@@ -434,6 +434,8 @@ def run(argv: Sequence[str], out: TextIO = sys.stdout, err: TextIO = sys.stderr)
         if error.kind in _SECRET_KINDS:
             return EXIT_SECRET
         return EXIT_DAMAGED if error.kind in _DAMAGE_KINDS else EXIT_ERROR
+    except BrokenPipeError:  # the reader stopped early (`… | head`): nothing went wrong
+        return EXIT_OK
     except KeyboardInterrupt:
         print("\nrecovery-journal: stopped. Nothing half-written was kept.", file=err)
         return EXIT_ERROR

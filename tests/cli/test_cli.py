@@ -250,3 +250,20 @@ def test_init_gives_a_new_journal_the_default_toolbox(env: Path) -> None:
         assert "Box breathing" in names and len(names) >= 9
     finally:
         session.lock()
+
+
+def test_a_reader_that_stops_early_is_not_an_error(initialised: Path) -> None:
+    """`recovery-journal list | head -1`: exit 0, no 'something went wrong'."""
+    for day in range(1, 10):
+        cli("add", "--date", f"2026-03-0{day}", f"day {day} " + "words " * 2000)
+    env = _subprocess_env(initialised)
+    # ~110 KB of JSON: more than a pipe holds, so writing goes on after the reader has gone.
+    process = subprocess.Popen(
+        [sys.executable, "-m", "recovery_journal", "list", "--limit", "9", "--json"],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.readline()
+    process.stdout.close()  # like `head -1`
+    errors = process.stderr.read().decode()
+    assert process.wait() == 0, errors
+    assert "went wrong" not in errors
