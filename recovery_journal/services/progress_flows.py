@@ -312,3 +312,18 @@ def set_goal_complete(
             for row in marked:
                 MILESTONES.delete(s, row.id or 0)
         return saved
+
+
+SAFETY_PLAN_FIRST_USE = "first-safety-plan-use"
+
+
+def mark_safety_plan_used(session: JournalSession, today: date) -> Milestone | None:
+    """The first time the person turns to their safety plan ("I need help now") becomes a
+    milestone — quietly, no celebration; later uses change nothing. Returns it when new."""
+    first = auto.AutoMilestone(
+        SAFETY_PLAN_FIRST_USE, today, "First time I turned to my safety plan", MilestoneKind.FIRST
+    )
+    with session.transaction() as s:
+        if any(auto.key_of(m) == SAFETY_PLAN_FIRST_USE for m in MILESTONES.list(s)):
+            return None
+        return MILESTONES.add(s, first.as_milestone())

@@ -184,3 +184,14 @@ def test_phases_are_plain_records(journal: JournalSession) -> None:
     journal.progress.phases.add(Phase("Recognition", ago(100)))
     journal.progress.phases.add(Phase("Acceptance", ago(50)))
     assert [p.name for p in journal.progress.phases.list()] == ["Recognition", "Acceptance"]
+
+
+def test_first_use_of_the_safety_plan_is_marked_once(journal: JournalSession) -> None:
+    from recovery_journal.domain.progress import MilestoneKind
+    from recovery_journal.services.progress_flows import mark_safety_plan_used
+
+    first = mark_safety_plan_used(journal, date(2026, 3, 1))
+    assert first is not None and first.kind is MilestoneKind.FIRST
+    assert mark_safety_plan_used(journal, date(2026, 3, 9)) is None
+    titles = [m.title for m in journal.progress.milestones.list()]
+    assert titles == ["First time I turned to my safety plan"]

@@ -65,3 +65,17 @@ def test_starting_a_planned_strategy_opens_the_toolbox(qtbot: QtBot, ui_ctx: UiC
     qtbot.waitUntil(lambda: window.coping.dialog is not None, timeout=5_000)
     assert window.stack.currentWidget() is window.coping
     window.coping.dialog.close()
+
+
+def test_turning_to_the_safety_plan_the_first_time_is_a_milestone(
+    qtbot: QtBot, ui_ctx: UiContext
+) -> None:
+    window = _window(qtbot, ui_ctx)
+    window.help_action.trigger()
+    wait_tasks(qtbot, ui_ctx)
+    window.help_dialog.close()
+    window.help_action.trigger()
+    wait_tasks(qtbot, ui_ctx)
+    window.help_dialog.close()
+    titles = [m.title for m in ui_ctx.session.progress.milestones.list()]
+    assert titles == ["First time I turned to my safety plan"]
