@@ -253,20 +253,51 @@ def find(
     expression = search.match_expression(query)
     if expression is None:
         return []
-    ids_query = (
-        _listing(start, end, tag, therapy_only, trash)
-        .with_only_columns(EntryRow.id)
-        .where(EntryRow.id.in_(search.matching_ids(expression).columns(EntryRow.id)))
-        .order_by(EntryRow.local_date.desc(), EntryRow.id.desc())
-        .limit(limit)
-        .offset(offset)
-    )
-    ids = list(session.scalars(ids_query))
+    ids = _search_ids(session, expression, start, end, tag, therapy_only, trash, limit, offset)
     unfiltered = not (start or end or tag or therapy_only or trash)
     every_match = unfiltered and offset == 0 and len(ids) < limit
     texts = search.snippets(session, expression, ids, every_match=every_match)
     loaded = load_many(session, ids)
     return [SearchHit(loaded[i], texts.get(i, "")) for i in ids if i in loaded]
+
+
+def _search_ids(
+    session: Session,
+    expression: str,
+    start: date | None,
+    end: date | None,
+    tag: str | None,
+    therapy_only: bool,
+    trash: bool,
+    limit: int,
+    offset: int,
+) -> list[int]:
+    """The page of matching ids, newest first. Plain SQL (fixed shapes, bound values): this runs
+    on every keystroke, and compiling the equivalent ORM query cost more than running it."""
+    where = [
+        "e.deleted_utc IS NOT NULL" if trash else "e.deleted_utc IS NULL",
+        "e.id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH :q)",
+    ]
+    params: dict[str, object] = {"q": expression, "limit": limit, "offset": offset}
+    if start is not None:
+        where.append("e.local_date >= :start")
+        params["start"] = start.isoformat()
+    if end is not None:
+        where.append("e.local_date <= :end")
+        params["end"] = end.isoformat()
+    if therapy_only:
+        where.append("e.bring_to_therapy = 1")
+    if tag:
+        where.append(
+            "e.id IN (SELECT et.entry_id FROM entry_tags et JOIN tags t ON t.id = "
+            "et.tag_id WHERE lower(t.name) = :tag)"
+        )
+        params["tag"] = tag.strip().lstrip("#").casefold()
+    sql = (
+        f"SELECT e.id FROM entries e WHERE {' AND '.join(where)} "
+        "ORDER BY e.local_date DESC, e.id DESC LIMIT :limit OFFSET :offset"
+    )
+    return [int(row[0]) for row in session.execute(text(sql), params)]
 
 
 # One query for a page of entries with their tags and emotions (the hot read path: lists and

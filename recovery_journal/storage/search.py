@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import TextClause, text
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from recovery_journal.domain.entries import MATCH_END, MATCH_START
@@ -40,11 +40,6 @@ def index_entry(session: Session, entry_id: int, title: str, body: str, tags: li
 
 def unindex_entry(session: Session, entry_id: int) -> None:
     session.execute(text("DELETE FROM entries_fts WHERE rowid = :id"), {"id": entry_id})
-
-
-def matching_ids(expression: str) -> TextClause:
-    """A subquery of entry ids whose title, body or tags match (bind ``:q`` = ``expression``)."""
-    return text("SELECT rowid FROM entries_fts WHERE entries_fts MATCH :q").bindparams(q=expression)
 
 
 def snippets(
