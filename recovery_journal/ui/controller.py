@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget
 
 from recovery_journal.errors import ErrorKind, UserError
 from recovery_journal.paths import normalise_journal_path
@@ -38,6 +38,17 @@ if TYPE_CHECKING:
 def _warm_up() -> None:
     for module in ("recovery_journal.services.access", "recovery_journal.ui.main_window"):
         importlib.import_module(module)
+
+
+def _open_modals() -> list[QDialog]:
+    """Dialogs running their own event loop now (innermost first)."""
+    found: list[QDialog] = []
+    modal = QApplication.activeModalWidget()
+    while isinstance(modal, QDialog) and modal.isVisible() and modal not in found:
+        found.append(modal)
+        modal = modal.parentWidget()
+        modal = modal if isinstance(modal, QDialog) and modal.isModal() else None
+    return found
 
 
 class AppController(QObject):
@@ -185,7 +196,11 @@ class AppController(QObject):
         if session is None or window is None or self._locking:
             return
         self._locking = True
-        drafts = window.pending_drafts()
+        # Nothing below may fail before the journal is locked: a lock that stops half-way would
+        # leave it open with the window up. Unsaved writing is collected page by page.
+        drafts, problems = window.pending_drafts()
+        for modal in _open_modals():  # a dialog's own event loop must end before the window goes
+            modal.reject()
         window.hide()
         for timer in window.findChildren(QTimer):  # no autosave or search fires into a lock
             timer.stop()
@@ -198,9 +213,17 @@ class AppController(QObject):
             finally:
                 session.lock()
 
-        self.tasks.run(work, lambda _: self._after_lock(), self._after_failed_lock)
+        def done(_: object) -> None:
+            self._after_lock()
+            for problem in problems:
+                self.report(problem)
+
+        self.tasks.run(work, done, self._after_failed_lock)
 
     def _after_lock(self) -> None:
+        if _open_modals():  # still unwinding a dialog's event loop: finish right after it
+            QTimer.singleShot(0, self._after_lock)
+            return
         self.clipboard.clear_if_ours()
         if self.window is not None:
             self.window.deleteLater()

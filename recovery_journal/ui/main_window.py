@@ -277,11 +277,17 @@ class MainWindow(QMainWindow):
     def _show_backup_time(self, when: datetime | None) -> None:
         self.backup_label.setText(self.tr(describe_backup_time(when)))
 
-    def pending_drafts(self) -> list[Draft]:
+    def pending_drafts(self) -> tuple[list[Draft], list[BaseException]]:
+        """Unsaved writing of every page, and what went wrong collecting it (never raises:
+        locking must go on even if one page can't say what it holds)."""
         drafts: list[Draft] = []
+        problems: list[BaseException] = []
         for page in self.pages:
-            drafts.extend(page.pending_drafts())
-        return drafts
+            try:
+                drafts.extend(page.pending_drafts())
+            except Exception as problem:  # reported after the lock, never blocks it
+                problems.append(problem)
+        return drafts, problems
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

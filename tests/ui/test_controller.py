@@ -218,3 +218,39 @@ def test_the_app_starts_with_the_journal_used_last(app_settings: AppSettings,
 
     app_settings.remember_journal(str(existing))
     assert starting_journal(app_settings) == existing
+
+
+def test_locking_while_a_dialog_waits_does_not_crash(qtbot: QtBot,
+                                                     controller: AppController) -> None:
+    """Auto-lock firing while a confirmation waits for an answer: the dialog closes, the
+    journal locks, the app goes on (it used to free the dialog under its own event loop)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    controller.start()
+    unlock(qtbot, controller)
+    assert controller.window is not None
+    QTimer.singleShot(0, controller.lock)  # what the idle timer does
+    answer = QMessageBox.question(controller.window.journal.editor, "Delete forever?", "Sure?")
+    assert answer != QMessageBox.StandardButton.Yes
+    qtbot.waitUntil(lambda: controller.session is None, timeout=10_000)
+    assert isinstance(controller.dialog, UnlockDialog)
+
+
+def test_a_page_that_cannot_give_its_draft_does_not_stop_the_lock(
+    qtbot: QtBot, controller: AppController
+) -> None:
+    controller.start()
+    unlock(qtbot, controller)
+    window = controller.window
+    assert window is not None
+
+    def broken() -> list[object]:
+        raise ValueError("cannot collect")
+
+    window.today.pending_drafts = broken  # type: ignore[method-assign]
+    with qtbot.waitSignal(controller.locked, timeout=10_000):
+        controller.lock()
+    assert controller.session is None and not controller._locking
+    assert controller.last_error_box is not None
+    controller.last_error_box.close()

@@ -247,7 +247,7 @@ class TodayPage(Page):
         An emptied form whose earlier draft is still stored is returned too: saving that empty
         draft removes the stale one, so deleted words do not come back after unlocking.
         """
-        if self._loading:
+        if self._loading or self._saving:  # a save in flight already holds these words
             return []
         try:
             draft = self.current_draft()
