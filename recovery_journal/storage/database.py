@@ -114,9 +114,16 @@ def error_from_sqlite(exc: Exception, *, opening: bool = False) -> UserError | N
     return None
 
 
+def _casefold(value: object) -> object:
+    return value.casefold() if isinstance(value, str) else value
+
+
 def _apply_pragmas(conn: DBAPIConnection) -> None:
     for pragma in PRAGMAS:
         conn.execute(f"PRAGMA {pragma}").fetchall()
+    # SQLite's lower() and NOCASE fold ASCII only; tags are matched the way Python folds them
+    # ('Ärger' = 'ärger'), so every lookup uses this one definition.
+    conn.create_function("casefold", 1, _casefold, deterministic=True)
 
 
 def _keyed(path: Path, data_key: bytearray, mode: str) -> DBAPIConnection:

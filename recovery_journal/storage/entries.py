@@ -63,7 +63,7 @@ def _tag_rows(session: Session, names: tuple[str, ...]) -> list[TagRow]:
     folded = {n.casefold() for n in names}
     existing = {
         t.name.casefold(): t
-        for t in session.scalars(select(TagRow).where(func.lower(TagRow.name).in_(folded)))
+        for t in session.scalars(select(TagRow).where(func.casefold(TagRow.name).in_(folded)))
     }
     rows: list[TagRow] = []
     for name in names:
@@ -184,7 +184,7 @@ def _listing(
             EntryRow.id.in_(
                 select(entry_tags.c.entry_id)
                 .join(TagRow, TagRow.id == entry_tags.c.tag_id)
-                .where(func.lower(TagRow.name) == tag.strip().lstrip("#").casefold())
+                .where(func.casefold(TagRow.name) == tag.strip().lstrip("#").casefold())
             )
         )
     return query
@@ -290,7 +290,7 @@ def _search_ids(
     if tag:
         where.append(
             "e.id IN (SELECT et.entry_id FROM entry_tags et JOIN tags t ON t.id = "
-            "et.tag_id WHERE lower(t.name) = :tag)"
+            "et.tag_id WHERE casefold(t.name) = :tag)"
         )
         params["tag"] = tag.strip().lstrip("#").casefold()
     sql = (
@@ -360,7 +360,7 @@ def daily_moods(session: Session, start: date, end: date) -> dict[date, float]:
 
 
 def all_tags(session: Session) -> list[str]:
-    return list(session.scalars(select(TagRow.name).order_by(func.lower(TagRow.name))))
+    return list(session.scalars(select(TagRow.name).order_by(func.casefold(TagRow.name))))
 
 
 def all_revisions(session: Session) -> list[EntryRevision]:

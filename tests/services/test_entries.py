@@ -229,3 +229,13 @@ def test_search_and_list_in_the_trash(journal: JournalSession) -> None:
     assert [h.entry.id for h in journal.entries.search("river")] == [kept.id]
     assert [h.entry.id for h in journal.entries.search("river", trash=True)] == [gone.id]
     assert [e.id for e in journal.entries.list(trash=True)] == [gone.id]
+
+
+def test_tags_with_non_ascii_capitals_are_one_tag(journal: JournalSession) -> None:
+    """'Ärger' twice (and 'ärger') is one tag, and filtering by it finds every entry."""
+    journal.entries.add(_entry(1, "a", tags=("Ärger",)))
+    journal.entries.add(_entry(2, "b", tags=("Ärger",)))
+    journal.entries.add(_entry(3, "c", tags=("ärger",)))
+    assert journal.entries.tags() == ["Ärger"]
+    assert [e.body for e in journal.entries.list(tag="ÄRGER")] == ["c", "b", "a"]
+    assert len(journal.entries.search("b", tag="ärger")) == 1
