@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from recovery_journal.paths import default_journal_path, normalise_journal_path
+from recovery_journal.errors import UserError
+from recovery_journal.paths import default_journal_path, keys_path, normalise_journal_path
 from recovery_journal.services.options import journal_exists, validate_recovery_code
 from recovery_journal.services.session import JournalSession, ensure_daily_backup
 from recovery_journal.storage import backup, vault
 from recovery_journal.storage.backup import BackupInfo
+from recovery_journal.storage.keys import read_envelope
 from recovery_journal.storage.options import BackupSettings
 from recovery_journal.storage.vault import KeySettings, PendingKeys
 
@@ -82,6 +84,12 @@ def restore_backup(bundle: Path, target: Path, *, replace_existing: bool = False
 
 
 def latest_backup(path: Path, backups: BackupSettings = BackupSettings()) -> Path | None:
-    """The newest automatic backup of the journal at ``path``, if any (for 'restore')."""
-    bundles = backup.list_bundles(backups.folder_for(normalise_journal_path(path)))
+    """The newest automatic backup of *this* journal (by the id in its key file), if any — for
+    "restore my latest backup". Without a readable key file there is no safe answer: None."""
+    journal = normalise_journal_path(path)
+    try:
+        journal_id = read_envelope(keys_path(journal)).journal_id
+    except UserError:
+        return None
+    bundles = backup.list_bundles(backups.folder_for(journal), journal_id)
     return bundles[-1][1] if bundles else None

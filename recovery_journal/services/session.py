@@ -129,7 +129,7 @@ class JournalSession:
         return self._opened.auto_backup(force=force)
 
     def last_backup_time(self) -> datetime | None:
-        return vault.last_backup_time(self.path, self._opened.backups)
+        return vault.last_backup_time(self.path, self._opened.backups, self.journal_id)
 
     def backups_folder(self) -> Path:
         return self._opened.backups.folder_for(self.path)

@@ -37,7 +37,10 @@ KEYS_MEMBER = "journal.rjournal.keys"
 MANIFEST_MEMBER = "manifest.json"
 _STAMP = "%Y-%m-%dT%H%M%SZ"
 _PAIR_SUFFIXES = ("", ".keys", "-wal", "-shm")
-_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2}T\d{6}Z)(-[a-z0-9-]+)?\.rjbackup$")
+# <UTC time>[-j<first 8 hex of the journal id>][-<reason>].rjbackup — the id lets several journals
+# share one backups folder without skipping, rotating away or restoring each other's backups.
+_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2}T\d{6}Z)(?:-j([0-9a-f]{8}))?(-[a-z0-9-]+)?\.rjbackup$")
+_ID_CHARS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,28 +215,30 @@ def restore_bundle(bundle: Path, target: Path, *, replace_existing: bool = False
 # ---------------------------------------------------------------- automatic, rotating backups
 
 
-def bundle_name(when: datetime, reason: str = "") -> str:
+def bundle_name(when: datetime, reason: str = "", journal_id: str | None = None) -> str:
+    owner = f"-j{journal_id[:_ID_CHARS]}" if journal_id else ""
     tail = f"-{reason}" if reason else ""
-    return f"{when.astimezone(UTC).strftime(_STAMP)}{tail}{BUNDLE_SUFFIX}"
+    return f"{when.astimezone(UTC).strftime(_STAMP)}{owner}{tail}{BUNDLE_SUFFIX}"
 
 
-def list_bundles(folder: Path) -> list[tuple[datetime, Path]]:
-    """Bundles in an automatic-backup folder, oldest first, by the time in their name."""
+def list_bundles(folder: Path, journal_id: str | None = None) -> list[tuple[datetime, Path]]:
+    """Bundles in an automatic-backup folder, oldest first, by the time in their name; with
+    ``journal_id``, only that journal's."""
     if not folder.is_dir():
         return []
     found: list[tuple[datetime, Path]] = []
     for path in folder.iterdir():
         match = _NAME.match(path.name)
-        if match:
+        if match and (journal_id is None or match.group(2) == journal_id[:_ID_CHARS]):
             stamp = datetime.strptime(match.group(1), _STAMP).replace(tzinfo=UTC)
             found.append((stamp, path))
     return sorted(found)
 
 
-def rotate(folder: Path, keep: int) -> list[Path]:
-    """Delete all but the newest ``keep`` bundles, and temp files an interrupted backup left
-    (older than an hour, so a backup in progress elsewhere is never touched)."""
-    bundles = list_bundles(folder)
+def rotate(folder: Path, keep: int, journal_id: str | None = None) -> list[Path]:
+    """Delete all but the newest ``keep`` bundles (of ``journal_id``'s, when given), and temp
+    files an interrupted backup left (older than an hour, so one in progress is never touched)."""
+    bundles = list_bundles(folder, journal_id)
     doomed = [path for _, path in bundles[: max(0, len(bundles) - keep)]]
     cutoff = datetime.now(UTC).timestamp() - 3600
     doomed += [
@@ -246,7 +251,7 @@ def rotate(folder: Path, keep: int) -> list[Path]:
     return doomed
 
 
-def backup_due(folder: Path, now: datetime) -> bool:
-    """At most one automatic backup per calendar day (UTC)."""
-    bundles = list_bundles(folder)
+def backup_due(folder: Path, now: datetime, journal_id: str | None = None) -> bool:
+    """At most one automatic backup per calendar day (UTC) for a journal."""
+    bundles = list_bundles(folder, journal_id)
     return not bundles or bundles[-1][0].date() < now.astimezone(UTC).date()

@@ -427,6 +427,12 @@ class PendingKeys:
         assert self._outcome is not None
         return self._outcome
 
+    def discard(self) -> None:
+        """Not needed after all (unlocking failed first): wait, then zero any derived keys."""
+        self._thread.join()
+        if isinstance(self._outcome, UnlockedKeys):
+            self._outcome.wipe()
+
 
 def sqlcipher_key_spec(data_key: bytearray) -> bytearray:
     """The raw-key text ``x'<64 hex>'`` SQLCipher expects, in a buffer the caller must zero."""

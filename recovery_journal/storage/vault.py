@@ -65,10 +65,11 @@ class OpenJournal:
         """A rotating backup in the backups folder; at most once a day unless forced."""
         folder = self.backups.folder_for(self.path)
         now = utc_now()
-        if not force and not backup.backup_due(folder, now):
+        if not force and not backup.backup_due(folder, now, self.journal_id):
             return None
-        info = self.backup_to(folder / backup.bundle_name(now, reason), reason or "automatic")
-        backup.rotate(folder, self.backups.keep)
+        name = backup.bundle_name(now, reason, self.journal_id)
+        info = self.backup_to(folder / name, reason or "automatic")
+        backup.rotate(folder, self.backups.keep, self.journal_id)
         return info
 
     def _require_open(self) -> None:
@@ -293,9 +294,14 @@ def unlock(
     """Open an existing journal with its passphrase (``pending``: its keys already being derived
     from that passphrase, see :class:`~recovery_journal.storage.keys.PendingKeys`)."""
     path = normalise_journal_path(path)
-    _check_files(path)
-    envelope = pending.envelope if pending else keys.read_envelope(keys_path(path))
-    lock = _locked(path)
+    try:
+        _check_files(path)
+        envelope = pending.envelope if pending else keys.read_envelope(keys_path(path))
+        lock = _locked(path)
+    except BaseException:
+        if pending is not None:
+            pending.discard()  # keys derived in the background are zeroed, not left to the GC
+        raise
     try:
         key_material = (
             pending.result()
@@ -367,6 +373,8 @@ def new_recovery_code(
         return code
 
 
-def last_backup_time(journal: Path, backups: BackupSettings = BackupSettings()) -> datetime | None:
-    bundles = backup.list_bundles(backups.folder_for(normalise_journal_path(journal)))
+def last_backup_time(
+    journal: Path, backups: BackupSettings = BackupSettings(), journal_id: str | None = None
+) -> datetime | None:
+    bundles = backup.list_bundles(backups.folder_for(normalise_journal_path(journal)), journal_id)
     return bundles[-1][0].astimezone(UTC) if bundles else None

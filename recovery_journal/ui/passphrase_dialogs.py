@@ -62,8 +62,9 @@ class ChangePassphraseDialog(_SecretDialog):
         self.buttons.accepted.connect(self._on_ok)
         note = QLabel(
             self.tr(
-                "Your recovery code keeps working. Older backups still open with "
-                "the passphrase they were made with."
+                "Your recovery code keeps working. Older backups still open with the passphrase "
+                "they were made with — if someone may know your old passphrase, also delete old "
+                "backups and copies you don't control."
             )
         )
         note.setWordWrap(True)

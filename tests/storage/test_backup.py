@@ -12,6 +12,7 @@ from recovery_journal.domain.entries import Entry
 from recovery_journal.errors import ErrorKind, UserError
 from recovery_journal.services.access import (
     BackupSettings,
+    create_journal,
     latest_backup,
     open_journal,
     restore_backup,
@@ -156,3 +157,21 @@ def test_a_backup_key_file_names_its_own_snapshot(journal: JournalSession, tmp_p
         db = z.read(backup.DB_MEMBER)
         keys_doc = __import__("json").loads(z.read(backup.KEYS_MEMBER))
     assert keys_doc["database_salt"] == db[:16].hex()
+
+
+def test_journals_sharing_a_backups_folder_keep_their_own_backups(tmp_path: Path) -> None:
+    """Two journals, one custom folder: each gets its daily backup, rotation and 'latest'."""
+    shared = BackupSettings(folder=tmp_path / "shared", keep=2)
+    a, _ = create_journal(tmp_path / "a.rjournal", PASSPHRASE, FAST, shared)
+    b, _ = create_journal(tmp_path / "b.rjournal", PASSPHRASE, FAST, shared)
+    assert a.auto_backup() is not None
+    assert b.auto_backup() is not None  # A's backup today doesn't count for B
+    for _ in range(3):
+        b.backup_now()
+    a_bundles = backup.list_bundles(tmp_path / "shared", a.journal_id)
+    assert len(a_bundles) == 1  # B's rotation left A's backup alone
+    assert len(backup.list_bundles(tmp_path / "shared", b.journal_id)) == 2
+    a_path = a.path
+    a.lock()
+    b.lock()
+    assert latest_backup(a_path, shared) == a_bundles[-1][1]

@@ -172,3 +172,17 @@ def test_unlock_takes_one_automatic_backup_a_day(
     assert len(list(backups.folder.glob("*.rjbackup"))) == 1
     assert again.last_backup_time() is not None
     again.lock()
+
+
+def test_keys_derived_ahead_are_zeroed_when_unlocking_fails(
+    journal: JournalSession, backups: BackupSettings
+) -> None:
+    """'Already open' after the KDF started in the background: the derived keys are wiped."""
+    from recovery_journal.storage.keys import PendingKeys
+
+    pending = PendingKeys(keys_path(journal.path), PASSPHRASE, FAST.policy)
+    with pytest.raises(UserError) as caught:
+        vault.unlock(journal.path, PASSPHRASE, FAST, backups, pending)
+    assert caught.value.kind is ErrorKind.ALREADY_OPEN
+    derived = pending.result()
+    assert derived.data_key == bytearray(32) and derived.master_key == bytearray(32)
