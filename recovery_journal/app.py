@@ -37,7 +37,7 @@ def main(argv: Sequence[str] = ()) -> int:
     code = int(app.exec())
     if controller.session is not None:
         controller.lock()
-        controller.tasks.wait_idle()
+        controller.tasks.wait_idle(-1)  # however long: unsaved writing is kept before exit
     return code
 
 

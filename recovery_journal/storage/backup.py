@@ -23,10 +23,11 @@ from pathlib import Path
 from sqlcipher3 import dbapi2
 
 from recovery_journal.errors import ErrorKind, UserError
-from recovery_journal.paths import keys_path
+from recovery_journal.paths import keys_path, lock_path
 from recovery_journal.storage import keys as keyfile
 from recovery_journal.storage.atomic import fsync_dir, os_error_to_user_error, write_atomic
 from recovery_journal.storage.database import DBAPIConnection, error_from_sqlite
+from recovery_journal.storage.instance_lock import InstanceLock
 from recovery_journal.storage.keys import sqlcipher_key_spec, zero
 
 BUNDLE_SUFFIX = ".rjbackup"
@@ -182,6 +183,10 @@ def set_aside(journal: Path) -> Path | None:
         return None
     stamp = datetime.now(UTC).strftime(_STAMP)
     aside = journal.with_name(f"{journal.name}.set-aside-{stamp}")
+    n = 1
+    while any(aside.with_name(aside.name + s).exists() for s in _PAIR_SUFFIXES):
+        n += 1  # set aside twice in one second: never replace the earlier one
+        aside = journal.with_name(f"{journal.name}.set-aside-{stamp}-{n}")
     for suffix in _PAIR_SUFFIXES:
         source = journal.with_name(journal.name + suffix)
         if source.exists():
@@ -202,6 +207,11 @@ def restore_bundle(bundle: Path, target: Path, *, replace_existing: bool = False
         )
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise os_error_to_user_error(exc, "the restored journal") from None
+    lock = InstanceLock(lock_path(target))  # never swap files under a journal that is open
+    lock.acquire()
+    try:
         set_aside(target)  # also a stray -wal/-shm: SQLite would replay it into the restored file
         # Database first, key file last: the pair only becomes openable once both are complete.
         write_atomic(target, db_bytes, "the restored journal")
@@ -209,6 +219,8 @@ def restore_bundle(bundle: Path, target: Path, *, replace_existing: bool = False
         fsync_dir(target.parent)
     except OSError as exc:
         raise os_error_to_user_error(exc, "the restored journal") from None
+    finally:
+        lock.release()
     return info
 
 

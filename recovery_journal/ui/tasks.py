@@ -79,7 +79,10 @@ class _Job(QRunnable):
         try:
             self._outbox.put(self._id, True, self._fn())
         except BaseException as exc:
-            exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
+            # Where it happened, not what it said: some exception messages echo their input.
+            exc.__traceback_text__ = "".join(  # type: ignore[attr-defined]
+                traceback.format_tb(exc.__traceback__)
+            )
             self._outbox.put(self._id, False, exc)
         self._bridge.finished.emit(self._id)
 
@@ -147,7 +150,7 @@ class TaskRunner(QObject):
     def busy(self) -> bool:
         return bool(self._pending)
 
-    def wait_idle(self, msecs: int = 30_000) -> bool:
+    def wait_idle(self, msecs: int = 30_000) -> bool:  # -1: no time limit
         """Block until workers finished (shutdown and tests); results still arrive by signal."""
         return bool(self._pool.waitForDone(msecs))
 

@@ -175,3 +175,25 @@ def test_journals_sharing_a_backups_folder_keep_their_own_backups(tmp_path: Path
     a.lock()
     b.lock()
     assert latest_backup(a_path, shared) == a_bundles[-1][1]
+
+
+def test_setting_aside_twice_in_one_second_keeps_both(tmp_path: Path) -> None:
+    journal = tmp_path / "j.rjournal"
+    first, second = b"first damaged copy", b"second damaged copy"
+    journal.write_bytes(first)
+    one = backup.set_aside(journal)
+    journal.write_bytes(second)
+    two = backup.set_aside(journal)
+    assert one is not None and two is not None and one != two
+    assert one.read_bytes() == first and two.read_bytes() == second
+
+
+def test_restore_never_swaps_files_under_an_open_journal(journal: JournalSession,
+                                                         tmp_path: Path) -> None:
+    bundle = journal.backup_to(tmp_path / "b.rjbackup").path
+    before = journal.path.read_bytes()
+    with pytest.raises(UserError) as caught:
+        restore_backup(bundle, journal.path, replace_existing=True)
+    assert caught.value.kind is ErrorKind.ALREADY_OPEN
+    assert journal.path.read_bytes() == before
+    assert not [p for p in journal.path.parent.iterdir() if ".set-aside-" in p.name]

@@ -77,3 +77,21 @@ def test_callbacks_of_deleted_widgets_are_skipped(qtbot: QtBot, tasks: TaskRunne
     shiboken6.delete(receiver)
     gate.set()
     qtbot.waitUntil(lambda: bool(done))
+
+
+def test_bug_details_name_the_place_not_the_message(qtbot: QtBot, tasks: TaskRunner) -> None:
+    """Crash-dialog details: the traceback's locations, never the exception's own words."""
+    from recovery_journal.ui.messages import bug_details
+
+    errors: list[BaseException] = []
+
+    secret = "-".join(["PRIVATE", "WORDS"])  # never spelled out in the source lines shown
+
+    def fail() -> None:
+        raise ValueError(secret)
+
+    tasks.run(fail, None, errors.append)
+    qtbot.waitUntil(lambda: bool(errors))
+    details = bug_details(errors[0])
+    assert "ValueError" in details and "fail" in details
+    assert "PRIVATE-WORDS" not in details
