@@ -189,7 +189,3 @@ def stale(stored: Iterable[Milestone], counter_id: int, valid_keys: set[str]) ->
         for row in stored
         if (key := key_of(row)) is not None and key.startswith(prefix) and key not in valid_keys
     ]
-
-
-def newest_first(items: Iterable[AutoMilestone]) -> list[AutoMilestone]:
-    return sorted(items, key=lambda m: (m.local_date, m.key), reverse=True)

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy import ColumnElement
+from sqlalchemy.orm import Session
 
 from recovery_journal.domain.clock import local_today
 from recovery_journal.domain.coping import CopingPlanItem, CopingStrategy, CopingUse
@@ -117,17 +118,26 @@ def plan_for(
     """
     target = PlanTarget(trigger_id, stage)
     with session.transaction() as s:
-        items = PLAN_ITEMS.list(
-            s,
-            _target_condition(target),
-            order_by=[CopingPlanItemRow.position, CopingPlanItemRow.id],
-        )
-        plan = [(item, STRATEGIES.get(s, item.strategy_id)) for item in items]
+        items, strategies = plan_rows(s, target)
     return [
-        (item, strategy)
-        for item, strategy in plan
-        if include_archived or strategy.archived_utc is None
+        (item, strategies[item.strategy_id])
+        for item in items
+        if item.strategy_id in strategies
+        and (include_archived or strategies[item.strategy_id].archived_utc is None)
     ]
+
+
+def plan_rows(
+    s: Session, target: PlanTarget
+) -> tuple[list[CopingPlanItem], dict[int, CopingStrategy]]:
+    """A plan's steps in the person's order and their strategies (two queries, inside the
+    caller's transaction) — the one place plans are read."""
+    items = PLAN_ITEMS.list(
+        s, _target_condition(target), order_by=[CopingPlanItemRow.position, CopingPlanItemRow.id]
+    )
+    wanted = {item.strategy_id for item in items}
+    found = STRATEGIES.list(s, CopingStrategyRow.id.in_(wanted))
+    return items, {strategy.id: strategy for strategy in found if strategy.id is not None}
 
 
 def set_plan(

@@ -27,7 +27,7 @@ from recovery_journal.domain.tracking import (
     WarningSignObservation,
     WarningStage,
 )
-from recovery_journal.services.coping import PLAN_ITEMS, STRATEGIES
+from recovery_journal.services.coping_flows import PlanTarget, plan_rows
 
 if TYPE_CHECKING:
     from recovery_journal.services.session import JournalSession
@@ -39,8 +39,6 @@ from recovery_journal.services.tracking import (
 )
 from recovery_journal.storage import entries as entry_repo
 from recovery_journal.storage.orm import (
-    CopingPlanItemRow,
-    CopingStrategyRow,
     TriggerEventRow,
     TriggerRow,
     WarningSignObservationRow,
@@ -169,20 +167,14 @@ def log_choices(session: JournalSession, today: date) -> LogChoices:
         return LogChoices(rules.by_name(active), _entry_of_day(s, today))
 
 
-def _plan_for(s: Session, **target: object) -> list[CopingStrategy]:
-    conditions = [getattr(CopingPlanItemRow, k) == v for k, v in target.items()]
-    items = PLAN_ITEMS.list(s, *conditions)
-    ids = {i.strategy_id for i in items}
-    strategies = {
-        st.id: st for st in STRATEGIES.list(s, CopingStrategyRow.id.in_(ids)) if st.id is not None
-    }
-    return rules.ordered_strategies(items, strategies)
+def _plan_for(s: Session, target: PlanTarget) -> list[CopingStrategy]:
+    return rules.ordered_strategies(*plan_rows(s, target))
 
 
 def plan_after_trigger(session: JournalSession, trigger_id: int) -> list[CopingStrategy]:
     """The strategies the person planned to try for this trigger, in their order."""
     with session.transaction() as s:
-        return _plan_for(s, trigger_id=trigger_id)
+        return _plan_for(s, PlanTarget(trigger_id=trigger_id))
 
 
 def plan_for_signs(
@@ -195,7 +187,7 @@ def plan_for_signs(
 
 def _plan_for_signs(s: Session, sign_ids: list[int]) -> dict[WarningStage, list[CopingStrategy]]:
     signs = [WARNING_SIGNS.get(s, i) for i in sign_ids]
-    return {stage: _plan_for(s, warning_stage=stage) for stage in rules.stages_of(signs)}
+    return {stage: _plan_for(s, PlanTarget(stage=stage)) for stage in rules.stages_of(signs)}
 
 
 # ------------------------------------------------------------ writing
@@ -230,7 +222,7 @@ def log_trigger(
         event = TRIGGER_EVENTS.add(
             s, TriggerEvent(trigger.id, when, day, intensity, context, entry_id)
         )
-        return LoggedTrigger(event, trigger, _plan_for(s, trigger_id=trigger.id))
+        return LoggedTrigger(event, trigger, _plan_for(s, PlanTarget(trigger_id=trigger.id)))
 
 
 def sign_check(session: JournalSession, today: date) -> SignCheck:

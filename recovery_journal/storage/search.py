@@ -45,16 +45,9 @@ def unindex_entry(session: Session, entry_id: int) -> None:
 def snippets(
     session: Session, expression: str, ids: list[int], *, every_match: bool
 ) -> dict[int, str]:
-    """Highlighted snippets for just ``ids`` (``snippet()`` is the expensive part of a search,
-    so it is never computed for the thousands of matches of a common word that aren't shown).
+    """Highlighted snippets for just ``ids`` (``snippet()`` is the expensive part of a search, so
+    it is never computed for the thousands of matches of a common word that aren't shown).
     ``every_match`` says ``ids`` are all the matches there are (a rare word): one pass."""
-    return _snippets(session, expression, ids, every_match=every_match)
-
-
-def _snippets(
-    session: Session, expression: str, ids: list[int], *, every_match: bool
-) -> dict[int, str]:
-    """Snippets for ``ids``; ``every_match`` says the ids are all the matches (a rare word)."""
     if not ids:
         return {}
     params = {"q": expression, "start": MATCH_START, "end": MATCH_END}

@@ -182,9 +182,6 @@ class CopingPlanEditor(QWidget):
         target = item.data(TARGET_ROLE) if item is not None else None
         return target if isinstance(target, PlanTarget) else None
 
-    def select_target(self, target: PlanTarget) -> None:
-        self.targets.setCurrentRow(self._row_of(target))
-
     def plan(self, target: PlanTarget | None = None) -> list[int]:
         """The strategy ids of ``target``'s plan (default: the chosen target)."""
         target = target or self.current_target()

@@ -184,9 +184,6 @@ class EntryListModel(QAbstractListModel):
         """Load again (after a save or a change elsewhere), as deep as already scrolled."""
         self._load(replace=True, keep_depth=True)
 
-    def entry_at(self, row: int) -> Entry:
-        return self._rows[row].entry
-
     def row_of(self, entry_id: int) -> int | None:
         return next((i for i, r in enumerate(self._rows) if r.entry.id == entry_id), None)
 
@@ -233,9 +230,7 @@ class EntryListModel(QAbstractListModel):
 
     def canFetchMore(self, parent: _Index) -> bool:
         # Nothing until the first set_filter/refresh: a hidden view must not load at unlock.
-        return (
-            self._started and not parent.isValid() and not self._exhausted and not self._fetching
-        )
+        return self._started and not parent.isValid() and not self._exhausted and not self._fetching
 
     def fetchMore(self, parent: _Index) -> None:
         if self.canFetchMore(parent):

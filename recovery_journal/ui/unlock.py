@@ -49,6 +49,16 @@ def _open(
     return open_journal(path, passphrase, keys, backups, pending=pending)
 
 
+def _restore_latest(path: Path, backups: BackupSettings) -> object:
+    """Put this journal's newest automatic backup in place (the current files are set aside)."""
+    from recovery_journal.services.access import latest_backup, restore_backup
+
+    bundle = latest_backup(path, backups)
+    if bundle is None:
+        raise UserError(ErrorKind.NOT_FOUND, "There is no backup of this journal to restore.")
+    return restore_backup(bundle, path, replace_existing=True)
+
+
 def _latest_backup(path: Path, backups: BackupSettings) -> Path | None:
     from recovery_journal.services.access import latest_backup
 
@@ -190,21 +200,17 @@ class UnlockDialog(QDialog):
             self.passphrase.field.selectAll()
             self.passphrase.focus_field()
         restorable = error.kind in (ErrorKind.JOURNAL_DAMAGED, ErrorKind.FILES_MISMATCHED)
-        if restorable and _latest_backup(self.path, self._backups):
-            self.restore_button.setVisible(True)
+        if restorable:  # looking for a backup reads files: on the worker, like everything else
+            self._tasks.run(
+                lambda: _latest_backup(self.path, self._backups),
+                lambda bundle: self.restore_button.setVisible(bundle is not None),
+            )
 
     @Slot()
     def _on_restore_clicked(self) -> None:
-        bundle = _latest_backup(self.path, self._backups)
-        if bundle is None:
-            return
         self._set_busy(True)
-        from recovery_journal.services.access import restore_backup
-
         self._tasks.run(
-            lambda: restore_backup(bundle, self.path, replace_existing=True),
-            self._on_restored,
-            self._on_failed,
+            lambda: _restore_latest(self.path, self._backups), self._on_restored, self._on_failed
         )
 
     def _on_restored(self, _info: object) -> None:
