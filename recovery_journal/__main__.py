@@ -23,6 +23,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from recovery_journal.app import main as gui_main  # Qt only when the app is wanted
 
         return gui_main(args)
+    if argv is None:  # a real command-line process, not a call from Python
+        from recovery_journal.hugepages import relaunch_with_huge_pages
+
+        relaunch_with_huge_pages()  # returns only when it didn't restart
     from recovery_journal.cli import main as cli_main
 
     code = cli_main(args)

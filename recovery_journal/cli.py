@@ -18,16 +18,19 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from recovery_journal import __version__
-from recovery_journal.domain import passphrase as strength
-from recovery_journal.domain.clock import local_today
-from recovery_journal.domain.entries import MATCH_END, MATCH_START, Entry
 from recovery_journal.errors import ErrorKind, UserError
 from recovery_journal.paths import default_journal_path, normalise_journal_path
 from recovery_journal.services.prederive import start_key_derivation
-from recovery_journal.storage.keys import FLOOR_PARAMS, KeySettings
+from recovery_journal.storage.keys import FLOOR_PARAMS, KeySettings, PendingKeys
+
+if TYPE_CHECKING:
+    from recovery_journal.domain.entries import Entry
+
+# Only what is needed to start deriving the keys is imported up here: everything else is imported
+# where it is used, while Argon2id already runs (see services/prederive.py).
 
 ENV_PASSPHRASE = "RECOVERY_JOURNAL_PASSPHRASE"
 ENV_NEW_PASSPHRASE = "RECOVERY_JOURNAL_NEW_PASSPHRASE"
@@ -69,6 +72,8 @@ def _new_passphrase() -> str:
         chosen = _secret(ENV_NEW_PASSPHRASE, "New passphrase: ")
         if sys.stdin.isatty() and getpass.getpass("Type it again: ") != chosen:
             raise UsageError("The two passphrases were different. Nothing was changed.")
+    from recovery_journal.domain import passphrase as strength
+
     verdict = strength.assess(chosen)
     if not verdict.acceptable:
         raise UsageError(f"That passphrase is too easy to guess. {verdict.hint}")
@@ -85,6 +90,8 @@ def _key_settings() -> KeySettings:
 
 
 def _plain_snippet(snippet: str) -> str:
+    from recovery_journal.domain.entries import MATCH_END, MATCH_START
+
     return snippet.replace(MATCH_START, "[").replace(MATCH_END, "]").replace("\n", " ")
 
 
@@ -98,7 +105,7 @@ def _entry_line(entry: Entry) -> str:
 
 
 def _entry_json(entry: Entry) -> Any:
-    from recovery_journal.services.export import jsonable
+    from recovery_journal.services.jsonable import jsonable
 
     return jsonable(entry)
 
@@ -117,16 +124,31 @@ def _journal(args: argparse.Namespace) -> Path:
     return normalise_journal_path(Path(args.journal)) if args.journal else default_journal_path()
 
 
-def _open(args: argparse.Namespace) -> Any:
+def _unlocking(args: argparse.Namespace) -> tuple[Path, str, KeySettings, PendingKeys | None]:
     path, secret, settings = (
         _journal(args),
         _secret(ENV_PASSPHRASE, "Passphrase: "),
         _key_settings(),
     )
-    pending = start_key_derivation(path, secret, settings)  # Argon2id runs while we import
+    # Argon2id starts now, on another thread, while the caller imports what it needs.
+    return path, secret, settings, start_key_derivation(path, secret, settings)
+
+
+def _open(args: argparse.Namespace) -> Any:
+    """The journal for a command that changes it (imports the ORM while the keys derive)."""
+    path, secret, settings, pending = _unlocking(args)
     from recovery_journal.services.access import open_journal
 
     return open_journal(path, secret, settings, pending=pending)
+
+
+def _open_for_reading(args: argparse.Namespace) -> Any:
+    """The journal for ``list``, ``search`` and ``show``: no ORM, so the run is about as long
+    as its key derivation."""
+    path, secret, settings, pending = _unlocking(args)
+    from recovery_journal.services.reader import open_reader
+
+    return open_reader(path, secret, settings, pending=pending)
 
 
 def _show_code(code: str, out: TextIO) -> None:
@@ -155,6 +177,9 @@ def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_add(args: argparse.Namespace, out: TextIO) -> int:
+    from recovery_journal.domain.clock import local_today
+    from recovery_journal.domain.entries import Entry
+
     body = sys.stdin.read() if args.text == "-" else args.text
     entry = Entry(
         local_date=args.date or local_today(),
@@ -173,11 +198,11 @@ def cmd_add(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
-    session = _open(args)
+    journal = _open_for_reading(args)
     try:
-        found = session.entries.list(start=args.date_from, end=args.date_to, limit=args.limit)
+        found = journal.latest(args.limit, start=args.date_from, end=args.date_to)
     finally:
-        session.lock()
+        journal.lock()
     if args.json:
         json.dump([_entry_json(e) for e in found], out, ensure_ascii=False, indent=1)
         print(file=out)
@@ -194,11 +219,11 @@ def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
-    session = _open(args)
+    journal = _open_for_reading(args)
     try:
-        hits = session.entries.search(args.query, limit=args.limit)
+        hits = journal.search(args.query, limit=args.limit)
     finally:
-        session.lock()
+        journal.lock()
     if args.json:
         json.dump(
             [{"entry": _entry_json(h.entry), "snippet": _plain_snippet(h.snippet)} for h in hits],
@@ -217,11 +242,11 @@ def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
-    session = _open(args)
+    journal = _open_for_reading(args)
     try:
-        entry = session.entries.get(args.id)
+        entry = journal.get(args.id)
     finally:
-        session.lock()
+        journal.lock()
     if args.json:
         json.dump(_entry_json(entry), out, ensure_ascii=False, indent=1)
         print(file=out)

@@ -9,8 +9,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_DIR_NAME = "RecoveryJournal"
 JOURNAL_SUFFIX = ".rjournal"
 KEYS_SUFFIX = ".keys"
@@ -19,6 +17,8 @@ ENV_JOURNAL_PATH = "RECOVERY_JOURNAL_PATH"
 
 def data_dir() -> Path:
     """The per-user folder for journals (created on demand by whoever writes there)."""
+    import platformdirs  # only when no journal is named: command lines start sooner
+
     return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False))
 
 

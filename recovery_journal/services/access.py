@@ -11,7 +11,8 @@ from pathlib import Path
 from recovery_journal.errors import UserError
 from recovery_journal.paths import default_journal_path, keys_path, normalise_journal_path
 from recovery_journal.services.options import journal_exists, validate_recovery_code
-from recovery_journal.services.session import JournalSession, ensure_daily_backup
+from recovery_journal.services.reader import unlock_for_use
+from recovery_journal.services.session import JournalSession
 from recovery_journal.storage import backup, vault
 from recovery_journal.storage.backup import BackupInfo
 from recovery_journal.storage.keys import read_envelope
@@ -52,14 +53,7 @@ def open_journal(
     backups: BackupSettings = BackupSettings(),
     pending: PendingKeys | None = None,
 ) -> JournalSession:
-    session = JournalSession(vault.unlock(path, passphrase, settings, backups, pending))
-    if backups.daily:
-        try:
-            ensure_daily_backup(session)
-        except BaseException:
-            session.lock()  # never leave a journal open (keys in memory) behind an error
-            raise
-    return session
+    return JournalSession(unlock_for_use(path, passphrase, settings, backups, pending))
 
 
 def recover_journal(

@@ -6,17 +6,15 @@ the person asks, goes where they chose, and is written atomically with private (
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections.abc import Callable
-from datetime import date, datetime
-from enum import Enum
 from pathlib import Path
 from typing import Any
 
 from recovery_journal import __version__
 from recovery_journal.domain.clock import utc_now
 from recovery_journal.services.collection import Collection
+from recovery_journal.services.jsonable import jsonable
 from recovery_journal.services.session import JournalSession
 from recovery_journal.storage.atomic import write_atomic
 
@@ -24,21 +22,6 @@ EXPORT_FORMAT = "recovery-journal-export"
 EXPORT_VERSION = 1
 
 Progress = Callable[[int, int], None]
-
-
-def jsonable(value: Any) -> Any:
-    """Domain values → JSON values: dates ISO 8601, instants with 'Z', enums by value."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, datetime):
-        return value.isoformat().replace("+00:00", "Z")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, list | tuple):
-        return [jsonable(v) for v in value]
-    return value
 
 
 def _collections(session: JournalSession) -> dict[str, Collection[Any]]:

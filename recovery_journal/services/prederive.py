@@ -1,8 +1,9 @@
 """Start deriving a journal's keys before the database stack is even imported.
 
-A command-line run spends ~0.8 s in Argon2id and ~0.6 s importing SQLAlchemy and the ORM. The KDF
-releases the GIL, so doing both at once (two cores) saves about half a second per command. This
-module imports only the light key-envelope code; the heavy services are imported after it.
+A command-line run spends ~0.8 s in Argon2id; whatever else it has to import (the light reading
+path for ``list``/``search``/``show``, SQLAlchemy and the ORM for commands that change the journal)
+is imported meanwhile: the KDF releases the GIL. This module imports only the light key-envelope
+code.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 from sqlcipher3 import dbapi2
 
-from recovery_journal.errors import ErrorKind, UserError, ValidationError
+from recovery_journal.errors import UserError, ValidationError
 from recovery_journal.services.coping import CopingService
 from recovery_journal.services.entries import EntryService
 from recovery_journal.services.progress import ProgressService
@@ -152,13 +152,3 @@ class JournalSession:
             fks = len(list(session.execute(text("PRAGMA foreign_key_check"))))
             fts = search.integrity_ok(session)
         return IntegrityReport(db, enc, fks, fts)
-
-
-def ensure_daily_backup(session: JournalSession) -> BackupInfo | None:
-    """The automatic backup on unlock (at most once a day); a failure never blocks unlocking."""
-    try:
-        return session.auto_backup()
-    except UserError as error:
-        if error.kind in (ErrorKind.DISK_FULL, ErrorKind.READ_ONLY, ErrorKind.IO):
-            return None
-        raise

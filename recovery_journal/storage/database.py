@@ -1,22 +1,18 @@
-"""The SQLCipher connection and the SQLAlchemy engine on top of it.
+"""The SQLCipher connection: opening it, its pragmas, and what its errors mean.
 
 The opening sequence follows docs/SECURITY.md: ``mode=rw`` so a missing file is never silently
 created, the raw key set from a zeroed ``bytearray``, SQLCipher's logger silenced once per process,
 then the pragmas that keep everything encrypted (``temp_store = MEMORY``) and durable (WAL,
-``synchronous = FULL``). SQLAlchemy receives the keyed connection through ``creator=`` on the plain
-sqlite dialect, a single-connection pool and ``hide_parameters=True`` (otherwise journal text ends
-up in exception messages).
+``synchronous = FULL``). The SQLAlchemy engine over this connection is in
+:mod:`recovery_journal.storage.engine`; this module doesn't import SQLAlchemy.
 """
 
 from __future__ import annotations
 
-import logging
 import threading
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.pool import StaticPool
 from sqlcipher3 import dbapi2
 
 from recovery_journal.errors import ErrorKind, UserError
@@ -182,36 +178,3 @@ def leftover_wal_fits(path: Path, data_key: bytearray) -> bool:
         raise error_from_sqlite(exc, opening=True) or damaged_error() from None
     finally:
         conn.close()
-
-
-class _NoResultRows(logging.Filter):
-    """Drops SQLAlchemy's DEBUG records: they print result rows, which ``hide_parameters``
-    does not hide, so journal text would reach any log set to DEBUG."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return record.levelno > logging.DEBUG
-
-
-_NO_RESULT_ROWS = _NoResultRows()
-ENGINE_LOGGING_NAME = "journal"
-
-
-def make_engine(conn: DBAPIConnection) -> Engine:
-    """An engine that always hands out ``conn``; transactions begin explicitly."""
-    engine = create_engine(
-        "sqlite://",
-        module=dbapi2,
-        creator=lambda: conn,
-        poolclass=StaticPool,
-        hide_parameters=True,
-        logging_name=ENGINE_LOGGING_NAME,
-    )
-    logging.getLogger(f"sqlalchemy.engine.Engine.{ENGINE_LOGGING_NAME}").addFilter(_NO_RESULT_ROWS)
-
-    @event.listens_for(engine, "begin")
-    def _begin(connection: Any) -> None:
-        # The driver runs in autocommit mode (isolation_level=None); SQLAlchemy owns BEGIN so
-        # that savepoints and rollbacks behave (SQLAlchemy's documented pysqlite recipe).
-        connection.exec_driver_sql("BEGIN")
-
-    return engine

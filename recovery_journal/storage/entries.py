@@ -6,23 +6,17 @@ replaces as a revision; deleting moves an entry to the trash; only purging the t
 
 from __future__ import annotations
 
-import json
-from datetime import date, datetime
+from datetime import date
 
-from sqlalchemy import Select, func, select, text
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from recovery_journal.domain.clock import utc_now
 from recovery_journal.domain.entries import Emotion, Entry, EntryRevision, SearchHit
 from recovery_journal.errors import NotFoundError
-from recovery_journal.storage import search
-from recovery_journal.storage.orm import (
-    EmotionRow,
-    EntryRevisionRow,
-    EntryRow,
-    TagRow,
-    entry_tags,
-)
+from recovery_journal.storage import reads, search
+from recovery_journal.storage.database import DBAPIConnection
+from recovery_journal.storage.orm import EmotionRow, EntryRevisionRow, EntryRow, TagRow
 
 
 def _to_domain(row: EntryRow) -> Entry:
@@ -167,27 +161,9 @@ def purge(session: Session, entry_id: int) -> None:
     session.flush()
 
 
-def _listing(
-    start: date | None, end: date | None, tag: str | None, therapy_only: bool, trash: bool
-) -> Select[EntryRow]:
-    query = select(EntryRow).where(
-        EntryRow.deleted_utc.is_not(None) if trash else EntryRow.deleted_utc.is_(None)
-    )
-    if start is not None:
-        query = query.where(EntryRow.local_date >= start)
-    if end is not None:
-        query = query.where(EntryRow.local_date <= end)
-    if therapy_only:
-        query = query.where(EntryRow.bring_to_therapy.is_(True))
-    if tag:
-        query = query.where(
-            EntryRow.id.in_(
-                select(entry_tags.c.entry_id)
-                .join(TagRow, TagRow.id == entry_tags.c.tag_id)
-                .where(func.casefold(TagRow.name) == tag.strip().lstrip("#").casefold())
-            )
-        )
-    return query
+def _raw(session: Session) -> DBAPIConnection:
+    """The SQLCipher connection under ``session``, inside the session's transaction."""
+    return session.connection().connection.driver_connection
 
 
 def list_entries(
@@ -202,14 +178,8 @@ def list_entries(
     offset: int = 0,
 ) -> list[Entry]:
     """Entries newest first (by the day they are about, then by creation)."""
-    query = _listing(start, end, tag, therapy_only, trash).order_by(
-        EntryRow.local_date.desc(), EntryRow.id.desc()
-    )
-    if limit is not None:
-        query = query.limit(limit).offset(offset)
-    ids = list(session.scalars(query.with_only_columns(EntryRow.id)))
-    loaded = load_many(session, ids)
-    return [loaded[i] for i in ids]
+    which = reads.EntryFilter(start, end, tag, therapy_only, trash)
+    return reads.list_entries(_raw(session), which, limit=limit, offset=offset)
 
 
 def count_entries(
@@ -221,8 +191,7 @@ def count_entries(
     therapy_only: bool = False,
     trash: bool = False,
 ) -> int:
-    inner = _listing(start, end, tag, therapy_only, trash).subquery()
-    return int(session.scalar(select(func.count()).select_from(inner)) or 0)
+    return reads.count(_raw(session), reads.EntryFilter(start, end, tag, therapy_only, trash))
 
 
 def revisions(session: Session, entry_id: int) -> list[EntryRevision]:
@@ -250,98 +219,8 @@ def find(
 ) -> list[SearchHit]:
     """A page of entries matching ``query`` (any text is safe), newest first, with the same
     filters as :func:`list_entries`, each with a highlighted snippet."""
-    expression = search.match_expression(query)
-    if expression is None:
-        return []
-    ids = _search_ids(session, expression, start, end, tag, therapy_only, trash, limit, offset)
-    unfiltered = not (start or end or tag or therapy_only or trash)
-    every_match = unfiltered and offset == 0 and len(ids) < limit
-    texts = search.snippets(session, expression, ids, every_match=every_match)
-    loaded = load_many(session, ids)
-    return [SearchHit(loaded[i], texts.get(i, "")) for i in ids if i in loaded]
-
-
-def _search_ids(
-    session: Session,
-    expression: str,
-    start: date | None,
-    end: date | None,
-    tag: str | None,
-    therapy_only: bool,
-    trash: bool,
-    limit: int,
-    offset: int,
-) -> list[int]:
-    """The page of matching ids, newest first. Plain SQL (fixed shapes, bound values): this runs
-    on every keystroke, and compiling the equivalent ORM query cost more than running it."""
-    where = [
-        "e.deleted_utc IS NOT NULL" if trash else "e.deleted_utc IS NULL",
-        "e.id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH :q)",
-    ]
-    params: dict[str, object] = {"q": expression, "limit": limit, "offset": offset}
-    if start is not None:
-        where.append("e.local_date >= :start")
-        params["start"] = start.isoformat()
-    if end is not None:
-        where.append("e.local_date <= :end")
-        params["end"] = end.isoformat()
-    if therapy_only:
-        where.append("e.bring_to_therapy = 1")
-    if tag:
-        where.append(
-            "e.id IN (SELECT et.entry_id FROM entry_tags et JOIN tags t ON t.id = "
-            "et.tag_id WHERE casefold(t.name) = :tag)"
-        )
-        params["tag"] = tag.strip().lstrip("#").casefold()
-    sql = (
-        f"SELECT e.id FROM entries e WHERE {' AND '.join(where)} "
-        "ORDER BY e.local_date DESC, e.id DESC LIMIT :limit OFFSET :offset"
-    )
-    return [int(row[0]) for row in session.execute(text(sql), params)]
-
-
-# One query for a page of entries with their tags and emotions (the hot read path: lists and
-# search). The ORM with relationship loading costs ~3 queries and object tracking per page.
-_LOAD_SQL = """
-SELECT e.id, e.local_date, e.title, e.body, e.mood, e.anxiety, e.energy, e.sleep_hours,
-       e.sleep_quality, e.bring_to_therapy, e.created_utc, e.updated_utc, e.deleted_utc,
-       (SELECT json_group_array(t.name ORDER BY et.rowid) FROM entry_tags et
-          JOIN tags t ON t.id = et.tag_id WHERE et.entry_id = e.id),
-       (SELECT json_group_array(json_array(m.name, m.intensity) ORDER BY m.id)
-          FROM entry_emotions m WHERE m.entry_id = e.id)
-FROM entries e WHERE e.id IN (SELECT value FROM json_each(:ids))
-"""
-
-
-def _instant(text_value: str | None) -> datetime | None:
-    return None if text_value is None else datetime.fromisoformat(text_value)
-
-
-def load_many(session: Session, ids: list[int]) -> dict[int, Entry]:
-    """Entries by id, as domain objects, in one round trip."""
-    if not ids:
-        return {}
-    rows = session.execute(text(_LOAD_SQL), {"ids": json.dumps(ids)})
-    loaded: dict[int, Entry] = {}
-    for r in rows:
-        loaded[int(r[0])] = Entry(
-            id=int(r[0]),
-            local_date=date.fromisoformat(r[1]),
-            title=r[2],
-            body=r[3],
-            mood=r[4],
-            anxiety=r[5],
-            energy=r[6],
-            sleep_hours=r[7],
-            sleep_quality=r[8],
-            bring_to_therapy=bool(r[9]),
-            created_utc=_instant(r[10]),
-            updated_utc=_instant(r[11]),
-            deleted_utc=_instant(r[12]),
-            tags=tuple(json.loads(r[13])),
-            emotions=tuple(Emotion(n, i) for n, i in json.loads(r[14])),
-        )
-    return loaded
+    which = reads.EntryFilter(start, end, tag, therapy_only, trash)
+    return reads.find(_raw(session), query, which, limit=limit, offset=offset)
 
 
 def daily_moods(session: Session, start: date, end: date) -> dict[date, float]:

@@ -1,8 +1,9 @@
 """The journal's lifecycle: create, unlock, lock, change passphrase, recover.
 
 An :class:`OpenJournal` is an unlocked journal: the single-instance lock, the keys (zeroed on lock),
-the keyed SQLCipher connection and the SQLAlchemy engine over it. Opening tells apart every way it
-can fail (DESIGN.md section 3) and never creates a journal by accident.
+the keyed SQLCipher connection (and, once the ORM is used, the SQLAlchemy engine over it).
+Opening tells apart every way it can fail (DESIGN.md section 3) and never creates a journal by
+accident.
 """
 
 from __future__ import annotations
@@ -10,11 +11,13 @@ from __future__ import annotations
 import dataclasses
 import os
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
 from sqlcipher3 import dbapi2
 
 from recovery_journal.domain.clock import utc_now
@@ -26,6 +29,9 @@ from recovery_journal.storage.instance_lock import InstanceLock
 from recovery_journal.storage.keys import KeySettings, PendingKeys
 from recovery_journal.storage.options import BackupSettings
 
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
 __all__ = ["BackupSettings", "KeySettings", "OpenJournal", "PendingKeys"]
 
 
@@ -35,7 +41,6 @@ class OpenJournal:
 
     path: Path
     journal_id: str
-    engine: Engine
     connection: database.DBAPIConnection
     key_material: keys.UnlockedKeys
     instance_lock: InstanceLock
@@ -44,6 +49,32 @@ class OpenJournal:
     guard: threading.RLock = field(default_factory=threading.RLock)
     migrated_from: int | None = None
     closed: bool = False
+    _engine: Engine | None = field(default=None, init=False, repr=False)
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine over :attr:`connection`, made on first use (importing
+        SQLAlchemy and the ORM is most of a command-line run that doesn't need them)."""
+        with self.guard:
+            self._require_open()
+            if self._engine is None:
+                from recovery_journal.storage.engine import make_engine
+
+                self._engine = make_engine(self.connection)
+            return self._engine
+
+    @contextmanager
+    def reading(self) -> Iterator[database.DBAPIConnection]:
+        """The connection inside one read transaction (a consistent snapshot), for plain-SQL
+        reads; whatever happens inside is rolled back at the end."""
+        with self.guard:
+            self._require_open()
+            self.connection.execute("BEGIN")
+            try:
+                yield self.connection
+            finally:
+                if self.connection.in_transaction:  # an error may have ended it already
+                    self.connection.execute("ROLLBACK")
 
     def schema_version(self) -> int:
         with self.guard:
@@ -83,7 +114,8 @@ class OpenJournal:
                 return
             self.closed = True
             try:
-                self.engine.dispose()
+                if self._engine is not None:
+                    self._engine.dispose()
                 self.connection.close()
             finally:
                 self.key_material.wipe()
@@ -173,7 +205,6 @@ def _opened(
     return OpenJournal(
         path=path,
         journal_id=envelope.journal_id,
-        engine=database.make_engine(conn),
         connection=conn,
         key_material=key_material,
         instance_lock=lock,

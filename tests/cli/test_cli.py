@@ -229,6 +229,26 @@ def test_cli_process_never_loads_qt_or_matplotlib(tmp_path: Path) -> None:
     assert "HEAVY []" in done.stdout
 
 
+@pytest.mark.parametrize("command", [["list"], ["search", "canal"], ["show", "1"]])
+def test_reading_commands_never_load_the_orm(initialised: Path, command: list[str]) -> None:
+    """list/search/show read with plain SQL: importing SQLAlchemy and the ORM would compete
+    with Argon2id for the CPU for half a second (docs/BENCHMARKS.md)."""
+    assert cli("add", "A long walk by the canal")[0] == 0
+    probe = (
+        "import sys; from recovery_journal.cli import main; rc = main(sys.argv[1:]); "
+        "print('ORM', sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy'})); "
+        "sys.exit(rc)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, *command],
+        env=_subprocess_env(initialised),
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "canal" in done.stdout and "ORM []" in done.stdout
+
+
 def test_secrets_are_never_accepted_as_arguments() -> None:
     from recovery_journal.cli import build_parser
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from recovery_journal.domain.entries import Entry
 from recovery_journal.services.session import JournalSession
-from recovery_journal.storage.search import match_expression
+from recovery_journal.storage.reads import match_expression
 
 
 def test_words_are_quoted_and_the_last_is_a_prefix() -> None:

@@ -1,0 +1,106 @@
+"""Reading a journal without the ORM: the command line's ``list``, ``search`` and ``show``.
+
+A command-line run is mostly its key derivation (Argon2id, ~0.8 s by design). Importing SQLAlchemy
+and the ORM took another ~0.5 s of CPU that competed with the derivation for the same two cores,
+so read-only commands unlock through this module, which imports neither: it reads with the same
+plain-SQL functions the app's lists and search use (:mod:`recovery_journal.storage.reads`). Every
+change to a journal still goes through :class:`~recovery_journal.services.session.JournalSession`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+from sqlcipher3 import dbapi2
+
+from recovery_journal.domain.entries import Entry, SearchHit
+from recovery_journal.errors import ErrorKind, UserError
+from recovery_journal.storage import database, reads, vault
+from recovery_journal.storage.backup import BackupInfo
+from recovery_journal.storage.keys import KeySettings, PendingKeys
+from recovery_journal.storage.options import BackupSettings
+
+
+def take_daily_backup(opened: vault.OpenJournal) -> BackupInfo | None:
+    """The automatic backup on unlock (at most once a day). A full, read-only or failing disk
+    never blocks unlocking: the journal opens and the next unlock tries again."""
+    try:
+        return opened.auto_backup()
+    except UserError as error:
+        if error.kind in (ErrorKind.DISK_FULL, ErrorKind.READ_ONLY, ErrorKind.IO):
+            return None
+        raise
+
+
+def unlock_for_use(
+    path: Path,
+    passphrase: str,
+    settings: KeySettings = KeySettings(),
+    backups: BackupSettings = BackupSettings(),
+    pending: PendingKeys | None = None,
+) -> vault.OpenJournal:
+    """Unlock ``path`` and take the daily backup if one is due (the app, the CLI: every unlock
+    by a person). Never leaves a journal unlocked behind an error."""
+    opened = vault.unlock(path, passphrase, settings, backups, pending)
+    if backups.daily:
+        try:
+            take_daily_backup(opened)
+        except BaseException:
+            opened.close()  # keys zeroed, instance lock released
+            raise
+    return opened
+
+
+class JournalReader:
+    """Read-only use cases of one unlocked journal. Call :meth:`lock` when done."""
+
+    def __init__(self, opened: vault.OpenJournal) -> None:
+        self._opened = opened
+
+    @contextmanager
+    def _reading(self) -> Iterator[database.DBAPIConnection]:
+        try:
+            with self._opened.reading() as conn:
+                yield conn
+        except dbapi2.Error as exc:
+            mapped = database.error_from_sqlite(exc)
+            if mapped is None:  # not the disk or the file: a bug, reported as one
+                raise
+            raise mapped from None
+
+    @property
+    def path(self) -> Path:
+        return self._opened.path
+
+    def latest(
+        self, limit: int | None = 20, *, start: date | None = None, end: date | None = None
+    ) -> list[Entry]:
+        """Entries newest first, optionally between two days."""
+        with self._reading() as conn:
+            return reads.list_entries(conn, reads.EntryFilter(start, end), limit=limit)
+
+    def search(self, query: str, *, limit: int = 50) -> list[SearchHit]:
+        """The newest ``limit`` entries matching ``query``, with highlighted snippets."""
+        with self._reading() as conn:
+            return reads.find(conn, query, limit=limit)
+
+    def get(self, entry_id: int) -> Entry:
+        with self._reading() as conn:
+            return reads.get(conn, entry_id)
+
+    def lock(self) -> None:
+        self._opened.close()
+
+
+def open_reader(
+    path: Path,
+    passphrase: str,
+    settings: KeySettings = KeySettings(),
+    backups: BackupSettings = BackupSettings(),
+    pending: PendingKeys | None = None,
+) -> JournalReader:
+    """Unlock ``path`` for reading (taking the daily backup, like any unlock)."""
+    return JournalReader(unlock_for_use(path, passphrase, settings, backups, pending))
