@@ -7,7 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from recovery_journal.domain.entries import Draft, Entry, EntryRevision, SearchHit
-from recovery_journal.storage import drafts
+from recovery_journal.storage import drafts, reads
 from recovery_journal.storage import entries as repo
 
 if TYPE_CHECKING:
@@ -70,17 +70,9 @@ class EntryService:
     ) -> builtins.list[Entry]:
         """Entries newest first, optionally within dates, with a tag, marked for therapy, or
         (``trash``) the ones in the trash."""
-        with self._session.transaction() as s:
-            return repo.list_entries(
-                s,
-                start=start,
-                end=end,
-                tag=tag,
-                therapy_only=therapy_only,
-                trash=trash,
-                limit=limit,
-                offset=offset,
-            )
+        which = reads.EntryFilter(start, end, tag, therapy_only, trash)
+        with self._session.reading() as conn:
+            return reads.list_entries(conn, which, limit=limit, offset=offset)
 
     def count(
         self,
@@ -90,15 +82,14 @@ class EntryService:
         tag: str | None = None,
         therapy_only: bool = False,
     ) -> int:
-        with self._session.transaction() as s:
-            return repo.count_entries(s, start=start, end=end, tag=tag, therapy_only=therapy_only)
+        with self._session.reading() as conn:
+            return reads.count(conn, reads.EntryFilter(start, end, tag, therapy_only))
 
     def latest(self, limit: int = 20) -> builtins.list[Entry]:
         return self.list(limit=limit)
 
     def trash(self) -> builtins.list[Entry]:
-        with self._session.transaction() as s:
-            return repo.list_entries(s, trash=True)
+        return self.list(trash=True)
 
     def search(
         self,
@@ -114,18 +105,9 @@ class EntryService:
     ) -> builtins.list[SearchHit]:
         """A page of full-text matches, newest first, with the list filters; any text is safe
         (no query syntax errors)."""
-        with self._session.transaction() as s:
-            return repo.find(
-                s,
-                query,
-                limit=limit,
-                offset=offset,
-                start=start,
-                end=end,
-                tag=tag,
-                therapy_only=therapy_only,
-                trash=trash,
-            )
+        which = reads.EntryFilter(start, end, tag, therapy_only, trash)
+        with self._session.reading() as conn:
+            return reads.find(conn, query, which, limit=limit, offset=offset)
 
     def history(self, entry_id: int) -> builtins.list[EntryRevision]:
         with self._session.transaction() as s:

@@ -9,6 +9,7 @@ change to a journal still goes through :class:`~recovery_journal.services.sessio
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -54,22 +55,28 @@ def unlock_for_use(
     return opened
 
 
+@contextmanager
+def read_snapshot(opened: vault.OpenJournal) -> Iterator[database.DBAPIConnection]:
+    """The connection in one read transaction, for :mod:`~recovery_journal.storage.reads`;
+    a failure caused by the disk or the file comes out as a kind :class:`UserError`."""
+    try:
+        with opened.reading() as conn:
+            yield conn
+    except dbapi2.Error as exc:
+        mapped = database.error_from_sqlite(exc)
+        if mapped is None:  # not the disk or the file: a bug, reported as one
+            raise
+        raise mapped from None
+
+
 class JournalReader:
     """Read-only use cases of one unlocked journal. Call :meth:`lock` when done."""
 
     def __init__(self, opened: vault.OpenJournal) -> None:
         self._opened = opened
 
-    @contextmanager
-    def _reading(self) -> Iterator[database.DBAPIConnection]:
-        try:
-            with self._opened.reading() as conn:
-                yield conn
-        except dbapi2.Error as exc:
-            mapped = database.error_from_sqlite(exc)
-            if mapped is None:  # not the disk or the file: a bug, reported as one
-                raise
-            raise mapped from None
+    def _reading(self) -> contextlib.AbstractContextManager[database.DBAPIConnection]:
+        return read_snapshot(self._opened)
 
     @property
     def path(self) -> Path:

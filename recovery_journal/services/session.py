@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -23,10 +23,12 @@ from recovery_journal.errors import UserError, ValidationError
 from recovery_journal.services.coping import CopingService
 from recovery_journal.services.entries import EntryService
 from recovery_journal.services.progress import ProgressService
+from recovery_journal.services.reader import read_snapshot
 from recovery_journal.services.support import SupportService
 from recovery_journal.services.tracking import TrackingService
 from recovery_journal.storage import database, search, vault
 from recovery_journal.storage.backup import BackupInfo
+from recovery_journal.storage.database import DBAPIConnection
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +91,11 @@ class JournalSession:
                 if mapped is None:
                     raise
                 raise mapped from None
+
+    def reading(self) -> AbstractContextManager[DBAPIConnection]:
+        """A read-only snapshot for the plain-SQL reads (lists, search): no ORM session, no
+        object tracking — the hot read paths (:mod:`~recovery_journal.storage.reads`)."""
+        return read_snapshot(self._opened)
 
     # ------------------------------------------------------------ the journal itself
 

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from recovery_journal.domain.clock import utc_now
-from recovery_journal.domain.entries import Emotion, Entry, EntryRevision, SearchHit
+from recovery_journal.domain.entries import Emotion, Entry, EntryRevision
 from recovery_journal.errors import NotFoundError
 from recovery_journal.storage import reads, search
 from recovery_journal.storage.database import DBAPIConnection
@@ -182,18 +182,6 @@ def list_entries(
     return reads.list_entries(_raw(session), which, limit=limit, offset=offset)
 
 
-def count_entries(
-    session: Session,
-    *,
-    start: date | None = None,
-    end: date | None = None,
-    tag: str | None = None,
-    therapy_only: bool = False,
-    trash: bool = False,
-) -> int:
-    return reads.count(_raw(session), reads.EntryFilter(start, end, tag, therapy_only, trash))
-
-
 def revisions(session: Session, entry_id: int) -> list[EntryRevision]:
     """Earlier versions of an entry, newest first."""
     _row(session, entry_id)
@@ -203,24 +191,6 @@ def revisions(session: Session, entry_id: int) -> list[EntryRevision]:
         .order_by(EntryRevisionRow.replaced_utc.desc(), EntryRevisionRow.id.desc())
     )
     return [_revision(r) for r in rows]
-
-
-def find(
-    session: Session,
-    query: str,
-    *,
-    limit: int = 50,
-    offset: int = 0,
-    start: date | None = None,
-    end: date | None = None,
-    tag: str | None = None,
-    therapy_only: bool = False,
-    trash: bool = False,
-) -> list[SearchHit]:
-    """A page of entries matching ``query`` (any text is safe), newest first, with the same
-    filters as :func:`list_entries`, each with a highlighted snippet."""
-    which = reads.EntryFilter(start, end, tag, therapy_only, trash)
-    return reads.find(_raw(session), query, which, limit=limit, offset=offset)
 
 
 def daily_moods(session: Session, start: date, end: date) -> dict[date, float]:
