@@ -23,7 +23,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from recovery_journal.app import main as gui_main  # Qt only when the app is wanted
 
         return gui_main(args)
-    if argv is None:  # a real command-line process, not a call from Python
+    if argv is None and not {"-h", "--help", "--version"} & set(args):  # a real command line
         from recovery_journal.hugepages import relaunch_with_huge_pages
 
         relaunch_with_huge_pages()  # returns only when it didn't restart

@@ -104,6 +104,10 @@ class SearchHit:
     snippet: str
 
 
+# A search's first page (and each further one): more rows than the tallest screen shows (a result
+# row is ~50 px high), few enough that the snippets, the costly part of a search, stay cheap.
+SEARCH_PAGE = 30
+
 # Markers around matched words in SearchHit.snippet (control characters never typed by people).
 MATCH_START = "\x02"
 MATCH_END = "\x03"

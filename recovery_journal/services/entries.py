@@ -6,7 +6,7 @@ import builtins
 from datetime import date
 from typing import TYPE_CHECKING
 
-from recovery_journal.domain.entries import Draft, Entry, EntryRevision, SearchHit
+from recovery_journal.domain.entries import SEARCH_PAGE, Draft, Entry, EntryRevision, SearchHit
 from recovery_journal.storage import drafts, reads
 from recovery_journal.storage import entries as repo
 
@@ -95,7 +95,7 @@ class EntryService:
         self,
         query: str,
         *,
-        limit: int = 50,
+        limit: int = SEARCH_PAGE,
         offset: int = 0,
         start: date | None = None,
         end: date | None = None,

@@ -66,9 +66,13 @@ class OpenJournal:
     @contextmanager
     def reading(self) -> Iterator[database.DBAPIConnection]:
         """The connection inside one read transaction (a consistent snapshot), for plain-SQL
-        reads; whatever happens inside is rolled back at the end."""
+        reads; whatever happens inside is rolled back at the end. Called inside a unit of work
+        already open on this thread, it reads within that one (and leaves it to its owner)."""
         with self.guard:
             self._require_open()
+            if self.connection.in_transaction:
+                yield self.connection
+                return
             self.connection.execute("BEGIN")
             try:
                 yield self.connection

@@ -29,7 +29,7 @@ from PySide6.QtCore import (
 from shiboken6 import Shiboken
 
 from recovery_journal.domain.clock import local_today
-from recovery_journal.domain.entries import MATCH_END, MATCH_START, Entry
+from recovery_journal.domain.entries import MATCH_END, MATCH_START, SEARCH_PAGE, Entry
 from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.qt_dates import to_qdate
 
@@ -41,7 +41,7 @@ PREVIEW_ROLE: Final = int(Qt.ItemDataRole.UserRole) + 3
 """The row's second line: the snippet (with match markers) or the start of the body."""
 
 PAGE_SIZE: Final = 200
-SEARCH_PAGE_SIZE: Final = 50
+SEARCH_PAGE_SIZE: Final = SEARCH_PAGE
 PREVIEW_CHARS: Final = 180
 
 _Index = QModelIndex | QPersistentModelIndex

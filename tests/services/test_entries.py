@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -239,3 +239,30 @@ def test_tags_with_non_ascii_capitals_are_one_tag(journal: JournalSession) -> No
     assert journal.entries.tags() == ["Ärger"]
     assert [e.body for e in journal.entries.list(tag="ÄRGER")] == ["c", "b", "a"]
     assert len(journal.entries.search("b", tag="ärger")) == 1
+
+
+def test_every_hit_gets_its_own_snippet_however_the_matches_are_spread(
+    journal: JournalSession,
+) -> None:
+    """Pages of matches scattered through the journal, written out of date order, filtered:
+    each hit's snippet is that entry's own text, highlighted."""
+    order = sorted(range(150), key=lambda i: (i * 37) % 150)  # rowid order ≠ date order
+    saved = journal.entries.add_many([
+        Entry(
+            date(2025, 1, 1) + timedelta(days=i),
+            f"note{i} " + ("a lantern in the window" if i % 9 == 0 else "a quiet evening"),
+            tags=("odd",) if i % 2 else (),
+        )
+        for i in order
+    ])
+    assert saved == 150
+    for kwargs in ({}, {"tag": "odd"}, {"start": date(2025, 2, 1), "end": date(2025, 4, 1)}):
+        hits, offset = [], 0
+        while page := journal.entries.search("lantern", limit=4, offset=offset, **kwargs):
+            hits += page
+            offset += 4
+        assert hits and len({h.entry.id for h in hits}) == len(hits)
+        for hit in hits:
+            own = hit.entry.body.split()[0]  # note<i>: only this entry has it
+            assert own in hit.snippet, (hit.entry.body, hit.snippet)
+            assert f"{MATCH_START}lantern{MATCH_END}" in hit.snippet

@@ -120,3 +120,12 @@ def test_the_orm_engine_is_made_only_when_used(
     session.lock()
     with pytest.raises(UserError):
         _ = opened.engine  # a locked journal hands out nothing
+
+
+def test_reading_inside_a_unit_of_work_sees_its_changes(journal: JournalSession) -> None:
+    with journal.transaction() as s:
+        s.connection().exec_driver_sql("INSERT INTO meta(key, value) VALUES ('inner', 'x')")
+        with journal.reading() as conn:  # no nested BEGIN; the outer transaction is kept
+            assert conn.execute("SELECT value FROM meta WHERE key = 'inner'").fetchone() == ("x",)
+    with journal.reading() as conn:
+        assert conn.execute("SELECT value FROM meta WHERE key = 'inner'").fetchone() == ("x",)
