@@ -42,10 +42,14 @@ def unlock_for_use(
     settings: KeySettings = KeySettings(),
     backups: BackupSettings = BackupSettings(),
     pending: PendingKeys | None = None,
+    *,
+    check_every_page: bool = True,
 ) -> vault.OpenJournal:
     """Unlock ``path`` and take the daily backup if one is due (the app, the CLI: every unlock
     by a person). Never leaves a journal unlocked behind an error."""
-    opened = vault.unlock(path, passphrase, settings, backups, pending)
+    opened = vault.unlock(
+        path, passphrase, settings, backups, pending, check_every_page=check_every_page
+    )
     if backups.daily:
         try:
             take_daily_backup(opened)
@@ -109,5 +113,8 @@ def open_reader(
     backups: BackupSettings = BackupSettings(),
     pending: PendingKeys | None = None,
 ) -> JournalReader:
-    """Unlock ``path`` for reading (taking the daily backup, like any unlock)."""
-    return JournalReader(unlock_for_use(path, passphrase, settings, backups, pending))
+    """Unlock ``path`` for reading (taking the daily backup, like any unlock). The whole-file
+    HMAC check of an unlock for writing is skipped: every page read is checked as it is read,
+    a damaged one is reported as damage, and reading changes nothing."""
+    opened = unlock_for_use(path, passphrase, settings, backups, pending, check_every_page=False)
+    return JournalReader(opened)

@@ -26,7 +26,7 @@ from recovery_journal.errors import ErrorKind, UserError
 from recovery_journal.paths import keys_path, lock_path
 from recovery_journal.storage import keys as keyfile
 from recovery_journal.storage.atomic import fsync_dir, os_error_to_user_error, write_atomic
-from recovery_journal.storage.database import DBAPIConnection, error_from_sqlite
+from recovery_journal.storage.database import DBAPIConnection, damaged_error, error_from_sqlite
 from recovery_journal.storage.instance_lock import InstanceLock
 from recovery_journal.storage.keys import sqlcipher_key_spec, zero
 
@@ -61,9 +61,14 @@ def _sha256(data: bytes) -> str:
 
 def snapshot(conn: DBAPIConnection, data_key: bytearray, target: Path) -> str:
     """Write an encrypted, consistent copy of the open database to ``target`` (new or empty);
-    returns the copy's SQLCipher salt (a new file gets a new salt)."""
+    returns the copy's SQLCipher salt (a new file gets a new salt).
+
+    Every page's HMAC is checked first: SQLite's backup API copies a page that fails its check
+    without a word, and a damaged copy must never take a good backup's place in the rotation."""
     spec = sqlcipher_key_spec(data_key)
     try:
+        if conn.execute("PRAGMA cipher_integrity_check").fetchall():
+            raise damaged_error()
         dest = dbapi2.connect(str(target))
         try:
             dest.set_key(spec)

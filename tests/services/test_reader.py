@@ -129,3 +129,39 @@ def test_reading_inside_a_unit_of_work_sees_its_changes(journal: JournalSession)
             assert conn.execute("SELECT value FROM meta WHERE key = 'inner'").fetchone() == ("x",)
     with journal.reading() as conn:
         assert conn.execute("SELECT value FROM meta WHERE key = 'inner'").fetchone() == ("x",)
+
+
+
+def test_damage_is_reported_when_read_and_never_copied_into_a_backup(
+    journal: JournalSession, journal_path: Path, tmp_path: Path
+) -> None:
+    """A read-only look skips the whole-file check at unlock, so with a bit flipped in any page
+    it either answers correctly (that page wasn't needed) or says the journal is damaged: never a
+    wrong answer, never a traceback. And no backup is ever made of a damaged journal."""
+    for i in range(30):
+        journal.entries.add(Entry(date(2025, 1, 1 + i % 28), f"{i} walked instead. " * 40))
+    expected = (journal.entries.latest(3), journal.entries.search("walked", limit=100))
+    journal.lock()
+    good = journal_path.read_bytes()
+    page = 4096
+    outcomes = set()
+    for number in range(1, len(good) // page):
+        damaged = bytearray(good)
+        damaged[number * page + 100] ^= 0x10
+        journal_path.write_bytes(bytes(damaged))
+        try:
+            reader = _reader(journal_path, BackupSettings(daily=False))
+            try:
+                assert (reader.latest(3), reader.search("walked", limit=100)) == expected
+                outcomes.add("answered")
+            finally:
+                reader.lock()
+        except UserError as error:
+            assert error.kind is ErrorKind.JOURNAL_DAMAGED, error
+            outcomes.add("damaged")
+        daily = BackupSettings(folder=tmp_path / f"daily-{number}")
+        with pytest.raises(UserError) as refused:  # the first unlock of the day backs up
+            _reader(journal_path, daily)
+        assert refused.value.kind is ErrorKind.JOURNAL_DAMAGED
+        assert not list(daily.folder_for(journal_path).glob("*"))
+    assert outcomes == {"answered", "damaged"}

@@ -197,3 +197,28 @@ def test_restore_never_swaps_files_under_an_open_journal(journal: JournalSession
     assert caught.value.kind is ErrorKind.ALREADY_OPEN
     assert journal.path.read_bytes() == before
     assert not [p for p in journal.path.parent.iterdir() if ".set-aside-" in p.name]
+
+
+def test_a_journal_damaged_while_open_is_never_backed_up(
+    journal: JournalSession, journal_path: Path, tmp_path: Path
+) -> None:
+    """SQLite's backup API copies a page that fails its HMAC without complaint; the backup checks
+    every page first, so a damaged copy never replaces a good one in the rotation."""
+    from recovery_journal.storage import vault
+
+    for i in range(20):
+        journal.entries.add(Entry(date(2026, 1, 1 + i), f"day {i} " * 200))
+    journal.lock()
+    data = bytearray(journal_path.read_bytes())
+    data[3 * 4096 + 500] ^= 0x01  # as if the disk failed after the journal was unlocked
+    journal_path.write_bytes(bytes(data))
+    opened = vault.unlock(
+        journal_path, PASSPHRASE, FAST, BackupSettings(daily=False), check_every_page=False
+    )
+    try:
+        with pytest.raises(UserError) as refused:
+            opened.backup_to(tmp_path / "out" / "copy.rjbackup")
+        assert refused.value.kind is ErrorKind.JOURNAL_DAMAGED
+    finally:
+        opened.close()
+    assert not list((tmp_path / "out").iterdir())
