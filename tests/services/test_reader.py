@@ -131,7 +131,6 @@ def test_reading_inside_a_unit_of_work_sees_its_changes(journal: JournalSession)
         assert conn.execute("SELECT value FROM meta WHERE key = 'inner'").fetchone() == ("x",)
 
 
-
 def test_damage_is_reported_when_read_and_never_copied_into_a_backup(
     journal: JournalSession, journal_path: Path, tmp_path: Path
 ) -> None:
