@@ -87,10 +87,22 @@ class _Job(QRunnable):
         self._bridge.finished.emit(self._id)
 
 
-def _alive(callback: Callable[..., Any] | None) -> bool:
-    """False for a bound method of a widget that was deleted meanwhile (e.g. after locking)."""
-    owner = getattr(callback, "__self__", None)
-    return not isinstance(owner, QObject) or shiboken6.isValid(owner)
+def _captured(callback: Callable[..., Any]) -> list[object]:
+    """What a callback is bound to or closes over (``lambda r: self._show(r)`` holds ``self``)."""
+    found: list[object] = [getattr(callback, "__self__", None)]
+    for cell in getattr(callback, "__closure__", None) or ():
+        try:
+            found.append(cell.cell_contents)
+        except ValueError:  # a cell not filled yet
+            continue
+    return found
+
+
+def _alive(callback: Callable[..., Any]) -> bool:
+    """False when the callback belongs to, or closes over, a Qt object that was deleted meanwhile
+    (its page went away when the journal was locked): calling it would only raise."""
+    held = _captured(callback)
+    return all(shiboken6.isValid(obj) for obj in held if isinstance(obj, QObject))
 
 
 @dataclass

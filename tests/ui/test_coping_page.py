@@ -248,3 +248,25 @@ def test_the_breathing_pacer_starts_from_the_header(qtbot: QtBot, ui_ctx: UiCont
     (use,) = ui_ctx.session.coping.uses.list()
     assert use.strategy_id == stored(ui_ctx, "Box breathing").id
     assert use.distress_after == 2
+
+
+def test_the_detail_counts_uses_in_plain_words(qtbot: QtBot, ui_ctx: UiContext) -> None:
+    seed_default_library(ui_ctx.session)
+    walk = stored(ui_ctx, "Go for a walk").id or 0
+    music = stored(ui_ctx, "Put on something absorbing").id or 0
+    coping = ui_ctx.session.coping
+    coping.log_use(walk, distress_before=7, distress_after=4)
+    for before in (6, 8):
+        coping.log_use(music, distress_before=before, distress_after=before)
+    coping.log_use(music)
+    page = open_page(qtbot, ui_ctx)
+    select(page, "Go for a walk")
+    assert page.detail_evidence.text() == (
+        "Logged once; distress after using it: ↓ 3.0 lower (rated once)."
+    )
+    select(page, "Put on something absorbing")
+    assert page.detail_evidence.text() == (
+        "Logged 3 times; distress after using it: no change on average (over 2 rated uses)."
+    )
+    select(page, "Box breathing")
+    assert page.detail_evidence.text() == "Not logged yet."

@@ -95,3 +95,38 @@ def test_bug_details_name_the_place_not_the_message(qtbot: QtBot, tasks: TaskRun
     details = bug_details(errors[0])
     assert "ValueError" in details and "fail" in details
     assert "PRIVATE-WORDS" not in details
+
+
+
+def test_lambdas_closing_over_deleted_widgets_are_skipped(qtbot: QtBot, tasks: TaskRunner) -> None:
+    """`lambda rows: self._on_loaded(generation, rows)` from a page closed meanwhile is dropped;
+    the same from a page still there runs."""
+    import shiboken6
+
+    calls: list[tuple[str, object]] = []
+    gate = threading.Event()
+
+    class Page(QObject):
+        def __init__(self, name: str) -> None:
+            super().__init__()
+            self.name = name
+
+        def start(self) -> None:
+            tasks.run(
+                lambda: gate.wait(5),
+                lambda found: self.loaded(found),
+                lambda exc: self.loaded(exc),
+            )
+
+        def loaded(self, result: object) -> None:
+            calls.append((self.name, result))
+
+    kept, closed = Page("kept"), Page("closed")
+    kept.start()
+    closed.start()
+    done: list[int] = []
+    tasks.run(lambda: 1, done.append)
+    shiboken6.delete(closed)
+    gate.set()
+    qtbot.waitUntil(lambda: bool(done))
+    assert calls == [("kept", True)]

@@ -290,14 +290,20 @@ class CopingPage(Page):
         )
         if evidence is None:
             return self.tr("Not logged yet.")
-        text = self.tr("Logged %1 time(s)").replace("%1", str(evidence.total_uses))
+        uses = evidence.total_uses
+        text = (
+            self.tr("Logged once")
+            if uses == 1
+            else self.tr("Logged %1 times").replace("%1", str(uses))
+        )
         if evidence.n:
             drop = self.tr(describe_drop(evidence.average_drop))
-            text += (
-                self.tr("; distress %1 on average over %2 rated use(s)")
-                .replace("%1", drop)
-                .replace("%2", str(evidence.n))
+            rated = (
+                self.tr("; distress after using it: %1 (rated once)")
+                if evidence.n == 1
+                else self.tr("; distress after using it: %1 (over %2 rated uses)")
             )
+            text += rated.replace("%1", drop).replace("%2", str(evidence.n))
         return text + "."
 
     def _save(self, strategy: CopingStrategy) -> None:
