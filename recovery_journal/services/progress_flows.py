@@ -97,15 +97,17 @@ def add_counter(
     return session.progress.counters.add(Counter(title.strip(), start, convention))
 
 
-def _prune_stale(s: Session, counter: Counter, today: date) -> None:
-    """Drop stored automatic marks of ``counter`` that its runs no longer reach."""
+def _prune_stale(s: Session, counter: Counter, today: date) -> list[Milestone]:
+    """Drop stored automatic marks of ``counter`` that its runs no longer reach; returns them."""
     assert counter.id is not None
     slips = [x.local_date for x in SLIPS.list(s, SlipRow.counter_id == counter.id)]
     valid = {m.key for m in auto.counter_milestones(counter, slips, today, every_run=True)}
     stored = MILESTONES.list(s, MilestoneRow.counter_id == counter.id)
-    for row in auto.stale(stored, counter.id, valid):
+    dropped = auto.stale(stored, counter.id, valid)
+    for row in dropped:
         assert row.id is not None
         MILESTONES.delete(s, row.id)
+    return dropped
 
 
 def update_counter(session: JournalSession, counter: Counter, today: date) -> Counter:
@@ -116,6 +118,15 @@ def update_counter(session: JournalSession, counter: Counter, today: date) -> Co
         return saved
 
 
+@dataclass(frozen=True, slots=True)
+class NotedSlip:
+    """A slip just noted, with the automatic marks it took away (a slip noted late for an
+    earlier day): what :func:`undo_slip` needs to put everything back as it was."""
+
+    slip: Slip
+    marks_removed: tuple[Milestone, ...]
+
+
 def record_slip(
     session: JournalSession,
     counter_id: int,
@@ -124,7 +135,7 @@ def record_slip(
     next_time: str = "",
     *,
     today: date | None = None,
-) -> Slip:
+) -> NotedSlip:
     """Note a slip (a day on or after the start, not in the future). Nothing is reset: the
     start date, the earlier runs and their milestones stay. A slip noted later for an earlier
     day removes only the automatic marks that its run did not in fact reach."""
@@ -133,8 +144,20 @@ def record_slip(
         counter = COUNTERS.get(s, counter_id)
         check_slip_day(counter.start_date, day, today)
         slip = SLIPS.add(s, Slip(counter_id, day, context.strip(), next_time.strip()))
-        _prune_stale(s, counter, today)
-        return slip
+        return NotedSlip(slip, tuple(_prune_stale(s, counter, today)))
+
+
+def undo_slip(session: JournalSession, noted: NotedSlip, *, today: date | None = None) -> None:
+    """Take back a slip noted by mistake, right after noting it: the slip goes and the marks it
+    took away come back as they were — not celebrated a second time."""
+    today = today or local_today()
+    assert noted.slip.id is not None
+    with session.transaction() as s:
+        counter = COUNTERS.get(s, noted.slip.counter_id)
+        SLIPS.delete(s, noted.slip.id)
+        for mark in noted.marks_removed:
+            MILESTONES.add(s, dataclasses.replace(mark, id=None))
+        _prune_stale(s, counter, today)  # in case the counter changed meanwhile
 
 
 # ---------------------------------------------------------------- milestones

@@ -215,3 +215,38 @@ def test_archive_a_counter(qtbot: QtBot, ui_ctx: UiContext) -> None:
     wait_tasks(qtbot, ui_ctx)
     assert page.counter_cards == []
     assert len(ui_ctx.session.progress.counters.list(include_archived=True)) == 1
+
+
+def test_a_slip_recorded_by_mistake_is_taken_back_with_undo(
+    qtbot: QtBot, ui_ctx: UiContext
+) -> None:
+    flows.add_counter(ui_ctx.session, "Sober since", ago(40))
+    page = open_page(qtbot, ui_ctx)
+    assert not page.undo_button.isVisible()
+    qtbot.mouseClick(page.counter_cards[0].slip_button, LEFT)
+    dialog = page.dialog
+    assert isinstance(dialog, SlipDialog)
+    accept(qtbot, ui_ctx, dialog)  # today, by mistake
+    assert page.counter_cards[0].big_number.text() == "0"
+    assert page.undo_button.isVisible()
+    qtbot.mouseClick(page.undo_button, LEFT)
+    wait_tasks(qtbot, ui_ctx)
+    wait_tasks(qtbot, ui_ctx)
+    assert page.counter_cards[0].big_number.text() == "41"
+    assert "Taken back" in page.status_label.text()
+    assert not page.undo_button.isVisible()
+    assert ui_ctx.session.progress.slips.list() == []
+
+
+def test_an_archived_counter_comes_back_with_undo(qtbot: QtBot, ui_ctx: UiContext) -> None:
+    flows.add_counter(ui_ctx.session, "Smoke free since", ago(3))
+    page = open_page(qtbot, ui_ctx)
+    qtbot.mouseClick(page.counter_cards[0].archive_button, LEFT)
+    wait_tasks(qtbot, ui_ctx)
+    wait_tasks(qtbot, ui_ctx)
+    assert page.counter_cards == []
+    qtbot.mouseClick(page.undo_button, LEFT)
+    wait_tasks(qtbot, ui_ctx)
+    wait_tasks(qtbot, ui_ctx)
+    assert [c.status.counter.title for c in page.counter_cards] == ["Smoke free since"]
+    assert page.status_label.text() == "The counter is back."

@@ -143,7 +143,14 @@ class MilestonesPage(Page):
         self.status_label.setAccessibleName(self.tr("Status"))
         self.status_label.setWordWrap(True)
         self.status_label.hide()
-        column.addWidget(self.status_label)
+        # Undo for what is easy to do by mistake and hard to see undone: a slip, an archive.
+        self.undo_button = self._button(self.tr("&Undo"), self.tr("Undo"), self._undo)
+        self.undo_button.hide()
+        self._undo_action: Callable[[], None] | None = None
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status_label, 1)
+        status_row.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignTop)
+        column.addLayout(status_row)
 
         self.new_counter_button = self._button(
             self.tr("New counter…"), self.tr("New counter"), self.new_counter
@@ -206,13 +213,26 @@ class MilestonesPage(Page):
         session, today = self.ctx.session, self._today()
         self._run(lambda: load_page(session, today), self._show)
 
-    def _after(self, message: str) -> Callable[[Any], None]:
-        def done(_result: object) -> None:
+    def _after(
+        self, message: str, undo: Callable[[Any], Callable[[], None]] | None = None
+    ) -> Callable[[Any], None]:
+        """What to do when a change is saved: say so (offering ``undo(result)`` if given),
+        then reload the page."""
+
+        def done(result: object) -> None:
             self.status_label.setText(message)
             self.status_label.setVisible(bool(message))
+            self._undo_action = undo(result) if undo is not None else None
+            self.undo_button.setVisible(self._undo_action is not None)
             self.refresh()
 
         return done
+
+    def _undo(self) -> None:
+        action, self._undo_action = self._undo_action, None
+        self.undo_button.hide()
+        if action is not None:
+            action()
 
     def _show(self, data: PageData) -> None:
         self.data = data
@@ -333,17 +353,37 @@ class MilestonesPage(Page):
                     session, counter_id, day, context, next_time, today=today
                 ),
                 self._after(
-                    self.tr("Noted. Your start date, longest stretch and all your days are kept.")
+                    self.tr("Noted. Your start date, longest stretch and all your days are kept."),
+                    undo=self._take_back_slip,
                 ),
             )
 
         self._open(dialog, save)
 
+    def _take_back_slip(self, noted: flows.NotedSlip) -> Callable[[], None]:
+        def take_back() -> None:
+            session, today = self.ctx.session, self._today()
+            self._run(
+                lambda: flows.undo_slip(session, noted, today=today),
+                self._after(self.tr("Taken back. The slip is gone and your count is as it was.")),
+            )
+
+        return take_back
+
     def archive_counter(self, counter_id: int) -> None:
         counters = self.ctx.session.progress.counters
         self._run(
             lambda: counters.archive(counter_id),
-            self._after(self.tr("Counter archived. Its history stays in your journal.")),
+            self._after(
+                self.tr("Counter archived. Its history stays in your journal."),
+                undo=lambda _archived: self._bring_back_counter(counter_id),
+            ),
+        )
+
+    def _bring_back_counter(self, counter_id: int) -> Callable[[], None]:
+        counters = self.ctx.session.progress.counters
+        return lambda: self._run(
+            lambda: counters.unarchive(counter_id), self._after(self.tr("The counter is back."))
         )
 
     # ------------------------------------------------------------ milestones
