@@ -28,10 +28,12 @@ class BreathingPacer(QWidget):
         seconds: int = 4,
         *,
         tick_ms: int = 1000,
+        animate: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.rounds, self.seconds = rounds, seconds
+        self.animate = animate  # False ("reduce motion"): the square changes once per phase
         self.round, self.phase, self.remaining = 1, 0, seconds
         self.running = self.paused = self.done = False
         self.level = 0.0
@@ -112,6 +114,10 @@ class BreathingPacer(QWidget):
 
     def _animate_phase(self) -> None:
         self.animation.stop()
+        if not self.animate:
+            self.level = float(BREATH_PHASES[self.phase][1])
+            self.update()
+            return
         self.animation.setStartValue(self.level)
         self.animation.setEndValue(float(BREATH_PHASES[self.phase][1]))
         self.animation.setDuration(max(1, self.seconds * self.clock.interval()))

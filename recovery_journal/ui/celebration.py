@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from recovery_journal.domain.milestones import AutoMilestone
 from recovery_journal.domain.progress import MilestoneKind
 from recovery_journal.ui.context import UiContext
+from recovery_journal.ui.settings import REDUCE_MOTION
 
 FADE_MS = 600
 MAX_LISTED = 4
@@ -107,6 +108,10 @@ class CelebrationNotice(QFrame):
     def _fade_in(self) -> None:
         if self._fade is not None:
             self._fade.stop()
+        if self.ctx is not None and self.ctx.settings.get(REDUCE_MOTION):
+            self._drop_effect()
+            self.show()
+            return
         self._effect = QGraphicsOpacityEffect(self)
         self._effect.setOpacity(0.0)
         self.setGraphicsEffect(self._effect)

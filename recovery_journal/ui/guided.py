@@ -32,6 +32,7 @@ from recovery_journal.domain.scales import DISTRESS, HELPFULNESS
 from recovery_journal.ui.breathing_pacer import BreathingPacer
 from recovery_journal.ui.checkin import ScaleInput, muted
 from recovery_journal.ui.context import UiContext
+from recovery_journal.ui.settings import REDUCE_MOTION
 
 GROUNDING_STEPS = (
     ("5 things you can see", "Look around slowly. Name them to yourself, or type them."),
@@ -248,7 +249,9 @@ class BreathingSession(GuidedSession):
         trigger_event_id: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        self.pacer = BreathingPacer(rounds, tick_ms=tick_ms)
+        self.pacer = BreathingPacer(
+            rounds, tick_ms=tick_ms, animate=not ctx.settings.get(REDUCE_MOTION)
+        )
         self.rounds_spin = QSpinBox()
         self.rounds_spin.setRange(1, 20)
         self.rounds_spin.setValue(rounds)

@@ -31,6 +31,9 @@ REMEMBER_RECENT = Setting("privacy/remember_recent", True, "Remember recently us
 RECENT_JOURNALS = Setting("journals/recent", "", "Recently used journal paths (newline-separated)")
 THEME = Setting("appearance/theme", "system", "light, dark or system")
 FONT_POINT_SIZE = Setting("appearance/font_point_size", 0, "0 follows the system")
+REDUCE_MOTION = Setting(
+    "appearance/reduce_motion", False, "No fading in, no growing square: changes happen at once"
+)
 BACKUPS_FOLDER = Setting("backups/folder", "", "Empty: a folder beside the journal")
 MAX_RECENT = 8
 

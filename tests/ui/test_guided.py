@@ -162,3 +162,21 @@ def test_the_grounding_walkthrough_by_keyboard(qtbot: QtBot, ui_ctx: UiContext) 
     assert (use.strategy_id, use.distress_before, use.distress_after) == (strategy_id, None, 0)
     assert "mint" in use.note
     wait_tasks(qtbot, ui_ctx)
+
+
+def test_with_reduced_motion_the_square_changes_once_per_phase(
+    qtbot: QtBot, ui_ctx: UiContext
+) -> None:
+    from recovery_journal.ui.settings import REDUCE_MOTION
+
+    ui_ctx.settings.set(REDUCE_MOTION, True)
+    dialog = breathing(qtbot, ui_ctx, rounds=1)
+    press(qtbot, Qt.Key.Key_Return)  # Start
+    pacer = dialog.pacer
+    levels = [pacer.level]
+    for _ in range(15):
+        pacer.advance()
+        levels.append(pacer.level)
+        assert pacer.animation.state() != pacer.animation.State.Running
+    assert levels == [1.0] * 8 + [0.0] * 8  # full while in and holding, small while out and holding
+    assert dialog.phase_label.text() == "Hold… 1"

@@ -250,3 +250,16 @@ def test_an_archived_counter_comes_back_with_undo(qtbot: QtBot, ui_ctx: UiContex
     wait_tasks(qtbot, ui_ctx)
     assert [c.status.counter.title for c in page.counter_cards] == ["Smoke free since"]
     assert page.status_label.text() == "The counter is back."
+
+
+def test_with_reduced_motion_a_celebration_appears_without_fading(
+    qtbot: QtBot, ui_ctx: UiContext
+) -> None:
+    from recovery_journal.ui.settings import REDUCE_MOTION
+
+    ui_ctx.settings.set(REDUCE_MOTION, True)
+    flows.add_counter(ui_ctx.session, "Sober since", ago(29))
+    page = open_page(qtbot, ui_ctx)
+    assert page.celebration.isVisible()
+    assert page.celebration.graphicsEffect() is None  # fully there at once, no fade running
+    assert "30 days – Sober since" in page.celebration.headline.text()

@@ -38,6 +38,8 @@ def test_preferences_are_stored_at_once(qtbot: QtBot, ui_ctx: UiContext) -> None
     assert ui_ctx.settings.get(S.THEME) == "dark"
     page.font_size.setValue(14)
     assert ui_ctx.settings.get(S.FONT_POINT_SIZE) == 14
+    page.reduce_motion.click()
+    assert ui_ctx.settings.get(S.REDUCE_MOTION) is True
     assert page.auto_lock.specialValueText() == "Never"
 
 

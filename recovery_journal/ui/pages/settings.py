@@ -135,6 +135,17 @@ class SettingsPage(Page):
         self.font_size.setAccessibleName(self.tr("Text size"))
         self.font_size.valueChanged.connect(lambda v: self._store(S.FONT_POINT_SIZE, int(v)))
         form.addRow(self.tr("Text size"), self.font_size)
+        self.reduce_motion = QCheckBox(self.tr("Reduce motion"))
+        self.reduce_motion.setToolTip(
+            self.tr(
+                "Nothing fades in, and the breathing square changes size once per phase instead "
+                "of growing and shrinking."
+            )
+        )
+        self.reduce_motion.setChecked(self.ctx.settings.get(S.REDUCE_MOTION))
+        self.reduce_motion.setAccessibleName(self.tr("Reduce motion"))
+        self.reduce_motion.toggled.connect(lambda v: self._store(S.REDUCE_MOTION, bool(v)))
+        form.addRow("", self.reduce_motion)
         return box
 
     def _backup_group(self) -> QGroupBox:
