@@ -45,6 +45,12 @@ def keys_path(journal: Path) -> Path:
     return journal.with_name(journal.name + KEYS_SUFFIX)
 
 
+def next_keys_path(journal: Path) -> Path:
+    """Where re-encrypting a journal puts its new key envelope until the database uses the new
+    key (see ``storage/rekey.py``); present only while a re-encryption is unfinished."""
+    return journal.with_name(journal.name + KEYS_SUFFIX + ".next")
+
+
 def lock_path(journal: Path) -> Path:
     """The (empty) single-instance lock file beside a journal."""
     return journal.with_name(journal.name + ".lock")

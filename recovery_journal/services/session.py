@@ -26,7 +26,7 @@ from recovery_journal.services.progress import ProgressService
 from recovery_journal.services.reader import read_snapshot
 from recovery_journal.services.support import SupportService
 from recovery_journal.services.tracking import TrackingService
-from recovery_journal.storage import database, search, vault
+from recovery_journal.storage import database, rekey, search, vault
 from recovery_journal.storage.backup import BackupInfo
 from recovery_journal.storage.database import DBAPIConnection
 
@@ -145,6 +145,20 @@ class JournalSession:
         self, old: str, new: str, settings: vault.KeySettings = vault.KeySettings()
     ) -> None:
         vault.change_passphrase(self._opened, old, new, settings)
+
+    def reencrypt(
+        self, old: str, new: str, settings: vault.KeySettings = vault.KeySettings()
+    ) -> str:
+        """Change the passphrase *and* every key (for when someone may know the old passphrase):
+        old key files, passphrases and recovery codes stop opening this journal. Returns the new
+        recovery code, to be shown once. About a second per 60 MB of journal."""
+        try:
+            return rekey.reencrypt(self._opened, old, new, settings)
+        except dbapi2.Error as exc:
+            mapped = storage_error(exc)
+            if mapped is None:
+                raise
+            raise mapped from None
 
     def new_recovery_code(
         self, passphrase: str, settings: vault.KeySettings = vault.KeySettings()

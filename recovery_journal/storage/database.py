@@ -9,6 +9,7 @@ then the pragmas that keep everything encrypted (``temp_store = MEMORY``) and du
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from pathlib import Path
 from typing import Any
@@ -149,6 +150,44 @@ def connect(path: Path, data_key: bytearray, *, create: bool = False) -> DBAPICo
         conn.close()
         raise error_from_sqlite(exc, opening=True) or damaged_error() from None
     return conn
+
+
+def rekey(conn: DBAPIConnection, data_key: bytearray) -> None:
+    """Re-encrypt every page under ``data_key``, crash-safely.
+
+    The write-ahead log is emptied into the file first and the rewrite runs with a rollback
+    journal: killed at any point, the file opens with exactly one of the two keys, whole (a hot
+    journal of old-key pages is rolled back by whoever opens next, whatever key they hold). The
+    journal is back in WAL mode afterwards. Raises only when the old key is still in force (the
+    usual UserError: disk full…); SQLCipher rolls a failed rewrite back, key included."""
+    spec = sqlcipher_key_spec(data_key)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        conn.execute("PRAGMA journal_mode = DELETE").fetchall()
+        try:
+            conn.reset_key(spec)
+        finally:
+            with contextlib.suppress(dbapi2.Error):  # if not now, the next opening sets WAL
+                conn.execute("PRAGMA journal_mode = WAL").fetchall()
+    except dbapi2.Error as exc:
+        raise error_from_sqlite(exc) or damaged_error() from None
+    finally:
+        zero(spec)
+
+
+def opens_with(path: Path, data_key: bytearray) -> bool:
+    """Whether the database at ``path`` reads with ``data_key`` (a read-only look)."""
+    try:
+        conn = _keyed(path, data_key, "ro")
+    except UserError:
+        return False
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_schema").fetchall()
+        return True
+    except dbapi2.Error:
+        return False
+    finally:
+        conn.close()
 
 
 def leftover_wal_fits(path: Path, data_key: bytearray) -> bool:

@@ -307,10 +307,15 @@ def _recovery_slot(journal_id: str, master: bytearray) -> tuple[Slot, str]:
 
 
 def new_envelope(
-    passphrase: str, params: Argon2Params = DEFAULT_PARAMS, policy: KdfPolicy = PRODUCTION_POLICY
+    passphrase: str,
+    params: Argon2Params = DEFAULT_PARAMS,
+    policy: KdfPolicy = PRODUCTION_POLICY,
+    *,
+    journal_id: str | None = None,
 ) -> tuple[Envelope, UnlockedKeys, str]:
-    """Fresh journal id, master key, data key, passphrase slot and recovery slot."""
-    journal_id = uuid.uuid4().hex
+    """Fresh master key, data key, passphrase slot and recovery slot; a fresh journal id unless
+    one is given (re-encrypting an existing journal keeps its id)."""
+    journal_id = journal_id or uuid.uuid4().hex
     master = bytearray(secrets.token_bytes(KEY_BYTES))
     data = bytearray(secrets.token_bytes(KEY_BYTES))
     pass_slot = _passphrase_slot(journal_id, master, passphrase, params, policy)

@@ -8,10 +8,11 @@ accident.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -22,9 +23,9 @@ from sqlcipher3 import dbapi2
 
 from recovery_journal.domain.clock import utc_now
 from recovery_journal.errors import ErrorKind, UserError
-from recovery_journal.paths import keys_path, lock_path, normalise_journal_path
+from recovery_journal.paths import keys_path, lock_path, next_keys_path, normalise_journal_path
 from recovery_journal.storage import backup, database, keys, migrations
-from recovery_journal.storage.atomic import os_error_to_user_error
+from recovery_journal.storage.atomic import fsync_dir, os_error_to_user_error
 from recovery_journal.storage.instance_lock import InstanceLock
 from recovery_journal.storage.keys import KeySettings, PendingKeys
 from recovery_journal.storage.options import BackupSettings
@@ -345,17 +346,99 @@ def unlock(
         if pending is not None:
             pending.discard()  # keys derived in the background are zeroed, not left to the GC
         raise
-    try:
-        key_material = (
-            pending.result()
-            if pending
-            else keys.unlock_with_passphrase(envelope, passphrase, settings.policy)
+
+    def with_passphrase(chosen: keys.Envelope) -> keys.UnlockedKeys:
+        if pending is not None and chosen is envelope:
+            return pending.result()
+        return keys.unlock_with_passphrase(chosen, passphrase, settings.policy)
+
+    if next_keys_path(path).exists():
+        return _unlock_interrupted(
+            path, lock, envelope, with_passphrase, backups, check_every_page=check_every_page
         )
+    try:
+        key_material = with_passphrase(envelope)
     except BaseException:
         lock.release()
         raise
     return _open_with_keys(
         path, key_material, lock, envelope, backups, check_every_page=check_every_page
+    )
+
+
+_SECRET_KINDS = (ErrorKind.WRONG_PASSPHRASE, ErrorKind.WRONG_RECOVERY_CODE)
+
+
+def _unlock_interrupted(
+    path: Path,
+    lock: InstanceLock,
+    current: keys.Envelope,
+    unlock_keys: Callable[[keys.Envelope], keys.UnlockedKeys],
+    backups: BackupSettings,
+    *,
+    check_every_page: bool = True,
+) -> OpenJournal:
+    """Unlock a journal whose re-encryption was interrupted (``.keys.next`` beside it; see
+    ``storage/rekey.py``). The secret may open the old key file or the new one, and the database
+    answers to exactly one of the two data keys. Once open, the key files are put in order: the
+    new one takes the old one's place, or is removed if the database never changed."""
+    pending_file = next_keys_path(path)
+    try:
+        try:
+            candidates = [(current, False), (keys.read_envelope(pending_file), True)]
+        except UserError:  # unreadable: it can't be used, so only the current one can
+            candidates = [(current, False)]
+        envelope, key_material, is_new = _unwrap_either(candidates, unlock_keys)
+    except BaseException:
+        lock.release()
+        raise
+    try:
+        journal = _open_with_keys(
+            path, key_material, lock, envelope, backups, check_every_page=check_every_page
+        )
+    except UserError as error:  # keys wiped and lock released by _open_with_keys
+        if error.kind is not ErrorKind.JOURNAL_DAMAGED or len(candidates) == 1:
+            raise
+        raise _other_secret_needed(is_new) from None
+    with contextlib.suppress(OSError):  # if not now, the next unlock puts them in order
+        if is_new:
+            os.replace(pending_file, keys_path(path))
+            fsync_dir(path.parent)
+        else:
+            pending_file.unlink()
+    return journal
+
+
+def _unwrap_either(
+    candidates: list[tuple[keys.Envelope, bool]],
+    unlock_keys: Callable[[keys.Envelope], keys.UnlockedKeys],
+) -> tuple[keys.Envelope, keys.UnlockedKeys, bool]:
+    """The first envelope the secret opens, its keys, and whether it is the new one."""
+    refusal: UserError | None = None
+    for envelope, is_new in candidates:
+        try:
+            return envelope, unlock_keys(envelope), is_new
+        except UserError as error:
+            if error.kind not in _SECRET_KINDS:
+                raise
+            refusal = refusal or error
+    assert refusal is not None
+    raise refusal
+
+
+def _other_secret_needed(tried_new: bool) -> UserError:
+    if tried_new:
+        return UserError(
+            ErrorKind.WRONG_PASSPHRASE,
+            "Re-encrypting your journal didn't finish, so nothing changed: it still opens with "
+            "your previous passphrase and recovery code.",
+            hint="Unlock with your previous passphrase, then change it again.",
+        )
+    return UserError(
+        ErrorKind.WRONG_PASSPHRASE,
+        "Your journal was re-encrypted with new keys just before it last closed: it now opens "
+        "only with your new passphrase and the new recovery code.",
+        hint="Unlock with the new passphrase you chose.",
     )
 
 
@@ -371,12 +454,23 @@ def unlock_with_recovery_code(
     _check_files(path)
     envelope = keys.read_envelope(keys_path(path))
     lock = _locked(path)
-    try:
-        key_material = keys.unlock_with_recovery_code(envelope, code)
-    except BaseException:
-        lock.release()
-        raise
-    journal = _open_with_keys(path, key_material, lock, envelope, backups)
+    if next_keys_path(path).exists():
+        journal = _unlock_interrupted(
+            path,
+            lock,
+            envelope,
+            lambda chosen: keys.unlock_with_recovery_code(chosen, code),
+            backups,
+        )
+        envelope = journal.envelope
+        key_material = journal.key_material
+    else:
+        try:
+            key_material = keys.unlock_with_recovery_code(envelope, code)
+        except BaseException:
+            lock.release()
+            raise
+        journal = _open_with_keys(path, key_material, lock, envelope, backups)
     try:
         updated = keys.with_new_passphrase(
             envelope, key_material, new_passphrase, settings.params, settings.policy

@@ -1,0 +1,69 @@
+"""Re-encrypting a journal under new keys ("someone may know my old passphrase"), crash-safely.
+
+Changing the passphrase only re-wraps the master key: an old copy of the key file and the old
+passphrase still unwrap the data key that encrypts the *current* journal. Re-encrypting replaces
+every secret instead: a new data key (every page of the database rewritten with SQLCipher's
+rekey), a new master key, a new passphrase slot and a new recovery code. Two files change, in
+this order:
+
+1. the new key file is written beside the old one, as ``NAME.rjournal.keys.next``;
+2. the database is rewritten under the new data key (:func:`database.rekey`: all or nothing);
+3. the new key file takes the old one's place (an atomic rename).
+
+Killed anywhere, nothing is lost: while ``.keys.next`` exists, unlocking tries the secret on both
+key files and opens the database with whichever data key it answers to — exactly one — then
+finishes step 3, or removes ``.keys.next`` if step 2 never happened
+(``vault._unlock_interrupted``). Backups made earlier keep their own keys: they still open with
+the passphrase they were made with.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import os
+
+from recovery_journal.paths import keys_path, next_keys_path
+from recovery_journal.storage import database, keys
+from recovery_journal.storage.atomic import fsync_dir
+from recovery_journal.storage.vault import KeySettings, OpenJournal
+
+
+def reencrypt(
+    journal: OpenJournal, old: str, new: str, settings: KeySettings = KeySettings()
+) -> str:
+    """Check ``old``, then put the journal under new keys with ``new`` as its passphrase;
+    returns the new recovery code (the old code, passphrase and key files stop opening it)."""
+    with journal.guard:
+        journal._require_open()
+        keys.unlock_with_passphrase(journal.envelope, old, settings.policy).wipe()
+        envelope, fresh, code = keys.new_envelope(
+            new, settings.params, settings.policy, journal_id=journal.journal_id
+        )
+        # SQLCipher's rekey keeps the file's salt, so the pair still recognise each other.
+        envelope = dataclasses.replace(envelope, database_salt=journal.envelope.database_salt)
+        pending = next_keys_path(journal.path)
+        try:
+            keys.write_envelope(pending, envelope)
+            database.rekey(journal.connection, fresh.data_key)
+        except BaseException:
+            # Look, don't assume: an interruption may have come just after the rewrite.
+            if database.opens_with(journal.path, journal.key_material.data_key):
+                fresh.wipe()
+                with contextlib.suppress(OSError):
+                    pending.unlink(missing_ok=True)
+            else:
+                _adopt(journal, fresh, envelope)
+            raise
+        _adopt(journal, fresh, envelope)
+        return code
+
+
+def _adopt(journal: OpenJournal, fresh: keys.UnlockedKeys, envelope: keys.Envelope) -> None:
+    """The database answers only to the new data key now: use the new keys, and let the new key
+    file take the old one's place (if that fails, the next unlock does it)."""
+    journal.key_material.wipe()
+    journal.key_material, journal.envelope = fresh, envelope
+    with contextlib.suppress(OSError):
+        os.replace(next_keys_path(journal.path), keys_path(journal.path))
+        fsync_dir(journal.path.parent)
