@@ -301,10 +301,19 @@ def cmd_passwd(args: argparse.Namespace, out: TextIO) -> int:
     session = _open(args)
     try:
         old = _secret(ENV_PASSPHRASE, "Current passphrase: ")
-        session.change_passphrase(old, _new_passphrase(), _key_settings())
+        if args.new_keys:
+            code = session.reencrypt(old, _new_passphrase(), _key_settings())
+        else:
+            session.change_passphrase(old, _new_passphrase(), _key_settings())
     finally:
         session.lock()
-    print("Passphrase changed. Your recovery code still works.", file=out)
+    if not args.new_keys:
+        print("Passphrase changed. Your recovery code still works.", file=out)
+        return EXIT_OK
+    print("Passphrase changed and the journal encrypted again under new keys.", file=out)
+    print("The old passphrase, recovery code and key files no longer open it.", file=out)
+    print("Backups made before keep their old keys: delete the ones you don't control.", file=out)
+    _show_code(code, out)
     return EXIT_OK
 
 
@@ -430,7 +439,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", required=True, metavar="FILE")
     p = add("restore", cmd_restore, "restore a backup bundle to a new journal (--journal)")
     p.add_argument("bundle")
-    add("passwd", cmd_passwd, "change the passphrase")
+    p = add("passwd", cmd_passwd, "change the passphrase")
+    p.add_argument(
+        "--new-keys",
+        action="store_true",
+        help="also encrypt everything again under new keys and get a new recovery code "
+        "(when someone may know the old passphrase)",
+    )
     add("recover", cmd_recover, "open with the recovery code and set a new passphrase")
     add("check", cmd_check, "check the journal's integrity")
     p = add("demo", cmd_demo, "create a new journal filled with invented, realistic data")

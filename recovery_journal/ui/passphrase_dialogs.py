@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -47,7 +48,20 @@ class _SecretDialog(QDialog):
 
 
 class ChangePassphraseDialog(_SecretDialog):
-    """Current passphrase + new one (twice). Only the key file changes."""
+    """Current passphrase + new one (twice). Normally only the key file changes; "someone may
+    know my old passphrase" re-encrypts everything under new keys and shows a new recovery code."""
+
+    KEEP_KEYS_NOTE = (
+        "Your recovery code keeps working. Only the key file changes, so someone who has an "
+        "old copy of your files and knows the old passphrase could still read them — if that "
+        "may be the case, tick the box."
+    )
+    NEW_KEYS_NOTE = (
+        "Your whole journal is encrypted again under new keys (about a second for every 60 MB) "
+        "and you get a new recovery code; old key files, the old passphrase and the old code "
+        "stop opening it. Backups made before keep their own keys: delete the ones you don't "
+        "control."
+    )
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, self.tr("Change passphrase"), parent)
@@ -55,33 +69,59 @@ class ChangePassphraseDialog(_SecretDialog):
             new=False, confirm=False, label=self.tr("Current passphrase")
         )
         self.new = PassphraseInput(new=True, confirm=True, label=self.tr("New passphrase"))
+        self.new_keys = QCheckBox(self.tr("Someone may know my old passphrase: change every key"))
+        self.new_keys.setAccessibleName(self.tr("Change every key, not only the passphrase"))
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Change passphrase"))
         ok.setEnabled(False)
         self.new.validity_changed.connect(ok.setEnabled)
         self.buttons.accepted.connect(self._on_ok)
-        note = QLabel(
-            self.tr(
-                "Your recovery code keeps working. Older backups still open with the passphrase "
-                "they were made with — if someone may know your old passphrase, also delete old "
-                "backups and copies you don't control."
-            )
+        self.note = QLabel(self.tr(self.KEEP_KEYS_NOTE))
+        self.note.setWordWrap(True)
+        self.new_keys.toggled.connect(
+            lambda on: self.note.setText(self.tr(self.NEW_KEYS_NOTE if on else self.KEEP_KEYS_NOTE))
         )
-        note.setWordWrap(True)
+        self.pages = FittingStack()
+        form = QWidget()
+        column = QVBoxLayout(form)
+        column.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.current, self.new, self.new_keys, self.note, self.busy, self.error):
+            if widget is self.new_keys:
+                column.addSpacing(8)
+            column.addWidget(widget)
+        self.pages.addWidget(form)
+        self.panel: RecoveryCodePanel | None = None
         layout = QVBoxLayout(self)
-        for widget in (self.current, self.new, note, self.busy, self.error, self.buttons):
-            layout.addWidget(widget)
+        layout.addWidget(self.pages)
+        layout.addWidget(self.buttons)
 
     @Slot()
     def _on_ok(self) -> None:
         old, new = self.current.text(), self.new.text()
+        session, settings = self.ctx.session, self.ctx.key_settings
         self.busy.setVisible(True)
         self.buttons.setEnabled(False)
-        self.ctx.tasks.run(
-            lambda: self.ctx.session.change_passphrase(old, new, self.ctx.key_settings),
-            lambda _: self.accept(),
-            self._failed,
-        )
+        if self.new_keys.isChecked():
+            self.ctx.tasks.run(
+                lambda: session.reencrypt(old, new, settings), self._on_code, self._failed
+            )
+        else:
+            self.ctx.tasks.run(
+                lambda: session.change_passphrase(old, new, settings),
+                lambda _: self.accept(),
+                self._failed,
+            )
+
+    def _on_code(self, code: str) -> None:
+        """Every key changed: the new recovery code, shown once, before the dialog closes."""
+        self.current.clear()
+        self.new.clear()
+        self.buttons.setVisible(False)
+        self.panel = RecoveryCodePanel(code)
+        self.panel.confirmed.connect(self.accept)
+        self.pages.addWidget(self.panel)
+        self.pages.setCurrentWidget(self.panel)
+        self.panel.check_field.setFocus()
 
 
 class NewRecoveryCodeDialog(_SecretDialog):

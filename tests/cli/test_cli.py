@@ -155,6 +155,27 @@ def test_passwd_changes_the_passphrase(initialised: Path, monkeypatch: pytest.Mo
     assert cli("list")[0] == 0
 
 
+def test_passwd_with_new_keys_retires_the_old_code(
+    env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old_code = next(line.strip() for line in cli("init")[1].splitlines() if line.count("-") == 7)
+    assert cli("add", "kept through the new keys")[0] == 0
+    monkeypatch.setenv("RECOVERY_JOURNAL_NEW_PASSPHRASE", NEW)
+    code, out, err = cli("passwd", "--new-keys")
+    assert code == 0, err
+    assert "new keys" in out and "no longer open it" in out
+    new_code = next(line.strip() for line in out.splitlines() if line.count("-") == 7)
+    assert new_code != old_code
+    assert cli("list")[0] == 3  # the old passphrase
+    monkeypatch.setenv("RECOVERY_JOURNAL_PASSPHRASE", NEW)
+    code, out, _ = cli("list")
+    assert code == 0 and "kept through the new keys" in out
+    monkeypatch.setenv("RECOVERY_JOURNAL_RECOVERY_CODE", old_code)
+    assert cli("recover")[0] == 3
+    monkeypatch.setenv("RECOVERY_JOURNAL_RECOVERY_CODE", new_code)
+    assert cli("recover")[0] == 0
+
+
 def test_recover_with_the_code(env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = cli("init")[1]
     code_text = next(line.strip() for line in out.splitlines() if line.count("-") == 7)

@@ -101,3 +101,39 @@ def test_new_recovery_code_needs_the_passphrase_and_retires_the_old(
     path = ui_ctx.session.path
     ui_ctx.session.lock()
     recover_journal(path, code, NEW, FAST)[0].lock()
+
+
+def test_change_every_key_when_someone_may_know_the_old_passphrase(
+    qtbot: QtBot, ui_ctx: UiContext
+) -> None:
+    from recovery_journal.paths import keys_path
+
+    ui_ctx.key_settings = FAST
+    path = ui_ctx.session.path
+    old_key_file = keys_path(path).read_bytes()
+    dialog = ChangePassphraseDialog(ui_ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "tick the box" in dialog.note.text()
+    qtbot.keyClicks(dialog.current.field, PASSPHRASE)
+    qtbot.keyClicks(dialog.new.field, NEW)
+    assert dialog.new.confirm_field is not None
+    qtbot.keyClicks(dialog.new.confirm_field, NEW)
+    dialog.new_keys.setFocus()
+    qtbot.keyClick(dialog.new_keys, Qt.Key.Key_Space)
+    assert "new recovery code" in dialog.note.text()
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
+    qtbot.waitUntil(lambda: dialog.panel is not None, timeout=10_000)
+    assert dialog.panel is not None and not dialog.isHidden()
+    assert dialog.current.text() == "" and dialog.new.text() == ""
+    code = dialog.panel.code
+    group = code.split("-")[dialog.panel.asked_group]
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClicks(dialog.panel.check_field, group)
+        qtbot.mouseClick(dialog.panel.done_button, Qt.MouseButton.LeftButton)
+    ui_ctx.session.lock()
+    assert keys_path(path).read_bytes() != old_key_file
+    open_journal(path, NEW, FAST).lock()
+    recover_journal(path, code, "another new passphrase, long enough", FAST)[0].lock()
