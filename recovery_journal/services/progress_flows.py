@@ -31,6 +31,7 @@ from recovery_journal.domain.progress import (
 )
 from recovery_journal.domain.streaks import StreakStats, check_slip_day, streak_stats
 from recovery_journal.domain.support import SafetyStep
+from recovery_journal.errors import ValidationError
 from recovery_journal.services.coping import STRATEGIES
 from recovery_journal.services.progress import COUNTERS, GOAL_STEPS, GOALS, MILESTONES, SLIPS
 from recovery_journal.services.session import JournalSession
@@ -247,6 +248,26 @@ def add_own_milestone(
     notes: str = "",
 ) -> Milestone:
     return session.progress.milestones.add(Milestone(day, title.strip(), kind, notes.strip()))
+
+
+def edit_own_milestone(
+    session: JournalSession,
+    milestone_id: int,
+    day: date,
+    title: str,
+    kind: MilestoneKind,
+    notes: str = "",
+) -> Milestone:
+    """Change one of the person's own milestones. Automatic ones are what the journal noticed
+    (their dates follow the counters and the journal): they are not edited by hand."""
+    with session.transaction() as s:
+        current = MILESTONES.get(s, milestone_id)
+        if auto.key_of(current) is not None:
+            raise ValidationError("milestone", "Milestones the journal noticed can't be edited.")
+        changed = dataclasses.replace(
+            current, local_date=day, title=title.strip(), kind=kind, notes=notes.strip()
+        )
+        return MILESTONES.update(s, changed)
 
 
 # ---------------------------------------------------------------- goals

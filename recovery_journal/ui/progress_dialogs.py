@@ -194,8 +194,18 @@ class SlipDialog(FormDialog):
 class MilestoneDialog(FormDialog):
     """The person's own milestone: a day, a title, a kind, a few words."""
 
-    def __init__(self, today: date, parent: QWidget | None = None):
-        super().__init__(self.tr("Add a milestone"), self.tr("Add"), parent)
+    def __init__(
+        self,
+        today: date,
+        parent: QWidget | None = None,
+        *,
+        existing: tuple[date, str, MilestoneKind, str] | None = None,
+    ):
+        super().__init__(
+            self.tr("Edit milestone") if existing else self.tr("Add a milestone"),
+            self.tr("Save") if existing else self.tr("Add"),
+            parent,
+        )
         self.day_edit = _date_edit(self.tr("Milestone date"), today)
         self.title_edit = QLineEdit()
         self.title_edit.setAccessibleName(self.tr("Milestone title"))
@@ -211,7 +221,13 @@ class MilestoneDialog(FormDialog):
         self.form.addRow(self.tr("Title"), self.title_edit)
         self.form.addRow(self.tr("Kind"), self.kind_combo)
         self.form.addRow(self.tr("Notes"), self.notes_edit)
-        self.require("")
+        if existing is not None:
+            day, title, kind, notes = existing
+            self.day_edit.setDate(to_qdate(day))
+            self.title_edit.setText(title)
+            self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(kind)))
+            self.notes_edit.setPlainText(notes)
+        self.require(self.title_edit.text())
 
     def values(self) -> tuple[date, str, MilestoneKind, str]:
         kind = self.kind_combo.currentData()

@@ -104,6 +104,30 @@ def test_late_slip_removes_only_marks_not_really_reached(journal: JournalSession
     assert titles == ["1 day – Sober since", "1 week – Sober since"]
 
 
+def test_a_slip_noted_by_mistake_can_be_taken_back_exactly(journal: JournalSession) -> None:
+    counter = flows.add_counter(journal, "Sober since", ago(29))
+    flows.new_celebrations(journal, TODAY)
+    before = [(m.local_date, m.title, m.notes) for m in journal.progress.milestones.list()]
+    noted = flows.record_slip(journal, counter.id or 0, ago(10), "wrong day", today=TODAY)
+    assert [m.title for m in noted.marks_removed] == ["30 days – Sober since"]
+    flows.undo_slip(journal, noted, today=TODAY)
+    status = flows.counter_status(journal, counter.id or 0, TODAY)
+    assert status.slips == () and status.stats.current == 30
+    after = [(m.local_date, m.title, m.notes) for m in journal.progress.milestones.list()]
+    assert sorted(after) == sorted(before)
+    assert flows.new_celebrations(journal, TODAY) == []  # nothing celebrated twice
+
+
+def test_taking_back_a_slip_from_today_keeps_the_run_going(journal: JournalSession) -> None:
+    counter = flows.add_counter(journal, "Clean since", ago(6))
+    noted = flows.record_slip(journal, counter.id or 0, TODAY, today=TODAY)
+    assert noted.marks_removed == ()
+    assert flows.counter_status(journal, counter.id or 0, TODAY).stats.current == 0
+    flows.undo_slip(journal, noted, today=TODAY)
+    assert flows.counter_status(journal, counter.id or 0, TODAY).stats.current == 7
+    assert journal.progress.slips.count() == 0
+
+
 def test_editing_the_start_date_keeps_marks_honest(journal: JournalSession) -> None:
     counter = flows.add_counter(journal, "Sober since", ago(29))
     flows.new_celebrations(journal, TODAY)
@@ -195,3 +219,21 @@ def test_first_use_of_the_safety_plan_is_marked_once(journal: JournalSession) ->
     assert mark_safety_plan_used(journal, date(2026, 3, 9)) is None
     titles = [m.title for m in journal.progress.milestones.list()]
     assert titles == ["First time I turned to my safety plan"]
+
+
+def test_own_milestones_can_be_edited_and_noticed_ones_cannot(journal: JournalSession) -> None:
+    flows.add_counter(journal, "Sober since", ago(6))
+    flows.new_celebrations(journal, TODAY)
+    mine = flows.add_own_milestone(journal, ago(2), "First meetng")
+    edited = flows.edit_own_milestone(
+        journal, mine.id or 0, ago(1), " First meeting ", MilestoneKind.FIRST, "Sat at the back"
+    )
+    assert (edited.title, edited.local_date, edited.notes) == (
+        "First meeting",
+        ago(1),
+        "Sat at the back",
+    )
+    noticed = next(m for m in journal.progress.milestones.list() if m.counter_id is not None)
+    with pytest.raises(ValidationError):
+        flows.edit_own_milestone(journal, noticed.id or 0, ago(1), "Renamed", MilestoneKind.FIRST)
+    assert journal.progress.milestones.get(noticed.id or 0) == noticed

@@ -263,3 +263,39 @@ def test_with_reduced_motion_a_celebration_appears_without_fading(
     assert page.celebration.isVisible()
     assert page.celebration.graphicsEffect() is None  # fully there at once, no fade running
     assert "30 days – Sober since" in page.celebration.headline.text()
+
+
+def test_edit_own_milestone_but_not_the_ones_the_journal_noticed(
+    qtbot: QtBot, ui_ctx: UiContext
+) -> None:
+    from recovery_journal.domain.progress import MilestoneKind
+
+    flows.add_counter(ui_ctx.session, "Sober since", ago(6))
+    flows.add_own_milestone(ui_ctx.session, ago(3), "Told my famliy", notes="Mum cried")
+    page = open_page(qtbot, ui_ctx)
+    texts = [page.timeline.item(r).text() for r in range(page.timeline.count())]
+    own = next(r for r, text in enumerate(texts) if "famliy" in text)
+    auto = next(r for r, text in enumerate(texts) if "Sober since" in text)
+    page.timeline.setCurrentRow(auto)
+    assert not page.edit_milestone_button.isEnabled()
+    page.timeline.setCurrentRow(own)
+    assert page.edit_milestone_button.isEnabled()
+    qtbot.mouseClick(page.edit_milestone_button, LEFT)
+    dialog = page.dialog
+    assert isinstance(dialog, MilestoneDialog)
+    assert dialog.windowTitle() == "Edit milestone"
+    assert dialog.title_edit.text() == "Told my famliy"
+    assert dialog.notes_edit.toPlainText() == "Mum cried"
+    dialog.title_edit.selectAll()
+    qtbot.keyClicks(dialog.title_edit, "Told my family")
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(MilestoneKind.FIRST))
+    accept(qtbot, ui_ctx, dialog)
+    [mine] = [m for m in ui_ctx.session.progress.milestones.list() if m.counter_id is None]
+    assert (mine.title, mine.kind, mine.local_date, mine.notes) == (
+        "Told my family",
+        MilestoneKind.FIRST,
+        ago(3),
+        "Mum cried",
+    )
+    rows = [page.timeline.item(r).text() for r in range(page.timeline.count())]
+    assert any("Told my family" in text for text in rows)

@@ -167,7 +167,19 @@ class MilestonesPage(Page):
         self.timeline.setMaximumHeight(280)
         self.timeline.setWordWrap(True)
         self.timeline.setSpacing(2)
+        self.timeline.itemActivated.connect(lambda _item: self.edit_milestone())
+        self.edit_milestone_button = self._button(
+            self.tr("Edit milestone…"), self.tr("Edit the selected milestone"), self.edit_milestone
+        )
+        self.edit_milestone_button.setEnabled(False)
+        self.edit_milestone_button.setToolTip(
+            self.tr("Your own milestones can be edited; the ones the journal noticed follow it.")
+        )
+        self.timeline.currentRowChanged.connect(
+            lambda _row: self.edit_milestone_button.setEnabled(self._selected_own() is not None)
+        )
         timeline_box.addWidget(self.timeline)
+        timeline_box.addWidget(self.edit_milestone_button, 0, Qt.AlignmentFlag.AlignRight)
         column.addWidget(box)
         self.add_goal_button = self._button(
             self.tr("Add a goal…"), self.tr("Add a goal"), self.add_goal
@@ -261,6 +273,8 @@ class MilestonesPage(Page):
                 text += f"\n{item.notes}"
             row = QListWidgetItem(text)
             row.setData(Qt.ItemDataRole.AccessibleTextRole, text)
+            if not item.automatic and item.milestone_id is not None:
+                row.setData(Qt.ItemDataRole.UserRole, item)  # the person's own: editable
             self.timeline.addItem(row)
         if not items:
             hint = QListWidgetItem(self.tr("Milestones you reach will gather here."))
@@ -387,6 +401,29 @@ class MilestonesPage(Page):
         )
 
     # ------------------------------------------------------------ milestones
+
+    def _selected_own(self) -> flows.TimelineItem | None:
+        row = self.timeline.currentItem()
+        item = row.data(Qt.ItemDataRole.UserRole) if row is not None else None
+        return item if isinstance(item, flows.TimelineItem) else None
+
+    def edit_milestone(self) -> None:
+        item = self._selected_own()
+        if item is None or item.milestone_id is None:
+            return
+        milestone_id = item.milestone_id
+        existing = (item.local_date, item.title, item.kind, item.notes)
+        dialog = MilestoneDialog(self._today(), self, existing=existing)
+
+        def save() -> None:
+            day, title, kind, notes = dialog.values()
+            session = self.ctx.session
+            self._run(
+                lambda: flows.edit_own_milestone(session, milestone_id, day, title, kind, notes),
+                self._after(self.tr("Milestone saved.")),
+            )
+
+        self._open(dialog, save)
 
     def add_milestone(self) -> None:
         dialog = MilestoneDialog(self._today(), self)
