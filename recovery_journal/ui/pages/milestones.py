@@ -29,12 +29,13 @@ from PySide6.QtWidgets import (
 
 from recovery_journal.domain.clock import local_today
 from recovery_journal.domain.milestones import AutoMilestone
-from recovery_journal.domain.progress import MilestoneKind, Phase
+from recovery_journal.domain.progress import Phase
 from recovery_journal.services import progress_flows as flows
 from recovery_journal.services.session import JournalSession
 from recovery_journal.ui.celebration import CelebrationNotice
 from recovery_journal.ui.checkin import muted
 from recovery_journal.ui.context import UiContext
+from recovery_journal.ui.milestone_timeline import MilestoneTimeline
 from recovery_journal.ui.pages.base import Page
 from recovery_journal.ui.progress_dialogs import (
     CounterDialog,
@@ -44,12 +45,6 @@ from recovery_journal.ui.progress_dialogs import (
     SlipDialog,
 )
 from recovery_journal.ui.progress_widgets import CounterCard, GoalWidget, nice_date
-
-KIND_WORDS = {
-    MilestoneKind.FIRST: "a first",
-    MilestoneKind.ACHIEVEMENT: "achievement",
-    MilestoneKind.ANNIVERSARY: "anniversary",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,23 +156,18 @@ class MilestonesPage(Page):
             self.tr("Add a milestone…"), self.tr("Add a milestone"), self.add_milestone
         )
         box, timeline_box = _section(self.tr("Milestones"), self.add_milestone_button)
-        self.timeline = QListWidget()
-        self.timeline.setAccessibleName(self.tr("Milestones timeline"))
-        self.timeline.setMinimumHeight(160)
-        self.timeline.setMaximumHeight(280)
-        self.timeline.setWordWrap(True)
-        self.timeline.setSpacing(2)
-        self.timeline.itemActivated.connect(lambda _item: self.edit_milestone())
+        self.timeline = MilestoneTimeline()
+        self.timeline.edit_requested.connect(self.edit_milestone)
         self.edit_milestone_button = self._button(
-            self.tr("Edit milestone…"), self.tr("Edit the selected milestone"), self.edit_milestone
+            self.tr("Edit milestone…"),
+            self.tr("Edit the selected milestone"),
+            lambda: self.edit_milestone(),
         )
         self.edit_milestone_button.setEnabled(False)
         self.edit_milestone_button.setToolTip(
             self.tr("Your own milestones can be edited; the ones the journal noticed follow it.")
         )
-        self.timeline.currentRowChanged.connect(
-            lambda _row: self.edit_milestone_button.setEnabled(self._selected_own() is not None)
-        )
+        self.timeline.own_selected.connect(self.edit_milestone_button.setEnabled)
         timeline_box.addWidget(self.timeline)
         timeline_box.addWidget(self.edit_milestone_button, 0, Qt.AlignmentFlag.AlignRight)
         column.addWidget(box)
@@ -259,27 +249,10 @@ class MilestonesPage(Page):
             self.counters_box.addWidget(
                 muted(QLabel(self.tr("No counters yet. “New counter…” starts one.")))
             )
-        self._show_timeline(data.timeline)
+        self.timeline.show_items(data.timeline)
         self._show_goals(data.goals)
         self._show_phases(data.phases)
         self.celebration.show_new(data.new)
-
-    def _show_timeline(self, items: list[flows.TimelineItem]) -> None:
-        self.timeline.clear()
-        for item in reversed(items):
-            kind = self.tr(KIND_WORDS[item.kind])
-            text = f"{nice_date(item.local_date)}  —  {item.title}   ({kind})"
-            if item.notes:
-                text += f"\n{item.notes}"
-            row = QListWidgetItem(text)
-            row.setData(Qt.ItemDataRole.AccessibleTextRole, text)
-            if not item.automatic and item.milestone_id is not None:
-                row.setData(Qt.ItemDataRole.UserRole, item)  # the person's own: editable
-            self.timeline.addItem(row)
-        if not items:
-            hint = QListWidgetItem(self.tr("Milestones you reach will gather here."))
-            hint.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.timeline.addItem(hint)
 
     def _show_goals(self, goals: list[flows.GoalProgress]) -> None:
         _clear(self.goals_box)
@@ -402,13 +375,9 @@ class MilestonesPage(Page):
 
     # ------------------------------------------------------------ milestones
 
-    def _selected_own(self) -> flows.TimelineItem | None:
-        row = self.timeline.currentItem()
-        item = row.data(Qt.ItemDataRole.UserRole) if row is not None else None
-        return item if isinstance(item, flows.TimelineItem) else None
-
-    def edit_milestone(self) -> None:
-        item = self._selected_own()
+    def edit_milestone(self, item: flows.TimelineItem | None = None) -> None:
+        """Edit one of the person's own milestones (``item``, or the one selected)."""
+        item = item or self.timeline.selected_own()
         if item is None or item.milestone_id is None:
             return
         milestone_id = item.milestone_id
