@@ -301,20 +301,21 @@ def cmd_passwd(args: argparse.Namespace, out: TextIO) -> int:
     session = _open(args)
     try:
         old = _secret(ENV_PASSPHRASE, "Current passphrase: ")
-        if args.new_keys:
-            code = session.reencrypt(old, _new_passphrase(), _key_settings())
-        else:
+        if not args.new_keys:
             session.change_passphrase(old, _new_passphrase(), _key_settings())
+            print("Passphrase changed. Your recovery code still works.", file=out)
+            return EXIT_OK
+        code = session.reencrypt(old, _new_passphrase(), _key_settings())
+        # Shown at once: from here on only the new passphrase and this code open the journal.
+        print("Passphrase changed and the journal encrypted again under new keys.", file=out)
+        print("The old passphrase, recovery code and key files no longer open it.", file=out)
+        print(
+            "Backups made before keep their old keys: delete the ones you don't control.", file=out
+        )
+        _show_code(code, out)
+        return EXIT_OK
     finally:
         session.lock()
-    if not args.new_keys:
-        print("Passphrase changed. Your recovery code still works.", file=out)
-        return EXIT_OK
-    print("Passphrase changed and the journal encrypted again under new keys.", file=out)
-    print("The old passphrase, recovery code and key files no longer open it.", file=out)
-    print("Backups made before keep their old keys: delete the ones you don't control.", file=out)
-    _show_code(code, out)
-    return EXIT_OK
 
 
 def cmd_recover(args: argparse.Namespace, out: TextIO) -> int:

@@ -114,7 +114,9 @@ def open_reader(
     pending: PendingKeys | None = None,
 ) -> JournalReader:
     """Unlock ``path`` for reading (taking the daily backup, like any unlock). The whole-file
-    HMAC check of an unlock for writing is skipped: every page read is checked as it is read,
-    a damaged one is reported as damage, and reading changes nothing."""
+    HMAC check of an unlock for writing is skipped: every page read is checked as it is read, a
+    damaged one is reported as damage, and these commands write no journal content. (Unlocking
+    still does what any unlock does: the daily backup — which checks every page first — a due
+    schema upgrade, tidying up after an interrupted change of keys.)"""
     opened = unlock_for_use(path, passphrase, settings, backups, pending, check_every_page=False)
     return JournalReader(opened)

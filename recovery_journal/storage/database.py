@@ -158,36 +158,34 @@ def rekey(conn: DBAPIConnection, data_key: bytearray) -> None:
     The write-ahead log is emptied into the file first and the rewrite runs with a rollback
     journal: killed at any point, the file opens with exactly one of the two keys, whole (a hot
     journal of old-key pages is rolled back by whoever opens next, whatever key they hold). The
-    journal is back in WAL mode afterwards. Raises only when the old key is still in force (the
-    usual UserError: disk full…); SQLCipher rolls a failed rewrite back, key included."""
+    journal is back in WAL mode afterwards.
+
+    If this raises, ``conn`` must not be used again, not even to read: after a rewrite that
+    failed halfway (a full disk), SQLCipher has rolled the pages back but the connection writes
+    with the new key and reads with the old one. Close it and find out with :func:`accepts`
+    which key the file answers to."""
     spec = sqlcipher_key_spec(data_key)
     try:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
         conn.execute("PRAGMA journal_mode = DELETE").fetchall()
-        try:
-            conn.reset_key(spec)
-        finally:
-            with contextlib.suppress(dbapi2.Error):  # if not now, the next opening sets WAL
-                conn.execute("PRAGMA journal_mode = WAL").fetchall()
+        conn.reset_key(spec)
     except dbapi2.Error as exc:
         raise error_from_sqlite(exc) or damaged_error() from None
     finally:
         zero(spec)
+    with contextlib.suppress(dbapi2.Error):  # if not now, the next opening sets WAL again
+        conn.execute("PRAGMA journal_mode = WAL").fetchall()
 
 
-def opens_with(path: Path, data_key: bytearray) -> bool:
-    """Whether the database at ``path`` reads with ``data_key`` (a read-only look)."""
+def accepts(path: Path, data_key: bytearray) -> bool:
+    """Whether the database at ``path`` reads with ``data_key``. Opening read-write first rolls
+    back a hot journal left by an interrupted rewrite (raw pages: no key needed for that)."""
     try:
-        conn = _keyed(path, data_key, "ro")
+        conn = connect(path, data_key)
     except UserError:
         return False
-    try:
-        conn.execute("SELECT count(*) FROM sqlite_schema").fetchall()
-        return True
-    except dbapi2.Error:
-        return False
-    finally:
-        conn.close()
+    conn.close()
+    return True
 
 
 def leftover_wal_fits(path: Path, data_key: bytearray) -> bool:

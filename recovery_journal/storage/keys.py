@@ -439,11 +439,17 @@ class PendingKeys:
             self._outcome.wipe()
 
 
+_HEX_DIGITS = b"0123456789abcdef"
+
+
 def sqlcipher_key_spec(data_key: bytearray) -> bytearray:
-    """The raw-key text ``x'<64 hex>'`` SQLCipher expects, in a buffer the caller must zero."""
-    spec = bytearray(b"x'")
-    spec += data_key.hex().encode("ascii")
-    spec += b"'"
+    """The raw-key text ``x'<64 hex>'`` SQLCipher expects, in a buffer the caller must zero
+    (written digit by digit: ``data_key.hex()`` would leave the key in an immutable string)."""
+    spec = bytearray(3 + 2 * len(data_key))
+    spec[0:2], spec[-1] = b"x'", ord("'")
+    for i, byte in enumerate(data_key):
+        spec[2 + 2 * i] = _HEX_DIGITS[byte >> 4]
+        spec[3 + 2 * i] = _HEX_DIGITS[byte & 0x0F]
     return spec
 
 

@@ -23,9 +23,10 @@ import contextlib
 import dataclasses
 import os
 
+from recovery_journal.errors import UserError
 from recovery_journal.paths import keys_path, next_keys_path
 from recovery_journal.storage import database, keys
-from recovery_journal.storage.atomic import fsync_dir
+from recovery_journal.storage.atomic import fsync_dir, os_error_to_user_error
 from recovery_journal.storage.vault import KeySettings, OpenJournal
 
 
@@ -45,25 +46,61 @@ def reencrypt(
         pending = next_keys_path(journal.path)
         try:
             keys.write_envelope(pending, envelope)
+        except BaseException:
+            fresh.wipe()
+            with contextlib.suppress(OSError):
+                pending.unlink(missing_ok=True)
+            raise
+        try:
             database.rekey(journal.connection, fresh.data_key)
         except BaseException:
-            # Look, don't assume: an interruption may have come just after the rewrite.
-            if database.opens_with(journal.path, journal.key_material.data_key):
-                fresh.wipe()
-                with contextlib.suppress(OSError):
-                    pending.unlink(missing_ok=True)
-            else:
-                _adopt(journal, fresh, envelope)
+            _settle_after_failed_rewrite(journal, fresh, envelope)
             raise
         _adopt(journal, fresh, envelope)
         return code
 
 
+def _settle_after_failed_rewrite(
+    journal: OpenJournal, fresh: keys.UnlockedKeys, envelope: keys.Envelope
+) -> None:
+    """The rewrite raised (a full disk, an interruption): the connection can't be trusted any
+    more, so it is replaced, and the file itself says which key it answers to. Neither: both key
+    files stay, the journal is locked, and the next unlock sorts it out or reports damage."""
+    pending = next_keys_path(journal.path)
+    if journal._engine is not None:
+        journal._engine.dispose()
+        journal._engine = None
+    with contextlib.suppress(Exception):
+        journal.connection.close()
+    with contextlib.suppress(Exception):  # whatever goes wrong here, the journal is locked
+        if database.accepts(journal.path, journal.key_material.data_key):
+            journal.connection = database.connect(journal.path, journal.key_material.data_key)
+            fresh.wipe()
+            with contextlib.suppress(OSError):
+                pending.unlink(missing_ok=True)
+            return
+        if database.accepts(journal.path, fresh.data_key):
+            journal.connection = database.connect(journal.path, fresh.data_key)
+            _adopt(journal, fresh, envelope)
+            return
+    fresh.wipe()
+    journal.close()
+
+
 def _adopt(journal: OpenJournal, fresh: keys.UnlockedKeys, envelope: keys.Envelope) -> None:
-    """The database answers only to the new data key now: use the new keys, and let the new key
-    file take the old one's place (if that fails, the next unlock does it)."""
+    """The database answers only to the new data key now: use the new keys, and put the new key
+    file in the old one's place. If that rename fails the journal is locked (the next unlock
+    finishes it): going on would leave the two key files out of step with later changes."""
     journal.key_material.wipe()
     journal.key_material, journal.envelope = fresh, envelope
-    with contextlib.suppress(OSError):
+    try:
         os.replace(next_keys_path(journal.path), keys_path(journal.path))
         fsync_dir(journal.path.parent)
+    except OSError as exc:
+        journal.close()
+        raise UserError(
+            os_error_to_user_error(exc, "the new key file").kind,
+            "Your journal is now encrypted under the new keys, but the new key file couldn't "
+            "take the old one's place, so the journal was locked.",
+            hint="Unlock it with your new passphrase: that finishes the change.",
+        ) from None

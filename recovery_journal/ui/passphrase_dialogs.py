@@ -37,6 +37,12 @@ class _SecretDialog(QDialog):
         )
         self.buttons.rejected.connect(self.reject)
 
+    def reject(self) -> None:
+        """Esc and the close button wait while the change is being made: closing then would
+        hide its outcome (for "change every key", the only showing of the new recovery code)."""
+        if not self.busy.isVisible():
+            super().reject()
+
     def _failed(self, error: BaseException) -> None:
         self.busy.setVisible(False)
         self.buttons.setEnabled(True)

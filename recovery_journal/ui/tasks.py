@@ -18,6 +18,8 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from recovery_journal.errors import ErrorKind, UserError
+
 
 class Cancelled(Exception):
     """Raised inside a task when the person pressed Cancel; reported as 'cancelled', not error."""
@@ -105,6 +107,10 @@ def _alive(callback: Callable[..., Any]) -> bool:
     return all(shiboken6.isValid(obj) for obj in held if isinstance(obj, QObject))
 
 
+def _locked_meanwhile(error: BaseException) -> bool:
+    return isinstance(error, UserError) and error.kind is ErrorKind.JOURNAL_LOCKED
+
+
 @dataclass
 class _Callbacks:
     on_done: Callable[[Any], None] | None
@@ -178,10 +184,11 @@ class TaskRunner(QObject):
             if callbacks.on_done is not None and _alive(callbacks.on_done):
                 callbacks.on_done(payload)
         elif isinstance(payload, BaseException):
-            if callbacks.on_error is not None:
-                if _alive(callbacks.on_error):
-                    callbacks.on_error(payload)
-            else:
+            if callbacks.on_error is not None and _alive(callbacks.on_error):
+                callbacks.on_error(payload)
+            elif callbacks.on_error is None or not _locked_meanwhile(payload):
+                # No one left to tell (its page went away): reported like an unhandled one,
+                # unless it only says the journal was locked meanwhile.
                 self.error_unhandled.emit(payload)
 
     @Slot(int, int, int)

@@ -65,7 +65,7 @@ def test_reencrypting_retires_every_old_secret(journal_path: Path, tmp_path: Pat
     stolen = keys.unlock_with_passphrase(old_envelope, PASSPHRASE, FAST.policy)
     assert stolen.data_key == old_data_key
     # … which no longer opens anything.
-    assert not database.opens_with(journal_path, stolen.data_key)
+    assert not database.accepts(journal_path, stolen.data_key)
     with pytest.raises(UserError) as old_pass:
         open_journal(journal_path, PASSPHRASE, FAST, NO_BACKUPS)
     assert old_pass.value.kind is ErrorKind.WRONG_PASSPHRASE
@@ -106,11 +106,12 @@ def filled(journal_path: Path) -> Path:
     return journal_path
 
 
-def _crash(path: Path, point: str, *, kill_after: float | None = None) -> str:
-    """Run the crasher until it dies; returns the new recovery code it printed."""
+def _crash(path: Path, point: str, *, new: str = NEW, mid_rewrite: bool = False) -> str:
+    """Run the crasher until it dies; returns the new recovery code it printed. ``mid_rewrite``:
+    kill it from here the moment the rewrite's rollback journal appears."""
     env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}
     child = subprocess.Popen(
-        [sys.executable, str(CRASHER), str(path), PASSPHRASE, NEW, point],
+        [sys.executable, str(CRASHER), str(path), PASSPHRASE, new, point],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -121,13 +122,15 @@ def _crash(path: Path, point: str, *, kill_after: float | None = None) -> str:
     for line in child.stdout:
         if line.startswith("code "):
             code = line.split(" ", 1)[1].strip()
-        if line.startswith("rewriting") and kill_after is not None:
-            time.sleep(kill_after)
+        if line.startswith("rewriting") and mid_rewrite:
+            hot = path.with_name(path.name + "-journal")
+            deadline = time.monotonic() + 10
+            while not hot.exists() and time.monotonic() < deadline:
+                time.sleep(0.0005)
             child.kill()
             break
     child.wait(timeout=60)
-    finished_first = kill_after is not None and child.returncode == 0  # killed too late
-    assert child.returncode == -9 or finished_first, child.stderr.read() if child.stderr else ""
+    assert child.returncode == -9, child.stderr.read() if child.stderr else ""
     return code
 
 
@@ -171,27 +174,93 @@ def test_killed_at_each_step_the_journal_opens_with_one_passphrase(
 @needs_kill
 @pytest.mark.slow
 def test_killed_while_the_database_is_rewritten(journal_path: Path, tmp_path: Path) -> None:
-    """A bigger journal, killed at moments spread over its rewrite: it always opens whole with
-    exactly one passphrase, whichever is tried first."""
+    """Killed the moment the rewrite starts writing pages (a hot rollback journal is left): the
+    journal opens whole with the old passphrase only, whichever is tried first."""
     session, _ = create_journal(journal_path, PASSPHRASE, FAST, NO_BACKUPS)
-    _fill(session, count=400, size=300)  # 6 MB: the rewrite takes a noticeable moment
+    _fill(session, count=400, size=300)  # 6 MB: the rewrite takes a moment
     session.lock()
     pristine = {p: p.read_bytes() for p in (journal_path, keys_path(journal_path))}
-    outcomes = set()
-    for delay in (0.01, 0.03, 0.06, 0.1, 0.15, 1.5):  # the rewrite takes ~0.2 s here
+    hot_journal = journal_path.with_name(journal_path.name + "-journal")
+    for _round in range(3):
         for p, data in pristine.items():
             p.write_bytes(data)
-        hot_journal = journal_path.with_name(journal_path.name + "-journal")
-        for leftover in (next_keys_path(journal_path), hot_journal):
-            leftover.unlink(missing_ok=True)
-        _crash(journal_path, "never", kill_after=delay)
-        if hot_journal.exists():
-            outcomes.add("hot journal")
+        next_keys_path(journal_path).unlink(missing_ok=True)
+        _crash(journal_path, "never", mid_rewrite=True)
+        assert hot_journal.exists() and next_keys_path(journal_path).exists()
         _no_marker_anywhere(tmp_path)
-        first, second = _opens_with(journal_path, NEW), _opens_with(journal_path, PASSPHRASE)
-        opened = [s for s in (first, second) if isinstance(s, JournalSession)]
-        assert len(opened) == 1, (delay, first, second)
-        assert opened[0].entries.count() == 400 and opened[0].check().ok
-        outcomes.add("new" if opened[0] is first else "old")
-        opened[0].lock()
-    assert {"old", "hot journal"} <= outcomes  # killed mid-rewrite at least once: rolled back
+        refused = _opens_with(journal_path, NEW)  # rolls the hot journal back on the way
+        assert isinstance(refused, UserError) and "didn't finish" in refused.message
+        opened = _opens_with(journal_path, PASSPHRASE)
+        assert isinstance(opened, JournalSession), opened
+        assert opened.entries.count() == 400 and opened.check().ok
+        opened.lock()
+        assert not hot_journal.exists() and not next_keys_path(journal_path).exists()
+
+
+@needs_kill
+def test_the_same_passphrase_chosen_again_still_opens_after_a_kill(filled: Path) -> None:
+    _crash(filled, "after-rekey", new=PASSPHRASE)
+    opened = _opens_with(filled, PASSPHRASE)  # opens both key files: the database decides
+    assert isinstance(opened, JournalSession), opened
+    assert opened.entries.count() == 30
+    opened.lock()
+    assert not next_keys_path(filled).exists()
+
+
+@needs_kill
+def test_damage_found_after_an_interrupted_change_is_called_damage(filled: Path) -> None:
+    _crash(filled, "after-rekey")
+    data = bytearray(filled.read_bytes())
+    data[len(data) - 4096 + 300] ^= 0x04  # the last page, not page 1
+    filled.write_bytes(bytes(data))
+    refused = _opens_with(filled, NEW)  # the right passphrase: the file is what is wrong
+    assert isinstance(refused, UserError) and refused.kind is ErrorKind.JOURNAL_DAMAGED
+
+
+@needs_kill
+def test_the_recovery_code_path_knows_about_an_interrupted_change(filled: Path) -> None:
+    new_code = _crash(filled, "after-next-written")
+    with pytest.raises(UserError) as refused:
+        vault.unlock_with_recovery_code(filled, new_code, "yet another passphrase here", FAST)
+    assert refused.value.kind is ErrorKind.WRONG_RECOVERY_CODE
+    assert "didn't finish" in refused.value.message and "recovery code" in (
+        refused.value.hint or ""
+    )
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="RLIMIT_FSIZE (POSIX)")
+def test_a_rewrite_that_fails_halfway_keeps_the_old_keys(
+    journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The disk refuses to grow half-way through the rewrite: SQLCipher rolls the pages back,
+    and the journal goes on under its old keys, nothing lost, nothing half-written."""
+    import resource
+    import signal
+
+    session, _ = create_journal(journal_path, PASSPHRASE, FAST, NO_BACKUPS)
+    _fill(session, count=200, size=100)
+    rewrite = database.rekey
+
+    def on_a_small_disk(conn: object, data_key: bytearray) -> None:
+        limit = journal_path.stat().st_size // 2
+        previous = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, hard))
+        try:
+            rewrite(conn, data_key)
+        finally:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+            signal.signal(signal.SIGXFSZ, previous)
+
+    monkeypatch.setattr(database, "rekey", on_a_small_disk)
+    with pytest.raises(UserError) as failed:
+        session.reencrypt(PASSPHRASE, NEW, FAST)
+    assert failed.value.kind in (ErrorKind.DISK_FULL, ErrorKind.IO)
+    assert not next_keys_path(journal_path).exists()
+    session.entries.add(Entry(date(2026, 3, 1), "written after the failed change"))
+    assert session.entries.count() == 201 and session.check().ok
+    session.lock()
+    reopened = _opens_with(journal_path, PASSPHRASE)
+    assert isinstance(reopened, JournalSession), reopened
+    assert reopened.entries.count() == 201 and reopened.check().ok
+    reopened.lock()

@@ -97,7 +97,6 @@ def test_bug_details_name_the_place_not_the_message(qtbot: QtBot, tasks: TaskRun
     assert "PRIVATE-WORDS" not in details
 
 
-
 def test_lambdas_closing_over_deleted_widgets_are_skipped(qtbot: QtBot, tasks: TaskRunner) -> None:
     """`lambda rows: self._on_loaded(generation, rows)` from a page closed meanwhile is dropped;
     the same from a page still there runs."""
@@ -130,3 +129,29 @@ def test_lambdas_closing_over_deleted_widgets_are_skipped(qtbot: QtBot, tasks: T
     gate.set()
     qtbot.waitUntil(lambda: bool(done))
     assert calls == [("kept", True)]
+
+
+def test_errors_for_a_closed_page_are_still_reported(qtbot: QtBot, tasks: TaskRunner) -> None:
+    """Its page went away, but a failed save must not vanish; "the journal was locked
+    meanwhile" is the one error not worth reporting then."""
+    import shiboken6
+
+    from recovery_journal.errors import ErrorKind, UserError
+
+    class Page(QObject):
+        def failed(self, _: BaseException) -> None:
+            pytest.fail("a deleted page must not be called")
+
+    page = Page()
+    gate = threading.Event()
+    locked = UserError(ErrorKind.JOURNAL_LOCKED, "locked")
+    tasks.run(lambda: gate.wait(5) and 1 / 0, None, lambda exc: page.failed(exc))
+    tasks.run(lambda: (_ for _ in ()).throw(locked), None, lambda exc: page.failed(exc))
+    unhandled: list[object] = []
+    tasks.error_unhandled.connect(unhandled.append)
+    done: list[int] = []
+    tasks.run(lambda: 1, done.append)
+    shiboken6.delete(page)
+    gate.set()
+    qtbot.waitUntil(lambda: bool(done))
+    assert len(unhandled) == 1 and isinstance(unhandled[0], ZeroDivisionError)
