@@ -104,9 +104,10 @@ class SearchHit:
     snippet: str
 
 
-# A search's first page (and each further one): more rows than the tallest screen shows (a result
-# row is ~50 px high), few enough that the snippets, the costly part of a search, stay cheap.
-SEARCH_PAGE = 30
+# A search's first page (and each further one): a screenful of results (a row is ~50 px high;
+# a taller list fetches the next page at once), few enough that the snippets — the costly part
+# of a search, redone on every keystroke — stay cheap.
+SEARCH_PAGE = 20
 
 # Markers around matched words in SearchHit.snippet (control characters never typed by people).
 MATCH_START = "\x02"
