@@ -139,7 +139,7 @@ def _open(args: argparse.Namespace) -> Any:
     path, secret, settings, pending = _unlocking(args)
     from recovery_journal.services.access import open_journal
 
-    return open_journal(path, secret, settings, pending=pending)
+    return _noting_key_change(open_journal(path, secret, settings, pending=pending))
 
 
 def _open_for_reading(args: argparse.Namespace) -> Any:
@@ -148,7 +148,17 @@ def _open_for_reading(args: argparse.Namespace) -> Any:
     path, secret, settings, pending = _unlocking(args)
     from recovery_journal.services.reader import open_reader
 
-    return open_reader(path, secret, settings, pending=pending)
+    return _noting_key_change(open_reader(path, secret, settings, pending=pending))
+
+
+def _noting_key_change(journal: Any) -> Any:
+    if journal.finished_key_change:
+        print(
+            "recovery-journal: changing every key had not quite finished; it has now. If you "
+            "never saw the new recovery code, make a new one in the app (Settings).",
+            file=sys.stderr,
+        )
+    return journal
 
 
 def _show_code(code: str, out: TextIO) -> None:

@@ -86,6 +86,10 @@ class JournalReader:
     def path(self) -> Path:
         return self._opened.path
 
+    @property
+    def finished_key_change(self) -> bool:
+        return self._opened.finished_key_change
+
     def latest(
         self, limit: int | None = 20, *, start: date | None = None, end: date | None = None
     ) -> list[Entry]:

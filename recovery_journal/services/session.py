@@ -115,6 +115,12 @@ class JournalSession:
     def migrated_from(self) -> int | None:
         return self._opened.migrated_from
 
+    @property
+    def finished_key_change(self) -> bool:
+        """This unlock finished an interrupted change of every key (whose new recovery code may
+        never have been shown): offer a new code."""
+        return self._opened.finished_key_change
+
     def lock(self) -> None:
         self._opened.close()
 

@@ -48,6 +48,9 @@ class OpenJournal:
     backups: BackupSettings = field(default_factory=BackupSettings)
     guard: threading.RLock = field(default_factory=threading.RLock)
     migrated_from: int | None = None
+    # True when this unlock finished an interrupted change of every key: its new recovery code
+    # may never have been shown, so the person is offered a new one.
+    finished_key_change: bool = False
     closed: bool = False
     _engine: Engine | None = field(default=None, init=False, repr=False)
 
@@ -414,6 +417,7 @@ def _unlock_interrupted(
         if is_new:
             os.replace(pending_file, keys_path(path))
             fsync_dir(path.parent)
+            journal.finished_key_change = True
         else:
             pending_file.unlink(missing_ok=True)
         # The rewrite's rollback journal, rolled back by now (or never hot): the journal runs in

@@ -157,6 +157,8 @@ class AppController(QObject):
             self.dialog.hide()
             self.dialog.deleteLater()
             self.dialog = None
+        if session.finished_key_change:
+            window.offer_new_recovery_code()
         self.unlocked.emit()
 
     # ------------------------------------------------------------ preferences

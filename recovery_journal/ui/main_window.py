@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QToolBar,
     QVBoxLayout,
@@ -251,6 +252,36 @@ class MainWindow(QMainWindow):
         dialog.safety_plan_requested.connect(lambda: self.show_page(self.safety))
         self.help_dialog = dialog
         dialog.open()
+
+    def offer_new_recovery_code(self) -> None:
+        """After an interrupted change of every key was finished at unlock: its new recovery
+        code may never have been shown (the old one no longer works)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Your new keys are in place"),
+            self.tr(
+                "Changing every key had not quite finished last time; it has now, and your "
+                "journal opens with your new passphrase. Its new recovery code may never have "
+                "been shown to you, and the old one no longer works — make a new one now so you "
+                "keep a way back in."
+            ),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        make = box.addButton(
+            self.tr("Make a new recovery code…"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered() -> None:
+            if box.clickedButton() is make:
+                self.show_page(self.settings_page)
+                self.settings_page.new_recovery_code()
+
+        box.finished.connect(lambda _result: answered())
+        self.key_change_box = box
+        box.open()
 
     # ------------------------------------------------------------ behaviour
 

@@ -162,6 +162,7 @@ def test_killed_at_each_step_the_journal_opens_with_one_passphrase(
     opened = _opens_with(filled, right)
     assert isinstance(opened, JournalSession), opened
     assert opened.entries.count() == 30 and opened.check().ok
+    assert opened.finished_key_change is (point == "after-rekey")  # offer a new code then
     opened.lock()
     assert not next_keys_path(filled).exists()  # the key files are in order again
     again = _opens_with(filled, wrong)  # and the other passphrase is now simply wrong

@@ -254,3 +254,48 @@ def test_a_page_that_cannot_give_its_draft_does_not_stop_the_lock(
     assert controller.session is None and not controller._locking
     assert controller.last_error_box is not None
     controller.last_error_box.close()
+
+
+def test_a_key_change_finished_at_unlock_offers_a_new_recovery_code(
+    qtbot: QtBot, existing: Path, app_settings: AppSettings
+) -> None:
+    """Killed between rewriting the journal and showing its new code: the next unlock finishes
+    the change and offers a new recovery code (the old one no longer works)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from recovery_journal.paths import keys_path, next_keys_path
+    from recovery_journal.services.access import open_journal
+    from recovery_journal.ui.passphrase_dialogs import NewRecoveryCodeDialog
+
+    new = "a brand new passphrase for this"
+    old_keys = keys_path(existing).read_bytes()
+    session = open_journal(existing, PASSPHRASE, FAST, BackupSettings(daily=False))
+    session.reencrypt(PASSPHRASE, new, FAST)
+    session.lock()
+    keys_path(existing).rename(next_keys_path(existing))  # as if killed before the rename
+    keys_path(existing).write_bytes(old_keys)
+    ctrl = AppController(app_settings, existing, FAST)
+    try:
+        ctrl.start()
+        dialog = ctrl.dialog
+        assert isinstance(dialog, UnlockDialog)
+        with qtbot.waitSignal(ctrl.unlocked, timeout=10_000):
+            qtbot.keyClicks(dialog.passphrase.field, new)
+            qtbot.keyClick(dialog.passphrase.field, Qt.Key.Key_Return)
+        assert ctrl.window is not None
+        box = ctrl.window.key_change_box
+        assert isinstance(box, QMessageBox) and box.isVisible()
+        assert not next_keys_path(existing).exists()
+        make = next(b for b in box.buttons() if "new recovery code" in b.text())
+        qtbot.mouseClick(make, Qt.MouseButton.LeftButton)
+        settings = ctrl.window.settings_page
+        qtbot.waitUntil(lambda: isinstance(settings.dialog, NewRecoveryCodeDialog))
+        assert settings.dialog is not None and settings.dialog.isVisible()
+        settings.dialog.reject()
+        ctrl.lock()
+        qtbot.waitUntil(lambda: ctrl.session is None, timeout=10_000)
+    finally:
+        ctrl.tasks.wait_idle()
+        for widget in (ctrl.window, ctrl.dialog):
+            if widget is not None:
+                widget.close()

@@ -189,7 +189,7 @@ class SettingsPage(Page):
         change.clicked.connect(self._on_change_passphrase)
         code = QPushButton(self.tr("Show a new recovery code…"))
         code.setAccessibleName(self.tr("Show a new recovery code"))
-        code.clicked.connect(self._on_new_code)
+        code.clicked.connect(self.new_recovery_code)
         row.addWidget(change)
         row.addWidget(code)
         row.addStretch(1)
@@ -257,7 +257,7 @@ class SettingsPage(Page):
         dialog.open()
 
     @Slot()
-    def _on_new_code(self) -> None:
+    def new_recovery_code(self) -> None:
         dialog = NewRecoveryCodeDialog(self.ctx, self)
         self.dialog = dialog
         dialog.open()
