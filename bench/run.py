@@ -83,7 +83,9 @@ METRICS = (
         "≤ 10 ms",
     ),
     Metric("search_rare", f"Full-text search, rare word “{RARE_WORD}”", 0.010, "≤ 10 ms"),
-    Metric("search_50", f"Full-text search, “{COMMON_WORD}”, a page of 50 instead of {SEARCH_PAGE}"),
+    Metric(
+        "search_50", f"Full-text search, “{COMMON_WORD}”, a page of 50 instead of {SEARCH_PAGE}"
+    ),
     Metric("add", "Add one entry (committed)", 0.020, "≤ 20 ms"),
     Metric("export", "Export everything as JSON"),
     Metric("cli_floor", "CLI start-up floor (`--version`, no journal)"),
