@@ -155,7 +155,7 @@ def _noting_key_change(journal: Any) -> Any:
     if journal.finished_key_change:
         print(
             "recovery-journal: changing every key had not quite finished; it has now. If you "
-            "never saw the new recovery code, make a new one in the app (Settings).",
+            "never saw the new recovery code, make a new one: recovery-journal new-code",
             file=sys.stderr,
         )
     return journal
@@ -328,6 +328,19 @@ def cmd_passwd(args: argparse.Namespace, out: TextIO) -> int:
         session.lock()
 
 
+def cmd_new_code(args: argparse.Namespace, out: TextIO) -> int:
+    session = _open(args)
+    try:
+        code = session.new_recovery_code(
+            _secret(ENV_PASSPHRASE, "Passphrase (again, to confirm): "), _key_settings()
+        )
+        print("Your old recovery code no longer works; here is the new one.", file=out)
+        _show_code(code, out)  # shown before anything else can fail
+        return EXIT_OK
+    finally:
+        session.lock()
+
+
 def cmd_recover(args: argparse.Namespace, out: TextIO) -> int:
     from recovery_journal.services.access import recover_journal, validate_recovery_code
 
@@ -458,6 +471,7 @@ def build_parser() -> argparse.ArgumentParser:
         "(when someone may know the old passphrase)",
     )
     add("recover", cmd_recover, "open with the recovery code and set a new passphrase")
+    add("new-code", cmd_new_code, "replace the recovery code (the old one stops working)")
     add("check", cmd_check, "check the journal's integrity")
     p = add("demo", cmd_demo, "create a new journal filled with invented, realistic data")
     p.add_argument("--days", type=_positive, default=365)

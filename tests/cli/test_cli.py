@@ -176,6 +176,19 @@ def test_passwd_with_new_keys_retires_the_old_code(
     assert cli("recover")[0] == 0
 
 
+def test_new_code_replaces_the_recovery_code(env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    old_code = next(line.strip() for line in cli("init")[1].splitlines() if line.count("-") == 7)
+    code, out, err = cli("new-code")
+    assert code == 0, err
+    new_code = next(line.strip() for line in out.splitlines() if line.count("-") == 7)
+    assert new_code != old_code and "no longer works" in out
+    monkeypatch.setenv("RECOVERY_JOURNAL_NEW_PASSPHRASE", NEW)
+    monkeypatch.setenv("RECOVERY_JOURNAL_RECOVERY_CODE", old_code)
+    assert cli("recover")[0] == 3
+    monkeypatch.setenv("RECOVERY_JOURNAL_RECOVERY_CODE", new_code)
+    assert cli("recover")[0] == 0
+
+
 def test_recover_with_the_code(env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = cli("init")[1]
     code_text = next(line.strip() for line in out.splitlines() if line.count("-") == 7)
