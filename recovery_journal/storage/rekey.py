@@ -73,16 +73,17 @@ def _settle_after_failed_rewrite(
     with contextlib.suppress(Exception):
         journal.connection.close()
     with contextlib.suppress(Exception):  # whatever goes wrong here, the journal is locked
-        if database.accepts(journal.path, journal.key_material.data_key):
-            journal.connection = database.connect(journal.path, journal.key_material.data_key)
-            fresh.wipe()
-            with contextlib.suppress(OSError):
-                pending.unlink(missing_ok=True)
-            return
-        if database.accepts(journal.path, fresh.data_key):
-            journal.connection = database.connect(journal.path, fresh.data_key)
-            _adopt(journal, fresh, envelope)
-            return
+        for material in (journal.key_material, fresh):
+            # A new connection rolls a half-done rewrite back; the key it reads with is the one.
+            with contextlib.suppress(UserError):
+                journal.connection = database.connect(journal.path, material.data_key)
+                if material is fresh:
+                    _adopt(journal, fresh, envelope)
+                else:
+                    fresh.wipe()
+                    with contextlib.suppress(OSError):
+                        pending.unlink(missing_ok=True)
+                return
     fresh.wipe()
     journal.close()
 

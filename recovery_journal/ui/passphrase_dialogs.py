@@ -36,6 +36,24 @@ class _SecretDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.rejected.connect(self.reject)
+        # The form first; a recovery code, when there is one to show, on a page of its own.
+        self.pages = FittingStack()
+        self.panel: RecoveryCodePanel | None = None
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+        layout.addWidget(self.buttons)
+
+    def _show_code(self, code: str, *used: PassphraseInput) -> None:
+        """The new recovery code, shown once (with the usual check) before the dialog closes;
+        the passphrase fields that led here are emptied."""
+        for field in used:
+            field.clear()
+        self.buttons.setVisible(False)
+        self.panel = RecoveryCodePanel(code)
+        self.panel.confirmed.connect(self.accept)
+        self.pages.addWidget(self.panel)
+        self.pages.setCurrentWidget(self.panel)
+        self.panel.check_field.setFocus()
 
     def reject(self) -> None:
         """Esc and the close button wait while the change is being made: closing then would
@@ -87,7 +105,6 @@ class ChangePassphraseDialog(_SecretDialog):
         self.new_keys.toggled.connect(
             lambda on: self.note.setText(self.tr(self.NEW_KEYS_NOTE if on else self.KEEP_KEYS_NOTE))
         )
-        self.pages = FittingStack()
         form = QWidget()
         column = QVBoxLayout(form)
         column.setContentsMargins(0, 0, 0, 0)
@@ -96,10 +113,6 @@ class ChangePassphraseDialog(_SecretDialog):
                 column.addSpacing(8)
             column.addWidget(widget)
         self.pages.addWidget(form)
-        self.panel: RecoveryCodePanel | None = None
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.pages)
-        layout.addWidget(self.buttons)
 
     @Slot()
     def _on_ok(self) -> None:
@@ -119,15 +132,7 @@ class ChangePassphraseDialog(_SecretDialog):
             )
 
     def _on_code(self, code: str) -> None:
-        """Every key changed: the new recovery code, shown once, before the dialog closes."""
-        self.current.clear()
-        self.new.clear()
-        self.buttons.setVisible(False)
-        self.panel = RecoveryCodePanel(code)
-        self.panel.confirmed.connect(self.accept)
-        self.pages.addWidget(self.panel)
-        self.pages.setCurrentWidget(self.panel)
-        self.panel.check_field.setFocus()
+        self._show_code(code, self.current, self.new)  # every key changed
 
 
 class NewRecoveryCodeDialog(_SecretDialog):
@@ -135,7 +140,6 @@ class NewRecoveryCodeDialog(_SecretDialog):
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, self.tr("New recovery code"), parent)
-        self.pages = FittingStack()
         first = QWidget()
         intro = QLabel(
             self.tr(
@@ -152,10 +156,6 @@ class NewRecoveryCodeDialog(_SecretDialog):
         self.pages.addWidget(first)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Continue"))
         self.buttons.accepted.connect(self._on_ok)
-        self.panel: RecoveryCodePanel | None = None
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.pages)
-        layout.addWidget(self.buttons)
 
     @Slot()
     def _on_ok(self) -> None:
@@ -171,10 +171,4 @@ class NewRecoveryCodeDialog(_SecretDialog):
         )
 
     def _on_code(self, code: str) -> None:
-        self.passphrase.clear()
-        self.buttons.setVisible(False)
-        self.panel = RecoveryCodePanel(code)
-        self.panel.confirmed.connect(self.accept)
-        self.pages.addWidget(self.panel)
-        self.pages.setCurrentWidget(self.panel)
-        self.panel.check_field.setFocus()
+        self._show_code(code, self.passphrase)
