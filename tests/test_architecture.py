@@ -24,9 +24,16 @@ def test_import_contracts_hold() -> None:
     assert done.returncode == 0, done.stdout + done.stderr
 
 
+LINTED = [d for d in ("recovery_journal", "tests", "bench", "scripts") if (ROOT / d).is_dir()]
+
+
 def test_ruff_is_clean() -> None:
-    targets = [d for d in ("recovery_journal", "tests", "bench") if (ROOT / d).is_dir()]
-    done = _tool("ruff", "check", *targets)
+    done = _tool("ruff", "check", *LINTED)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_ruff_format_is_clean() -> None:
+    done = _tool("ruff", "format", "--check", *LINTED)
     assert done.returncode == 0, done.stdout + done.stderr
 
 

@@ -11,8 +11,17 @@ from PySide6.QtGui import QColor
 
 # 0 … 10, from low (warm) to high (cool).
 _SCALE = (
-    "#d7301f", "#e8603c", "#f4874b", "#fdae61", "#fed18b", "#f7f4c6",
-    "#d8eef4", "#abd9e9", "#84bddb", "#5f98c9", "#4575b4",
+    "#d7301f",
+    "#e8603c",
+    "#f4874b",
+    "#fdae61",
+    "#fed18b",
+    "#f7f4c6",
+    "#d8eef4",
+    "#abd9e9",
+    "#84bddb",
+    "#5f98c9",
+    "#4575b4",
 )
 
 

@@ -314,7 +314,10 @@ def test_a_reader_that_stops_early_is_not_an_error(initialised: Path) -> None:
     # ~110 KB of JSON: more than a pipe holds, so writing goes on after the reader has gone.
     process = subprocess.Popen(
         [sys.executable, "-m", "recovery_journal", "list", "--limit", "9", "--json"],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     assert process.stdout is not None and process.stderr is not None
     process.stdout.readline()
     process.stdout.close()  # like `head -1`

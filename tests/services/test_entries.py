@@ -182,16 +182,21 @@ def test_draft_of_an_edit_saves_as_an_edit_with_history(journal: JournalSession)
 
 
 def test_daily_moods_average_live_entries_with_a_mood(journal: JournalSession) -> None:
-    journal.entries.add_many([
-        _entry(1, "a", mood=4), _entry(1, "b", mood=7), _entry(2, "no mood"),
-        _entry(3, "c", mood=9),
-    ])
+    journal.entries.add_many(
+        [
+            _entry(1, "a", mood=4),
+            _entry(1, "b", mood=7),
+            _entry(2, "no mood"),
+            _entry(3, "c", mood=9),
+        ]
+    )
     trashed = journal.entries.add(_entry(3, "d", mood=1))
     journal.entries.move_to_trash(trashed.id or 0)
     moods = journal.entries.daily_moods(date(2026, 2, 1), date(2026, 2, 2))
     assert moods == {date(2026, 2, 1): 5.5}
     assert journal.entries.daily_moods(date(2026, 2, 3), date(2026, 2, 3)) == {
-        date(2026, 2, 3): 9.0}
+        date(2026, 2, 3): 9.0
+    }
 
 
 def test_edit_can_drop_its_draft_in_the_same_transaction(journal: JournalSession) -> None:
@@ -205,11 +210,17 @@ def test_edit_can_drop_its_draft_in_the_same_transaction(journal: JournalSession
 
 
 def test_search_pages_and_filters_like_the_list(journal: JournalSession) -> None:
-    journal.entries.add_many([
-        _entry(day, f"river walk number {day}", tags=("walk",) if day % 2 else (),
-               bring_to_therapy=day == 4)
-        for day in range(1, 9)
-    ])
+    journal.entries.add_many(
+        [
+            _entry(
+                day,
+                f"river walk number {day}",
+                tags=("walk",) if day % 2 else (),
+                bring_to_therapy=day == 4,
+            )
+            for day in range(1, 9)
+        ]
+    )
     first = journal.entries.search("river", limit=3)
     second = journal.entries.search("river", limit=3, offset=3)
     assert [h.entry.local_date.day for h in first + second] == [8, 7, 6, 5, 4, 3]
@@ -218,8 +229,9 @@ def test_search_pages_and_filters_like_the_list(journal: JournalSession) -> None
     assert [h.entry.local_date.day for h in tagged] == [7, 5, 3, 1]
     dated = journal.entries.search("river", start=date(2026, 2, 2), end=date(2026, 2, 3))
     assert [h.entry.local_date.day for h in dated] == [3, 2]
-    assert [h.entry.local_date.day for h in journal.entries.search("river", therapy_only=True)
-            ] == [4]
+    assert [h.entry.local_date.day for h in journal.entries.search("river", therapy_only=True)] == [
+        4
+    ]
 
 
 def test_search_and_list_in_the_trash(journal: JournalSession) -> None:
@@ -247,14 +259,16 @@ def test_every_hit_gets_its_own_snippet_however_the_matches_are_spread(
     """Pages of matches scattered through the journal, written out of date order, filtered:
     each hit's snippet is that entry's own text, highlighted."""
     order = sorted(range(150), key=lambda i: (i * 37) % 150)  # rowid order ≠ date order
-    saved = journal.entries.add_many([
-        Entry(
-            date(2025, 1, 1) + timedelta(days=i),
-            f"note{i} " + ("a lantern in the window" if i % 9 == 0 else "a quiet evening"),
-            tags=("odd",) if i % 2 else (),
-        )
-        for i in order
-    ])
+    saved = journal.entries.add_many(
+        [
+            Entry(
+                date(2025, 1, 1) + timedelta(days=i),
+                f"note{i} " + ("a lantern in the window" if i % 9 == 0 else "a quiet evening"),
+                tags=("odd",) if i % 2 else (),
+            )
+            for i in order
+        ]
+    )
     assert saved == 150
     for kwargs in ({}, {"tag": "odd"}, {"start": date(2025, 2, 1), "end": date(2025, 4, 1)}):
         hits, offset = [], 0

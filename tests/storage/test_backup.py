@@ -149,8 +149,7 @@ def test_restore_moves_a_stray_wal_aside(journal: JournalSession, tmp_path: Path
     session.lock()
 
 
-def test_a_backup_key_file_names_its_own_snapshot(journal: JournalSession, tmp_path: Path
-                                                  ) -> None:
+def test_a_backup_key_file_names_its_own_snapshot(journal: JournalSession, tmp_path: Path) -> None:
     """The bundle's key file carries the snapshot's salt, so the restored pair matches."""
     bundle = journal.backup_to(tmp_path / "b.rjbackup").path
     with zipfile.ZipFile(bundle) as z:
@@ -188,8 +187,9 @@ def test_setting_aside_twice_in_one_second_keeps_both(tmp_path: Path) -> None:
     assert one.read_bytes() == first and two.read_bytes() == second
 
 
-def test_restore_never_swaps_files_under_an_open_journal(journal: JournalSession,
-                                                         tmp_path: Path) -> None:
+def test_restore_never_swaps_files_under_an_open_journal(
+    journal: JournalSession, tmp_path: Path
+) -> None:
     bundle = journal.backup_to(tmp_path / "b.rjbackup").path
     before = journal.path.read_bytes()
     with pytest.raises(UserError) as caught:

@@ -35,8 +35,9 @@ def _read_with_raw_key(path: Path, data_key: bytes) -> list[tuple[str, str]]:
 
 
 def test_documented_recipe_recovers_the_key_with_passphrase_and_code(tmp_path: Path) -> None:
-    session, code = create_journal(tmp_path / "doc.rjournal", PASSPHRASE, FAST,
-                                   BackupSettings(daily=False))
+    session, code = create_journal(
+        tmp_path / "doc.rjournal", PASSPHRASE, FAST, BackupSettings(daily=False)
+    )
     session.entries.add(Entry(date(2026, 4, 1), "recoverable by hand"))
     path = session.path
     session.lock()

@@ -287,8 +287,10 @@ def test_database_salt_survives_rewrapping_and_json() -> None:
     salted = dataclasses.replace(envelope, database_salt="ab" * 16)
     again = envelope_from_json(envelope_to_json(salted))
     assert again.database_salt == "ab" * 16
-    assert keys.with_new_passphrase(again, made, "x y z w", TEST_PARAMS,
-                                    TEST_POLICY).database_salt == "ab" * 16
+    assert (
+        keys.with_new_passphrase(again, made, "x y z w", TEST_PARAMS, TEST_POLICY).database_salt
+        == "ab" * 16
+    )
     assert keys.with_new_recovery_code(again, made)[0].database_salt == "ab" * 16
 
 
@@ -296,5 +298,4 @@ def test_a_malformed_database_salt_is_a_damaged_key_file() -> None:
     envelope, _, _ = _fresh()
     doc = json.loads(envelope_to_json(envelope))
     doc["database_salt"] = "not hex"
-    assert _kind(lambda: envelope_from_json(json.dumps(doc).encode())) is \
-        ErrorKind.KEY_FILE_DAMAGED
+    assert _kind(lambda: envelope_from_json(json.dumps(doc).encode())) is ErrorKind.KEY_FILE_DAMAGED

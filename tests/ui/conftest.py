@@ -37,7 +37,9 @@ def tasks(qtbot: QtBot) -> Iterator[TaskRunner]:
 
 @pytest.fixture
 def ui_ctx(
-    journal: JournalSession, tasks: TaskRunner, app_settings: AppSettings,
+    journal: JournalSession,
+    tasks: TaskRunner,
+    app_settings: AppSettings,
     reported: list[BaseException],
 ) -> UiContext:
     return UiContext(journal, tasks, app_settings, reported.append, ClipboardGuard())

@@ -194,8 +194,9 @@ def test_locking_leaves_no_journal_widget_behind(qtbot: QtBot, controller: AppCo
 def test_open_recent_lists_other_journals_and_switches(
     qtbot: QtBot, controller: AppController, app_settings: AppSettings, tmp_path: Path
 ) -> None:
-    other, _ = create_journal(tmp_path / "other.rjournal", PASSPHRASE, FAST,
-                              BackupSettings(daily=False))
+    other, _ = create_journal(
+        tmp_path / "other.rjournal", PASSPHRASE, FAST, BackupSettings(daily=False)
+    )
     other.lock()
     app_settings.remember_journal(str(tmp_path / "other.rjournal"))
     controller.start()
@@ -212,16 +213,18 @@ def test_open_recent_lists_other_journals_and_switches(
     assert controller.dialog.path == tmp_path / "other.rjournal"
 
 
-def test_the_app_starts_with_the_journal_used_last(app_settings: AppSettings,
-                                                   existing: Path) -> None:
+def test_the_app_starts_with_the_journal_used_last(
+    app_settings: AppSettings, existing: Path
+) -> None:
     from recovery_journal.app import starting_journal
 
     app_settings.remember_journal(str(existing))
     assert starting_journal(app_settings) == existing
 
 
-def test_locking_while_a_dialog_waits_does_not_crash(qtbot: QtBot,
-                                                     controller: AppController) -> None:
+def test_locking_while_a_dialog_waits_does_not_crash(
+    qtbot: QtBot, controller: AppController
+) -> None:
     """Auto-lock firing while a confirmation waits for an answer: the dialog closes, the
     journal locks, the app goes on (it used to free the dialog under its own event loop)."""
     from PySide6.QtCore import QTimer

@@ -34,8 +34,9 @@ def _create(qtbot: QtBot, tasks: TaskRunner, path: Path) -> tuple[FirstRunDialog
     return dialog, dialog.recovery_panel.code
 
 
-def test_create_a_journal_and_confirm_the_recovery_code(qtbot: QtBot, tasks: TaskRunner,
-                                                        tmp_path: Path) -> None:
+def test_create_a_journal_and_confirm_the_recovery_code(
+    qtbot: QtBot, tasks: TaskRunner, tmp_path: Path
+) -> None:
     path = tmp_path / "new.rjournal"
     dialog, code = _create(qtbot, tasks, path)
     panel = dialog.recovery_panel
@@ -54,8 +55,9 @@ def test_create_a_journal_and_confirm_the_recovery_code(qtbot: QtBot, tasks: Tas
     open_journal(path, CHOSEN, FAST, BackupSettings(daily=False)).lock()
 
 
-def test_weak_passphrase_keeps_create_disabled(qtbot: QtBot, tasks: TaskRunner,
-                                               tmp_path: Path) -> None:
+def test_weak_passphrase_keeps_create_disabled(
+    qtbot: QtBot, tasks: TaskRunner, tmp_path: Path
+) -> None:
     dialog = FirstRunDialog(tmp_path / "x.rjournal", tasks, FAST)
     qtbot.addWidget(dialog)
     qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
@@ -64,8 +66,9 @@ def test_weak_passphrase_keeps_create_disabled(qtbot: QtBot, tasks: TaskRunner,
     assert dialog.passphrase.hint.text()
 
 
-def test_recovery_code_can_be_saved_as_a_private_file(qtbot: QtBot, tasks: TaskRunner,
-                                                      tmp_path: Path) -> None:
+def test_recovery_code_can_be_saved_as_a_private_file(
+    qtbot: QtBot, tasks: TaskRunner, tmp_path: Path
+) -> None:
     dialog, code = _create(qtbot, tasks, tmp_path / "j.rjournal")
     assert dialog.recovery_panel is not None
     target = tmp_path / "code.txt"

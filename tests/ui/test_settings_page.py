@@ -43,8 +43,9 @@ def test_preferences_are_stored_at_once(qtbot: QtBot, ui_ctx: UiContext) -> None
     assert page.auto_lock.specialValueText() == "Never"
 
 
-def test_back_up_now_writes_a_bundle_and_shows_the_time(qtbot: QtBot, ui_ctx: UiContext,
-                                                        tmp_path: Path) -> None:
+def test_back_up_now_writes_a_bundle_and_shows_the_time(
+    qtbot: QtBot, ui_ctx: UiContext, tmp_path: Path
+) -> None:
     page = _page(qtbot, ui_ctx)
     page.set_backups_folder(str(tmp_path / "elsewhere"))
     qtbot.mouseClick(page.backup_now, Qt.MouseButton.LeftButton)
@@ -78,8 +79,9 @@ def test_change_passphrase_with_a_wrong_current_one(qtbot: QtBot, ui_ctx: UiCont
     qtbot.keyClicks(dialog.new.field, NEW)
     assert dialog.new.confirm_field is not None
     qtbot.keyClicks(dialog.new.confirm_field, NEW)
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
-                     Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
     qtbot.waitUntil(lambda: bool(dialog.error.text()), timeout=10_000)
     assert "doesn't open" in dialog.error.text()
 
@@ -92,8 +94,9 @@ def test_new_recovery_code_needs_the_passphrase_and_retires_the_old(
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.keyClicks(dialog.passphrase.field, PASSPHRASE)
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
-                     Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
     qtbot.waitUntil(lambda: dialog.panel is not None, timeout=10_000)
     assert dialog.panel is not None
     code = dialog.panel.code

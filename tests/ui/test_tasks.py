@@ -52,8 +52,9 @@ def test_progress_and_cancel(qtbot: QtBot, tasks: TaskRunner) -> None:
         release.wait(5)
         progress.step(2, 3)  # raises Cancelled: the person pressed Cancel
 
-    handle = tasks.run_with_progress(long_work, None, errors.append,
-                                     lambda d, t: steps.append((d, t)))
+    handle = tasks.run_with_progress(
+        long_work, None, errors.append, lambda d, t: steps.append((d, t))
+    )
     assert started.wait(5)
     handle.cancel()
     release.set()

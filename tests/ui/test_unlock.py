@@ -27,16 +27,18 @@ def made(tmp_path: Path) -> tuple[Path, str, BackupSettings]:
     return tmp_path / "j.rjournal", code, backups
 
 
-def _dialog(qtbot: QtBot, tasks: TaskRunner, made: tuple[Path, str, BackupSettings]
-            ) -> UnlockDialog:
+def _dialog(
+    qtbot: QtBot, tasks: TaskRunner, made: tuple[Path, str, BackupSettings]
+) -> UnlockDialog:
     dialog = UnlockDialog(made[0], tasks, FAST, made[2])
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
 
 
-def test_right_passphrase_unlocks(qtbot: QtBot, tasks: TaskRunner,
-                                  made: tuple[Path, str, BackupSettings]) -> None:
+def test_right_passphrase_unlocks(
+    qtbot: QtBot, tasks: TaskRunner, made: tuple[Path, str, BackupSettings]
+) -> None:
     dialog = _dialog(qtbot, tasks, made)
     with qtbot.waitSignal(dialog.unlocked, timeout=10_000) as signal:
         qtbot.keyClicks(dialog.passphrase.field, PASSPHRASE)
@@ -47,8 +49,9 @@ def test_right_passphrase_unlocks(qtbot: QtBot, tasks: TaskRunner,
     session.lock()
 
 
-def test_wrong_passphrase_shows_a_kind_message(qtbot: QtBot, tasks: TaskRunner,
-                                               made: tuple[Path, str, BackupSettings]) -> None:
+def test_wrong_passphrase_shows_a_kind_message(
+    qtbot: QtBot, tasks: TaskRunner, made: tuple[Path, str, BackupSettings]
+) -> None:
     dialog = _dialog(qtbot, tasks, made)
     qtbot.keyClicks(dialog.passphrase.field, "not the one")
     qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
@@ -58,8 +61,9 @@ def test_wrong_passphrase_shows_a_kind_message(qtbot: QtBot, tasks: TaskRunner,
     assert dialog.unlock_button.isEnabled() and not dialog.busy.isVisible()
 
 
-def test_already_open_elsewhere_is_explained(qtbot: QtBot, tasks: TaskRunner,
-                                             made: tuple[Path, str, BackupSettings]) -> None:
+def test_already_open_elsewhere_is_explained(
+    qtbot: QtBot, tasks: TaskRunner, made: tuple[Path, str, BackupSettings]
+) -> None:
     other = open_journal(made[0], PASSPHRASE, FAST, made[2])
     try:
         dialog = _dialog(qtbot, tasks, made)
@@ -104,8 +108,9 @@ def test_a_mistyped_recovery_code_is_caught_before_any_work(
     assert "doesn't look like a recovery code" in dialog.recover_error.text()
 
 
-def test_damaged_journal_offers_the_latest_backup(qtbot: QtBot, tasks: TaskRunner,
-                                                  made: tuple[Path, str, BackupSettings]) -> None:
+def test_damaged_journal_offers_the_latest_backup(
+    qtbot: QtBot, tasks: TaskRunner, made: tuple[Path, str, BackupSettings]
+) -> None:
     path, _, backups = made
     open_journal(path, PASSPHRASE, FAST, backups).lock()  # takes the daily backup
     raw = bytearray(path.read_bytes())
