@@ -1,0 +1,28 @@
+"""Importers for other journaling apps' files: pure, in memory, no database, no Qt.
+
+``read(data)`` detects the format from the content and returns an :class:`ImportResult`, or
+raises :class:`ImportRefused` naming the problem and its place (never quoting note text).
+"""
+
+from __future__ import annotations
+
+from recovery_journal.interop.daylio_csv import DAYLIO_DEFAULT_SUGGESTION, read_daylio_csv
+from recovery_journal.interop.records import (
+    ImportedEntry,
+    ImportRefused,
+    ImportResult,
+    Notice,
+    Position,
+    SourceApp,
+)
+
+__all__ = [
+    "DAYLIO_DEFAULT_SUGGESTION",
+    "ImportRefused",
+    "ImportResult",
+    "ImportedEntry",
+    "Notice",
+    "Position",
+    "SourceApp",
+    "read_daylio_csv",
+]
