@@ -6,6 +6,7 @@ raises :class:`ImportRefused` naming the problem and its place (never quoting no
 
 from __future__ import annotations
 
+from recovery_journal.interop.daylio_backup import read_daylio_backup
 from recovery_journal.interop.daylio_csv import DAYLIO_DEFAULT_SUGGESTION, read_daylio_csv
 from recovery_journal.interop.records import (
     ImportedEntry,
@@ -24,5 +25,6 @@ __all__ = [
     "Notice",
     "Position",
     "SourceApp",
+    "read_daylio_backup",
     "read_daylio_csv",
 ]
