@@ -27,6 +27,7 @@ _RATIO_FREE_BYTES = 1024 * 1024  # tiny members may compress extremely well; onl
 
 _STRINGS = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _BRACKETS = re.compile(rb"[\[\]{}]")
+_ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 def decode_text(data: bytes, *, member: str | None = None) -> str:
@@ -66,7 +67,7 @@ def load_json(data: bytes, *, member: str | None = None) -> Any:
     text = decode_text(data, member=member)
     _check_depth(data, member)
     try:
-        return json.loads(text, parse_constant=_refuse_constant)
+        value = json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as error:
         raise ImportRefused(
             "bad_json",
@@ -77,6 +78,30 @@ def load_json(data: bytes, *, member: str | None = None) -> Any:
         raise ImportRefused(
             "bad_json", "this is not valid JSON.", Position(member=member)
         ) from None
+    if _ESCAPED_SURROGATE.search(text) and _has_lone_surrogate(value):
+        raise ImportRefused(
+            "bad_json",
+            "the JSON holds a broken character (half of a UTF-16 pair).",
+            Position(member=member),
+        )
+    return value
+
+
+def _has_lone_surrogate(value: Any) -> bool:
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
 
 
 def _check_depth(data: bytes, member: str | None) -> None:
