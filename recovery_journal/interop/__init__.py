@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from recovery_journal.interop.daylio_backup import read_daylio_backup
 from recovery_journal.interop.daylio_csv import DAYLIO_DEFAULT_SUGGESTION, read_daylio_csv
+from recovery_journal.interop.dayone import read_dayone
 from recovery_journal.interop.jrnl_json import read_jrnl_json
 from recovery_journal.interop.jrnl_text import read_jrnl
 from recovery_journal.interop.records import (
@@ -29,6 +30,7 @@ __all__ = [
     "SourceApp",
     "read_daylio_backup",
     "read_daylio_csv",
+    "read_dayone",
     "read_jrnl",
     "read_jrnl_json",
 ]

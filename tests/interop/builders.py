@@ -63,3 +63,33 @@ def day_entry(entry_id: int, **fields: Any) -> dict[str, Any]:
 def daylio_backup(document: dict[str, Any], extra: dict[str, bytes] | None = None) -> bytes:
     encoded = base64.b64encode(json.dumps(document).encode("utf-8"))
     return zip_bytes({"backup.daylio": encoded, **(extra or {})})
+
+
+def apple_json(document: dict[str, Any]) -> bytes:
+    """JSON the way Day One writes it: `" : "` separators and escaped slashes."""
+    text = json.dumps(document, indent=2, separators=(",", " : "), ensure_ascii=False)
+    return text.replace("/", "\\/").encode("utf-8")
+
+
+def dayone_entry(uuid: str, **fields: Any) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "starred": False,
+        "creationDate": "2021-03-03T11:48:50Z",
+        "timeZone": "Australia/Sydney",
+        "uuid": uuid,
+        "modifiedDate": "2021-03-03T11:59:09Z",
+        "creationDevice": "Someone’s iPhone",
+        "text": "Plain entry",
+    }
+    entry.update(fields)
+    return entry
+
+
+def dayone_export(*journals: tuple[str, list[dict[str, Any]]], media: int = 0) -> bytes:
+    members = {
+        f"{name}.json": apple_json({"metadata": {"version": "1.0"}, "entries": entries})
+        for name, entries in journals
+    }
+    for number in range(media):
+        members[f"photos/{number:032x}.jpeg"] = b"\xff\xd8 not a real photo"
+    return zip_bytes(members)
