@@ -33,7 +33,7 @@ _MAX_OFFSET_MS = 18 * 3600 * 1000
 
 
 def backup_json_bytes(data: bytes) -> bytes:
-    """The JSON inside a backup (the zip, or its ``backup.daylio`` member on its own)."""
+    """The JSON inside a backup (the zip, its ``backup.daylio`` member, or that decoded)."""
     encoded = data
     if is_zip(data):
         archive = SafeZip(data)
@@ -42,6 +42,8 @@ def backup_json_bytes(data: bytes) -> bytes:
                 "wrong_format", "this zip archive is not a Daylio backup (no backup.daylio inside)."
             )
         encoded = archive.read(MEMBER, limit=MAX_JSON_BYTES * 4 // 3 + 4)
+    if encoded.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+        return encoded  # the backup's JSON, already decoded by another tool
     try:
         return base64.b64decode(b"".join(encoded.split()), validate=True)
     except (binascii.Error, ValueError):

@@ -39,8 +39,8 @@ def decode_text(data: bytes, *, member: str | None = None) -> str:
             "utf16",
             "the file is saved as UTF-16 text, not UTF-8.",
             Position(member=member),
-            hint="If a spreadsheet re-saved it, export it again from the app, or save it "
-            'from the spreadsheet as "CSV UTF-8".',
+            hint="If Excel or another spreadsheet re-saved it, export it again from the app, "
+            'or save it from the spreadsheet as "CSV UTF-8".',
         )
     try:
         return data.decode("utf-8-sig")
@@ -58,9 +58,9 @@ def _refuse_constant(name: str) -> Any:
     raise ValueError(name)
 
 
-def load_json(data: bytes, *, member: str | None = None) -> Any:
+def load_json(data: bytes, *, member: str | None = None, max_bytes: int = MAX_JSON_BYTES) -> Any:
     """Parse UTF-8 JSON with the size and depth caps; errors give the line and column."""
-    if len(data) > MAX_JSON_BYTES:
+    if len(data) > max_bytes:
         raise ImportRefused(
             "json_too_big", "the JSON is larger than an import can be.", Position(member=member)
         )
@@ -134,7 +134,13 @@ def _bad_name(name: str) -> bool:
 class SafeZip:
     """A zip archive checked for bombs and unsafe names, whose members are read into memory."""
 
-    def __init__(self, data: bytes) -> None:
+    def __init__(
+        self,
+        data: bytes,
+        *,
+        max_members: int = MAX_ZIP_MEMBERS,
+        max_total: int = MAX_ZIP_TOTAL_BYTES,
+    ) -> None:
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self._zip.infolist()
@@ -147,7 +153,7 @@ class SafeZip:
             NotImplementedError,
         ):
             raise ImportRefused("bad_zip", "the zip archive is damaged.") from None
-        if len(infos) > MAX_ZIP_MEMBERS:
+        if len(infos) > max_members:
             raise ImportRefused("zip_bomb", "the zip archive has too many files in it.")
         total = 0
         for info in infos:
@@ -157,8 +163,8 @@ class SafeZip:
                     "the zip archive holds a file whose name points outside the archive.",
                 )
             total += info.file_size
-        if total > MAX_ZIP_TOTAL_BYTES:
-            raise ImportRefused("zip_bomb", "the zip archive unpacks to more than 8 GB.")
+        if total > max_total:
+            raise ImportRefused("zip_bomb", "the zip archive unpacks to too much data.")
         self.names: tuple[str, ...] = tuple(i.filename for i in infos if not i.is_dir())
 
     def read(self, name: str, *, limit: int = MAX_JSON_BYTES) -> bytes:

@@ -116,6 +116,12 @@ def _legacy_headers(text: str) -> list[_Header]:
     return headers
 
 
+def looks_like_legacy(text: str) -> bool:
+    """Whether the text starts like a jrnl 1.x journal (a date line without brackets)."""
+    match = _LEGACY.match(newlines(text).lstrip("\n"))
+    return match is not None and bool(fitting_families(match.group(1)))
+
+
 def parse_jrnl_text(text: str, *, version: str | None = None) -> ImportResult:
     """The entries of a jrnl text journal (already decrypted)."""
     text = newlines(text)
