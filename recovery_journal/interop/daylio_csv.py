@@ -52,7 +52,8 @@ def _header(row: list[str]) -> dict[str, int]:
         if name not in KNOWN_COLUMNS:
             raise ImportRefused(
                 "unknown_column",
-                f'the header has a column Daylio does not write ("{name[:40]}").',
+                # The name is not quoted: a header merged with a row would hold note text.
+                "the header has a column Daylio does not write.",
                 Position(row=1, line=1, column=str(index + 1)),
                 hint="Import the file exactly as Daylio exported it.",
             )

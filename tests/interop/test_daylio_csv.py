@@ -224,3 +224,10 @@ def test_arbitrary_cells_only_ever_raise_import_refused(cells: list[str]) -> Non
     quoted = ",".join('"' + cell.replace('"', '""') + '"' for cell in cells)
     with contextlib.suppress(ImportRefused):
         read_daylio_csv(csv_bytes(V2, quoted))
+
+
+def test_a_header_merged_with_a_row_does_not_leak_the_note() -> None:
+    with pytest.raises(ImportRefused) as caught:
+        read_daylio_csv(csv_bytes(V2 + f',"{SECRET}"'))
+    assert caught.value.code == "unknown_column"
+    assert SECRET not in str(caught.value)
