@@ -108,7 +108,12 @@ class _Reader:
         day = _day(row, refuse)
         clock = parse_clock(row["time"])
         if clock is None:
-            raise refuse("bad_time", "time", "this is not a clock time Daylio writes.")
+            raise refuse(
+                "bad_time",
+                "time",
+                "this is not a clock time this import can read.",
+                hint="Exporting again with the phone set to the 24-hour clock helps.",
+            )
         label = " ".join(newlines(row["mood"]).split()) or None
         if label is not None:
             self.labels[label] += 1

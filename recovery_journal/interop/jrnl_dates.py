@@ -97,3 +97,9 @@ def fitting_families(text: str) -> tuple[str, ...]:
     if len(text) > 60:
         return ()
     return tuple(name for name in FAMILIES if read_stamp(text, name) is not None)
+
+
+def date_shaped(text: str) -> bool:
+    """Whether ``text`` has the shape of a date stamp even if it is not a real one
+    (``2024-02-30 10:00``, ``2024-01-05 25:00``): such a header is a mistake, not body text."""
+    return len(text) <= 60 and any(pattern.match(text) for _, pattern in _FAMILIES)

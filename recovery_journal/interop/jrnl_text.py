@@ -17,7 +17,13 @@ from dataclasses import dataclass
 
 from recovery_journal.interop.guard import decode_text
 from recovery_journal.interop.jrnl_crypto import decrypt, encryption_version
-from recovery_journal.interop.jrnl_dates import FAMILIES, Stamp, fitting_families, read_stamp
+from recovery_journal.interop.jrnl_dates import (
+    FAMILIES,
+    Stamp,
+    date_shaped,
+    fitting_families,
+    read_stamp,
+)
 from recovery_journal.interop.keys import KeyMaker
 from recovery_journal.interop.markup import newlines
 from recovery_journal.interop.records import (
@@ -79,6 +85,13 @@ def _headers(text: str, legacy: bool) -> list[_Header]:
     if legacy:
         return _legacy_headers(text)
     found = [(m, fitting_families(m.group(1))) for m in _HEADER.finditer(text)]
+    for match, families in found:
+        if not families and date_shaped(match.group(1)):
+            raise ImportRefused(
+                "bad_date",
+                "this entry's date does not exist (check the day, month and time).",
+                Position(line=_line_of(text, match.start())),
+            )
     counts = Counter(family for _, families in found for family in families)
     if not counts:
         return _legacy_headers(text)

@@ -307,3 +307,15 @@ def test_arbitrary_bytes_only_ever_raise_import_refused(data: bytes) -> None:
         read_jrnl(data, password="x")
     with contextlib.suppress(ImportRefused):
         read_jrnl_json(data)
+
+
+@pytest.mark.parametrize("stamp", ["2024-02-30 10:00", "2024-01-05 25:00", "31.13.2024 10:00"])
+def test_a_date_line_with_an_impossible_date_refuses_the_journal(stamp: str) -> None:
+    journal = (
+        f"[2024-01-05 08:00] First\n{SECRET}\n\n[2024-01-06 08:00] Second\n\n[{stamp}] {SECRET}\n"
+    )
+    with pytest.raises(ImportRefused) as caught:
+        read_jrnl(text(journal))
+    assert caught.value.code == "bad_date"
+    assert caught.value.position.line == 6
+    assert SECRET not in str(caught.value)
