@@ -108,6 +108,13 @@ def _kind(data: bytes) -> str:
     kind = _text_kind(text)
     if kind is not None:
         return kind
+    if start == "[" and _JRNL_HEADER.match(text.lstrip()):
+        raise ImportRefused(
+            "no_entries",
+            "this looks like a jrnl journal, but none of its date lines can be read.",
+            Position(line=1),
+            hint="Change jrnl's timeformat to %Y-%m-%d %H:%M and export again.",
+        )
     if start in ("{", "["):
         return _json_kind(load_json(data))
     raise _refuse_unknown(

@@ -83,6 +83,7 @@ def test_detects_every_format_from_content(data: bytes, name: str) -> None:
         (zip_bytes({"readme.txt": b"hello"}), "unknown_format"),
         (b'{"something": "else"}', "unknown_format"),
         (b"just some words\n", "unknown_format"),
+        (b"[ashasd7zdskhz7asdkjasd] Entry subject\n", "no_entries"),
         ("full_date,date\n".encode("utf-16"), "utf16"),
         (b"\x89PNG\r\n\x1a\n" + bytes(24), "not_utf8"),
     ],
