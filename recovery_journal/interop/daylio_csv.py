@@ -12,7 +12,7 @@ import csv
 import datetime as dt
 import io
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 from recovery_journal.interop.clock import parse_clock, parse_day_and_month, parse_iso_date
 from recovery_journal.interop.guard import decode_text
@@ -161,6 +161,25 @@ def _day(row: Mapping[str, str], refuse: Callable[..., ImportRefused]) -> dt.dat
     return day
 
 
+def _records(text: str) -> Iterator[tuple[Position, list[str]]]:
+    """Each non-blank CSV record with its row number (the header is row 1) and first line."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    row_number, next_line = 0, 1
+    try:
+        for cells in reader:
+            start_line, next_line = next_line, reader.line_num + 1
+            if not cells or (len(cells) == 1 and not cells[0].strip()):
+                continue  # a blank line between records
+            row_number += 1
+            yield Position(row=row_number, line=start_line), cells
+    except csv.Error as error:  # its messages never quote the data
+        raise ImportRefused(
+            "bad_csv",
+            f"the CSV is malformed ({error}).",
+            Position(row=row_number + 1, line=reader.line_num),
+        ) from None
+
+
 def read_daylio_csv(data: bytes, *, mood_map: Mapping[str, int] | None = None) -> ImportResult:
     """Read a whole Daylio CSV export; refuse it (nothing imported) if any row is wrong."""
     check_mood_map(mood_map)
@@ -171,48 +190,26 @@ def read_daylio_csv(data: bytes, *, mood_map: Mapping[str, int] | None = None) -
             "this is not a Daylio CSV export (its header is different).",
             Position(line=1),
         )
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    records = _records(text)
+    first = next(records, None)
+    if first is None:
+        raise ImportRefused("wrong_format", "the file has no header.", Position(line=1))
+    header = first[1]
+    columns = _header(header)
     state = _Reader(mood_map)
     entries: list[ImportedEntry] = []
-    columns: dict[str, int] | None = None
-    row_number = 0
-    next_line = 1
-    try:
-        for cells in reader:
-            start_line, next_line = next_line, reader.line_num + 1
-            if not cells or (len(cells) == 1 and not cells[0].strip()):
-                continue  # a blank line between records
-            row_number += 1
-            if columns is None:
-                columns = _header(cells)
-                width = len(cells)
-                continue
-            where = Position(row=row_number, line=start_line)
-            if len(cells) != width:
-                raise ImportRefused(
-                    "field_count",
-                    f"this row has {len(cells)} fields where the header has {width}.",
-                    where,
-                )
-            entries.append(state.entry({name: cells[i] for name, i in columns.items()}, where))
-    except csv.Error as error:
-        raise ImportRefused(
-            "bad_csv",
-            f"the CSV is malformed ({error}).",
-            Position(row=row_number + 1, line=reader.line_num),
-        ) from None
-    if columns is None:
-        raise ImportRefused("wrong_format", "the file is empty.")
-    notes: list[Notice] = []
-    if state.unmapped:
-        notes.append(
-            Notice(
-                "mood_unmapped", state.unmapped, "mood words without a chosen mood: mood left empty"
+    for where, cells in records:
+        if len(cells) != len(header):
+            raise ImportRefused(
+                "field_count",
+                f"this row has {len(cells)} fields where the header has {len(header)}.",
+                where,
             )
-        )
+        entries.append(state.entry({name: cells[i] for name, i in columns.items()}, where))
+    notes: tuple[Notice, ...] = ()
+    if state.unmapped:
+        reason = "mood words without a chosen mood: mood left empty"
+        notes = (Notice("mood_unmapped", state.unmapped, reason),)
     return ImportResult(
-        format=FORMAT,
-        entries=tuple(entries),
-        notes=tuple(notes),
-        mood_labels=dict(state.labels),
+        format=FORMAT, entries=tuple(entries), notes=notes, mood_labels=dict(state.labels)
     )
