@@ -61,14 +61,28 @@ class _Reader:
         self._zones: dict[str, zoneinfo.ZoneInfo | None] = {}
 
     def zone(self, name: Any) -> zoneinfo.ZoneInfo | None:
+        """The zone of that IANA name, or None when missing or unknown on this computer."""
         if not isinstance(name, str) or not name or len(name) > 64:
             return None
-        if name not in self._zones and len(self._zones) < _MAX_ZONE_CACHE:
-            try:
-                self._zones[name] = zoneinfo.ZoneInfo(name)
-            except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError, UnicodeError):
-                self._zones[name] = None
-        return self._zones.get(name)
+        if name in self._zones:
+            return self._zones[name]
+        try:
+            zone: zoneinfo.ZoneInfo | None = zoneinfo.ZoneInfo(name)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError, UnicodeError):
+            zone = None  # e.g. Windows without the tzdata package
+        if len(self._zones) < _MAX_ZONE_CACHE:
+            self._zones[name] = zone
+        return zone
+
+    def local(self, utc: dt.datetime, zone_name: Any) -> tuple[dt.datetime, int | None]:
+        """Wall-clock time and offset in minutes; UTC and None when the zone is unknown."""
+        zone = self.zone(zone_name)
+        if zone is None:
+            self.zone_missing += 1
+            return utc, None
+        local = utc.astimezone(zone)
+        delta = local.utcoffset()
+        return local, round(delta.total_seconds() / 60) if delta is not None else None
 
     def journal(self, document: Any, member: str | None) -> None:
         if not looks_like(document):
@@ -92,13 +106,7 @@ class _Reader:
         utc = _instant(item.get("creationDate"))
         if utc is None:
             raise refuse("creationDate", "this is not a time written as YYYY-MM-DDTHH:MM:SSZ.")
-        zone = self.zone(item.get("timeZone"))
-        local, offset = (utc.astimezone(zone), None) if zone else (utc, None)
-        if zone is None:
-            self.zone_missing += 1
-        else:
-            delta = local.utcoffset()
-            offset = round(delta.total_seconds() / 60) if delta is not None else None
+        local, offset = self.local(utc, item.get("timeZone"))
         text = item.get("text", "")
         if text is not None and not isinstance(text, str):
             raise refuse("text", "text was expected here.")

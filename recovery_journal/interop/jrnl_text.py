@@ -129,6 +129,23 @@ def _legacy_headers(text: str) -> list[_Header]:
     return headers
 
 
+def _entry(text: str, stamp: Stamp, keys: KeyMaker) -> ImportedEntry:
+    title, body, starred, tags = entry_parts(text)
+    return ImportedEntry(
+        local_date=stamp.day,
+        local_time=stamp.time,
+        utc_offset_minutes=None,
+        title=title,
+        body=body,
+        mood=None,
+        tags=tags,
+        starred=starred,
+        source_app="jrnl",
+        # The JSON export has minutes only: keys match between the two.
+        source_id=keys.key(stamp.day.isoformat(), (stamp.time or "")[:5], title, body),
+    )
+
+
 def looks_like_legacy(text: str) -> bool:
     """Whether the text starts like a jrnl 1.x journal (a date line without brackets)."""
     match = _LEGACY.match(newlines(text).lstrip("\n"))
@@ -149,36 +166,23 @@ def parse_jrnl_text(text: str, *, version: str | None = None) -> ImportResult:
             "no line starts with a date, so this does not look like a jrnl journal.",
             Position(line=1),
         )
-    if text[: headers[0].start].strip():
+    preamble = text[: headers[0].start]
+    if preamble.strip():
         raise ImportRefused(
             "text_before_first_entry",
             "there is text before the first dated entry; it would be lost.",
-            Position(line=1),
+            Position(line=_line_of(text, len(preamble) - len(preamble.lstrip()))),
             hint="Add a date line such as [2024-01-01 09:00] above it, or remove it.",
         )
     keys = KeyMaker("jrnl")
-    entries = []
-    for index, header in enumerate(headers):
-        # Like jrnl, the newline before the next header is not part of this entry.
-        stop = headers[index + 1].start - 1 if index + 1 < len(headers) else len(text)
-        title, body, starred, tags = entry_parts(text[header.end : max(stop, header.end)])
-        clock = header.stamp.time
-        entries.append(
-            ImportedEntry(
-                local_date=header.stamp.day,
-                local_time=clock,
-                utc_offset_minutes=None,
-                title=title,
-                body=body,
-                mood=None,
-                tags=tags,
-                starred=starred,
-                source_app="jrnl",
-                source_id=keys.key(header.stamp.day.isoformat(), (clock or "")[:5], title, body),
-            )
-        )
+    # Like jrnl, the newline before the next header is not part of an entry.
+    stops = [header.start - 1 for header in headers[1:]] + [len(text)]
+    entries = tuple(
+        _entry(text[header.end : max(stop, header.end)], header.stamp, keys)
+        for header, stop in zip(headers, stops, strict=True)
+    )
     notes = (Notice("decrypted", 1, f"decrypted (jrnl {version} encryption)"),) if version else ()
-    return ImportResult(format=FORMAT, entries=tuple(entries), notes=notes)
+    return ImportResult(format=FORMAT, entries=entries, notes=notes)
 
 
 def read_jrnl(data: bytes, *, password: str | None = None) -> ImportResult:

@@ -319,3 +319,9 @@ def test_a_date_line_with_an_impossible_date_refuses_the_journal(stamp: str) -> 
     assert caught.value.code == "bad_date"
     assert caught.value.position.line == 6
     assert SECRET not in str(caught.value)
+
+
+def test_text_before_the_first_entry_is_located() -> None:
+    with pytest.raises(ImportRefused) as caught:
+        read_jrnl(text(f"\n\n  {SECRET}\n[2024-01-05 08:00] First\n"))
+    assert caught.value.position.line == 3
