@@ -28,6 +28,7 @@ from recovery_journal.interop.records import (
 FORMAT = "dayone"
 _INSTANT = re.compile(r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?Z$")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_CLOSING_HASHES = re.compile(r"\s+#+\s*$")
 MEDIA_KEYS = ("photos", "audios", "videos", "pdfAttachments")
 _MAX_ZONE_CACHE = 512
 
@@ -181,7 +182,9 @@ def _title_and_body(text: str) -> tuple[str, str, int]:
     text = newlines(text).lstrip("\n\ufffc\u200b ")
     first, _, rest = text.partition("\n")
     if _HEADING.match(first):
-        title, title_media = dayone_markdown(_HEADING.sub("", first, count=1).rstrip("# "))
+        title, title_media = dayone_markdown(
+            _CLOSING_HASHES.sub("", _HEADING.sub("", first, count=1)), plain=True
+        )
         body, body_media = dayone_markdown(rest)
         return " ".join(title.split()), body, title_media + body_media
     body, media = dayone_markdown(text)

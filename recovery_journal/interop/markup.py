@@ -16,6 +16,8 @@ _LOOKS_HTML = re.compile(
     re.IGNORECASE,
 )
 _MANY_BLANK_LINES = re.compile(r"\n{3,}")
+# Tags whose markup is dropped and whose content is kept.
+_DROPPED = frozenset({"span", "font", "a", "u", "del", "ins", "mark", "small", "sub", "sup"})
 
 
 def newlines(text: str) -> str:
@@ -58,6 +60,9 @@ class _TextMaker(HTMLParser):
             self.parts.append("  " * max(len(self._lists) - 1, 0) + marker)
         elif tag in self._INLINE:
             self.parts.append(self._INLINE[tag])
+        elif tag not in _DROPPED:
+            # Not HTML Daylio writes (a note saying "<c_sy>"): keep it as text.
+            self.parts.append(self.get_starttag_text() or "")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in ("p", "div", "li") or (tag.startswith("h") and tag[1:].isdigit()):
@@ -68,6 +73,8 @@ class _TextMaker(HTMLParser):
             self._break()
         elif tag in self._INLINE:
             self.parts.append(self._INLINE[tag])
+        elif tag not in _DROPPED and tag != "br":
+            self.parts.append(f"</{tag}>")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -91,20 +98,40 @@ def html_to_text(text: str) -> str:
     maker.feed(text)
     maker.close()
     # Entities were decoded by the parser (convert_charrefs); drop spaces left before a break.
-    result = "\n".join(line.rstrip() for line in "".join(maker.parts).split("\n"))
+    joined = "".join(maker.parts).replace("\xa0", " ")
+    result = "\n".join(line.rstrip() for line in joined.split("\n"))
     return _MANY_BLANK_LINES.sub("\n\n", result).strip()
 
 
-_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~=\"'&:;,/?@$%^])")
+# Day One escapes punctuation that needs no escape (``\.``, ``\!``, ``\(``). Those escapes are
+# undone; escapes that still mean something in Markdown stay: inline markers (``\*``, ``\_``,
+# backquote, brackets, angle brackets, backslash) and a line-start ``\#``, ``\-``, ``\+`` or
+# ``1\.`` that would otherwise become a heading or a list.
+_MD_ESCAPE = re.compile(r"(?m)(^[ \t]*\d*)?\\([{}()#+\-.!|~=\"'&:;,/?@$%^])")
+
+
+def _unescape(match: re.Match[str]) -> str:
+    line_start, char = match.group(1), match.group(2)
+    if line_start is not None and (
+        (line_start.strip() == "" and char in "#-+") or (line_start.strip() and char == ".")
+    ):
+        return match.group(0)
+    return (line_start or "") + char
+
+
 _DAYONE_MEDIA = re.compile(r"!\[[^\]\n]*\]\(dayone-moment:[^)\s]*\)\n?")
 _INVISIBLE = re.compile("[\ufffc\u200b]")
 
 
-def dayone_markdown(text: str) -> tuple[str, int]:
+_ANY_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def dayone_markdown(text: str, *, plain: bool = False) -> tuple[str, int]:
     """Day One's Markdown cleaned: photo/audio placeholders removed (their count returned),
-    U+FFFC and zero-width spaces dropped, backslash escapes of punctuation undone."""
+    U+FFFC and zero-width spaces dropped, needless backslash escapes undone (all of them when
+    ``plain``, for a title that is shown as plain text)."""
     text = newlines(text)
     text, media = _DAYONE_MEDIA.subn("", text)
     text = _INVISIBLE.sub("", text)
-    text = _MD_ESCAPE.sub(r"\1", text)
+    text = _ANY_ESCAPE.sub(r"\1", text) if plain else _MD_ESCAPE.sub(_unescape, text)
     return _MANY_BLANK_LINES.sub("\n\n", text).strip(), media

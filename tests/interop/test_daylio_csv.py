@@ -231,3 +231,11 @@ def test_a_header_merged_with_a_row_does_not_leak_the_note() -> None:
         read_daylio_csv(csv_bytes(V2 + f',"{SECRET}"'))
     assert caught.value.code == "unknown_column"
     assert SECRET not in str(caught.value)
+
+
+def test_html_notes_keep_text_that_only_looks_like_a_tag() -> None:
+    note = "Slept&nbsp;well<br><c_sy> sleep rhythm</c_sy> <span>fine</span><p>next</p>"
+    data = csv_bytes(V3, f'2024-01-01,x,x,08:00,rad,"","","{note}"')
+    assert read_daylio_csv(data).entries[0].body == (
+        "Slept well\n<c_sy> sleep rhythm</c_sy> fine\nnext"
+    )

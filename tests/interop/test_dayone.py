@@ -55,7 +55,14 @@ def test_missing_text_and_plain_first_line() -> None:
     del entries[0]["text"]
     one, two = read_dayone(dayone_export(("Journal", entries))).entries
     assert (one.title, one.body, one.local_time, one.utc_offset_minutes) == ("", "", "22:44:20", 60)
-    assert (two.title, two.body) == ("", "No heading here\nsecond line * not a list")
+    assert (two.title, two.body) == ("", "No heading here\nsecond line \\* not a list")
+
+
+def test_escapes_that_still_mean_something_in_markdown_are_kept_in_the_text() -> None:
+    text = "# A \\*starred\\* title\\!\n\\- not a list\n1\\. not a list\nmid \\- dash\\. \\_u\\_"
+    (entry,) = read_dayone(dayone_export(("Journal", [dayone_entry("A" * 32, text=text)]))).entries
+    assert entry.title == "A *starred* title!"
+    assert entry.body == "\\- not a list\n1\\. not a list\nmid - dash. \\_u\\_"
 
 
 def test_unknown_or_missing_time_zone_keeps_utc_and_says_so() -> None:
