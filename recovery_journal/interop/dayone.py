@@ -28,7 +28,6 @@ from recovery_journal.interop.records import (
 FORMAT = "dayone"
 _INSTANT = re.compile(r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?Z$")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
-_CLOSING_HASHES = re.compile(r"\s+#+\s*$")
 MEDIA_KEYS = ("photos", "audios", "videos", "pdfAttachments")
 _MAX_ZONE_CACHE = 512
 
@@ -183,12 +182,21 @@ def _title_and_body(text: str) -> tuple[str, str, int]:
     first, _, rest = text.partition("\n")
     if _HEADING.match(first):
         title, title_media = dayone_markdown(
-            _CLOSING_HASHES.sub("", _HEADING.sub("", first, count=1)), plain=True
+            _without_closing_hashes(_HEADING.sub("", first, count=1)), plain=True
         )
         body, body_media = dayone_markdown(rest)
         return " ".join(title.split()), body, title_media + body_media
     body, media = dayone_markdown(text)
     return "", body, media
+
+
+def _without_closing_hashes(heading: str) -> str:
+    """``Title ##`` → ``Title`` (an ATX heading's optional closing sequence); ``C#`` stays."""
+    stripped = heading.rstrip()
+    bare = stripped.rstrip("#")
+    if bare != stripped and (not bare or bare[-1].isspace()):
+        return bare.rstrip()
+    return stripped
 
 
 def read_dayone(data: bytes) -> ImportResult:

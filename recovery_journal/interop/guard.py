@@ -25,8 +25,6 @@ MAX_ZIP_TOTAL_BYTES = 8 * 1024 * 1024 * 1024
 MAX_ZIP_RATIO = 200
 _RATIO_FREE_BYTES = 1024 * 1024  # tiny members may compress extremely well; only cap big ones
 
-_STRINGS = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
-_BRACKETS = re.compile(rb"[\[\]{}]")
 _ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
@@ -65,7 +63,6 @@ def load_json(data: bytes, *, member: str | None = None, max_bytes: int = MAX_JS
             "json_too_big", "the JSON is larger than an import can be.", Position(member=member)
         )
     text = decode_text(data, member=member)
-    _check_depth(data, member)
     try:
         value = json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as error:
@@ -74,10 +71,13 @@ def load_json(data: bytes, *, member: str | None = None, max_bytes: int = MAX_JS
             f"this is not valid JSON ({error.msg}).",
             Position(line=error.lineno, column=str(error.colno), member=member),
         ) from None
-    except (ValueError, RecursionError):
+    except RecursionError:
+        raise _too_deep(member) from None
+    except ValueError:
         raise ImportRefused(
             "bad_json", "this is not valid JSON.", Position(member=member)
         ) from None
+    _check_depth(value, member)
     if _ESCAPED_SURROGATE.search(text) and _has_lone_surrogate(value):
         raise ImportRefused(
             "bad_json",
@@ -85,6 +85,31 @@ def load_json(data: bytes, *, member: str | None = None, max_bytes: int = MAX_JS
             Position(member=member),
         )
     return value
+
+
+def _too_deep(member: str | None) -> ImportRefused:
+    return ImportRefused(
+        "json_too_deep",
+        f"the JSON is nested more than {MAX_JSON_DEPTH} levels deep.",
+        Position(member=member),
+    )
+
+
+def _check_depth(value: Any, member: str | None) -> None:
+    # Walks the parsed value (linear); scanning the raw text with a regex was quadratic on
+    # crafted input. The parser itself stops at Python's recursion limit (RecursionError).
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children: Any = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        if depth > MAX_JSON_DEPTH:
+            raise _too_deep(member)
+        stack.extend((child, depth + 1) for child in children)
 
 
 def _has_lone_surrogate(value: Any) -> bool:
@@ -102,18 +127,6 @@ def _has_lone_surrogate(value: Any) -> bool:
         elif isinstance(item, list):
             stack.extend(item)
     return False
-
-
-def _check_depth(data: bytes, member: str | None) -> None:
-    depth = 0
-    for match in _BRACKETS.finditer(_STRINGS.sub(b'""', data)):
-        depth += 1 if match.group() in (b"[", b"{") else -1
-        if depth > MAX_JSON_DEPTH:
-            raise ImportRefused(
-                "json_too_deep",
-                f"the JSON is nested more than {MAX_JSON_DEPTH} levels deep.",
-                Position(member=member),
-            )
 
 
 def is_zip(data: bytes) -> bool:

@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 from typing import ClassVar
 
 _LOOKS_HTML = re.compile(
-    r"</?(?:br|b|i|u|s|p|div|span|ol|ul|li|em|strong|strike|del|h[1-6]|font|a)\b[^>]*>"
+    r"</?(?:br|b|i|u|s|p|div|span|ol|ul|li|em|strong|strike|del|h[1-6]|font|a)\b[^<>]{0,300}>"
     r"|&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});",
     re.IGNORECASE,
 )
@@ -119,7 +119,8 @@ def _unescape(match: re.Match[str]) -> str:
     return (line_start or "") + char
 
 
-_DAYONE_MEDIA = re.compile(r"!\[[^\]\n]*\]\(dayone-moment:[^)\s]*\)\n?")
+# Bounded repeats: an unbounded one made crafted text take quadratic time.
+_DAYONE_MEDIA = re.compile(r"!\[[^\]\n]{0,300}\]\(dayone-moment:[^)\s]{0,300}\)\n?")
 _INVISIBLE = re.compile("[\ufffc\u200b]")
 
 
