@@ -10,8 +10,11 @@ optional seconds, and dates without a time.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from recovery_journal.interop.clock import parse_clock
 
@@ -70,9 +73,7 @@ class Stamp:
     time: str | None
 
 
-def read_stamp(text: str, family: str) -> Stamp | None:
-    """The stamp in ``text`` read as ``family``, or None when it does not fit."""
-    pattern = dict(_FAMILIES)[family]
+def _read(pattern: re.Pattern[str], text: str) -> Stamp | None:
     match = pattern.match(text)
     if not match:
         return None
@@ -92,11 +93,23 @@ def read_stamp(text: str, family: str) -> Stamp | None:
     return Stamp(day, clock)
 
 
+@functools.lru_cache(maxsize=4096)
+def stamps(text: str) -> Mapping[str, Stamp]:
+    """Every family that reads ``text`` as a date, with what it reads (insertion = FAMILIES)."""
+    if len(text) > 60:
+        return MappingProxyType({})
+    found = {name: _read(pattern, text) for name, pattern in _FAMILIES}
+    return MappingProxyType({name: stamp for name, stamp in found.items() if stamp is not None})
+
+
+def read_stamp(text: str, family: str) -> Stamp | None:
+    """The stamp in ``text`` read as ``family``, or None when it does not fit."""
+    return stamps(text).get(family)
+
+
 def fitting_families(text: str) -> tuple[str, ...]:
     """Every family that reads ``text`` as a date."""
-    if len(text) > 60:
-        return ()
-    return tuple(name for name in FAMILIES if read_stamp(text, name) is not None)
+    return tuple(stamps(text))
 
 
 def date_shaped(text: str) -> bool:
