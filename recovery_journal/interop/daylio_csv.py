@@ -13,6 +13,7 @@ import datetime as dt
 import io
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
+from types import MappingProxyType
 
 from recovery_journal.interop.clock import parse_clock, parse_day_and_month, parse_iso_date
 from recovery_journal.interop.guard import decode_text
@@ -36,7 +37,9 @@ KNOWN_COLUMNS = frozenset(
 
 #: What the import dialog may *suggest* for Daylio's five default mood words (the same levels as
 #: a .daylio backup gives). Never applied automatically: the person confirms or changes it.
-DAYLIO_DEFAULT_SUGGESTION: Mapping[str, int] = {"rad": 9, "good": 7, "meh": 5, "bad": 3, "awful": 1}
+DAYLIO_DEFAULT_SUGGESTION: Mapping[str, int] = MappingProxyType(
+    {"rad": 9, "good": 7, "meh": 5, "bad": 3, "awful": 1}
+)
 
 
 def looks_like(text_start: str) -> bool:
