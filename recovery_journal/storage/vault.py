@@ -152,7 +152,13 @@ def create(
         raise os_error_to_user_error(exc, "the new journal") from None
     lock = InstanceLock(lock_path(path))
     lock.acquire()
-    envelope, key_material, code = keys.new_envelope(passphrase, settings.params, settings.policy)
+    try:
+        envelope, key_material, code = keys.new_envelope(
+            passphrase, settings.params, settings.policy
+        )
+    except BaseException:
+        lock.release()  # else a retry would say "already open in another window"
+        raise
     conn = None
     made_file = False
     try:
