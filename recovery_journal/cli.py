@@ -570,4 +570,7 @@ def run(argv: Sequence[str], out: TextIO = sys.stdout, err: TextIO = sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from recovery_journal.hardening import harden_process
+
+    harden_process()  # no core dumps, no attaching: before any secret is read
     return run(list(sys.argv[1:] if argv is None else argv))
