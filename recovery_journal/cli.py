@@ -45,6 +45,7 @@ _DAMAGE_KINDS = {
     ErrorKind.KEY_FILE_DAMAGED,
     ErrorKind.NOT_A_JOURNAL,
     ErrorKind.FILES_MISMATCHED,
+    ErrorKind.KEYS_OUTDATED,
     ErrorKind.KEY_POLICY,
 }
 

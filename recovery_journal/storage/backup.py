@@ -42,6 +42,7 @@ _PAIR_SUFFIXES = ("", ".keys", "-wal", "-shm")
 # share one backups folder without skipping, rotating away or restoring each other's backups.
 _NAME = re.compile(r"^(\d{4}-\d{2}-\d{2}T\d{6}Z)(?:-j([0-9a-f]{8}))?(-[a-z0-9-]+)?\.rjbackup$")
 _ID_CHARS = 8
+_KEYS_MAX_BYTES = 64 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,6 +253,12 @@ def list_bundles(folder: Path, journal_id: str | None = None) -> list[tuple[date
     return sorted(found)
 
 
+def bundle_owner(path: Path) -> str | None:
+    """The journal-id prefix in a bundle's name (None for names without one)."""
+    match = _NAME.match(path.name)
+    return match.group(2) if match else None
+
+
 def rotate(folder: Path, keep: int, journal_id: str | None = None) -> list[Path]:
     """Delete all but the newest ``keep`` bundles (of ``journal_id``'s, when given), and temp
     files an interrupted backup left (older than an hour, so one in progress is never touched)."""
@@ -266,6 +273,26 @@ def rotate(folder: Path, keep: int, journal_id: str | None = None) -> list[Path]
     for path in doomed:
         path.unlink(missing_ok=True)
     return doomed
+
+
+def newest_envelope(folder: Path, journal_id: str) -> keyfile.Envelope | None:
+    """The key file inside the newest automatic backup of ``journal_id`` (None if there is no
+    readable one): tells an outdated key file from a damaged journal (see vault)."""
+    bundles = list_bundles(folder, journal_id)
+    if not bundles:
+        return None
+    try:
+        # Names give the second; two bundles of one second (a backup at unlock, then one right
+        # after a change of keys) are told apart by their modification time.
+        newest = max(bundles, key=lambda b: (b[0], b[1].stat().st_mtime_ns))[1]
+        with zipfile.ZipFile(newest) as bundle:
+            member = bundle.getinfo(KEYS_MEMBER)
+            if member.file_size > _KEYS_MAX_BYTES:
+                return None
+            envelope = keyfile.envelope_from_json(bundle.read(member))
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError, UserError):
+        return None
+    return envelope if envelope.journal_id == journal_id else None
 
 
 def backup_due(folder: Path, now: datetime, journal_id: str | None = None) -> bool:
