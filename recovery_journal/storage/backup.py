@@ -25,7 +25,7 @@ from typing import BinaryIO
 from sqlcipher3 import dbapi2
 
 from recovery_journal.errors import ErrorKind, UserError
-from recovery_journal.paths import keys_path, lock_path
+from recovery_journal.paths import keys_path
 from recovery_journal.storage import keys as keyfile
 from recovery_journal.storage.atomic import (
     atomic_writer,
@@ -325,7 +325,7 @@ def _restore_checked(
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise os_error_to_user_error(exc, "the restored journal") from None
-    lock = InstanceLock(lock_path(target))  # never swap files under a journal that is open
+    lock = InstanceLock.for_journal(target)  # never swap files under a journal that is open
     lock.acquire()
     try:
         set_aside(target)  # also a stray -wal/-shm: SQLite would replay it into the restored file

@@ -22,7 +22,7 @@ from sqlcipher3 import dbapi2
 
 from recovery_journal.domain.clock import utc_now
 from recovery_journal.errors import ErrorKind, UserError
-from recovery_journal.paths import keys_path, lock_path, next_keys_path, normalise_journal_path
+from recovery_journal.paths import keys_path, next_keys_path, normalise_journal_path
 from recovery_journal.storage import backup, database, keys, migrations, page_check
 from recovery_journal.storage.atomic import fsync_dir, os_error_to_user_error
 from recovery_journal.storage.instance_lock import InstanceLock
@@ -150,7 +150,7 @@ def create(
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise os_error_to_user_error(exc, "the new journal") from None
-    lock = InstanceLock(lock_path(path))
+    lock = InstanceLock.for_journal(path)
     lock.acquire()
     try:
         envelope, key_material, code = keys.new_envelope(
@@ -164,6 +164,7 @@ def create(
     try:
         _create_private_file(path)
         made_file = True
+        lock.lock_identity()
         conn = database.connect(path, key_material.data_key, create=True)
         migrations.migrate(conn)
         conn.execute("BEGIN IMMEDIATE")
@@ -356,7 +357,7 @@ def _open_with_keys(
 
 
 def _locked(path: Path) -> InstanceLock:
-    lock = InstanceLock(lock_path(path))
+    lock = InstanceLock.for_journal(path)
     lock.acquire()
     return lock
 
