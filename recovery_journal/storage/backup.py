@@ -9,6 +9,7 @@ writing anything and never overwrites a journal: a damaged one is moved aside, n
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import io
@@ -25,7 +26,7 @@ from typing import BinaryIO
 from sqlcipher3 import dbapi2
 
 from recovery_journal.errors import ErrorKind, UserError
-from recovery_journal.paths import keys_path
+from recovery_journal.paths import keys_path, make_private_dir
 from recovery_journal.storage import keys as keyfile
 from recovery_journal.storage.atomic import (
     atomic_writer,
@@ -114,7 +115,7 @@ def write_bundle(
     """Create a bundle at ``destination`` atomically."""
     temp_db = destination.with_name(f".{destination.name}.snapshot")
     try:
-        destination.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dir(destination.parent)
         _discard(temp_db)
         try:
             # Made here, private, so a full or read-only disk shows as such (not as "can't open").
@@ -322,7 +323,7 @@ def _restore_checked(
             hint="Choose a new name or folder for the restored journal.",
         )
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dir(target.parent)
     except OSError as exc:
         raise os_error_to_user_error(exc, "the restored journal") from None
     lock = InstanceLock.for_journal(target)  # never swap files under a journal that is open
@@ -364,6 +365,17 @@ def list_bundles(folder: Path, journal_id: str | None = None) -> list[tuple[date
             stamp = datetime.strptime(match.group(1), _STAMP).replace(tzinfo=UTC)
             found.append((stamp, path))
     return sorted(found)
+
+
+def keep_folder_private(folder: Path) -> None:
+    """Narrow an app-made backups folder to 0700 (older versions made it with the umask, so
+    other users could list backup names and dates)."""
+    if os.name == "nt":
+        return
+    with contextlib.suppress(OSError):
+        info = folder.stat()
+        if info.st_uid == os.getuid() and info.st_mode & 0o077:
+            os.chmod(folder, 0o700)
 
 
 def bundle_owner(path: Path) -> str | None:

@@ -22,7 +22,13 @@ from sqlcipher3 import dbapi2
 
 from recovery_journal.domain.clock import utc_now
 from recovery_journal.errors import ErrorKind, UserError
-from recovery_journal.paths import keys_path, next_keys_path, normalise_journal_path
+from recovery_journal.paths import (
+    backups_dir,
+    keys_path,
+    make_private_dir,
+    next_keys_path,
+    normalise_journal_path,
+)
 from recovery_journal.storage import backup, database, keys, migrations, page_check
 from recovery_journal.storage.atomic import fsync_dir, os_error_to_user_error
 from recovery_journal.storage.instance_lock import InstanceLock
@@ -107,6 +113,8 @@ class OpenJournal:
             return None
         name = backup.bundle_name(now, reason, self.journal_id)
         info = self.backup_to(folder / name, reason or "automatic")
+        if folder == backups_dir(self.path):  # the app's own folder, maybe made before 0700
+            backup.keep_folder_private(folder)
         backup.rotate(folder, self.backups.keep, self.journal_id)
         return info
 
@@ -147,7 +155,7 @@ def create(
             hint="Open it, or choose another name or folder for a new one.",
         )
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dir(path.parent)
     except OSError as exc:
         raise os_error_to_user_error(exc, "the new journal") from None
     lock = InstanceLock.for_journal(path)
