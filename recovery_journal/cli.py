@@ -3,8 +3,9 @@
 Secrets are never taken from argv: they are prompted for without echo on a terminal, or read from
 ``RECOVERY_JOURNAL_PASSPHRASE`` / ``RECOVERY_JOURNAL_NEW_PASSPHRASE`` /
 ``RECOVERY_JOURNAL_RECOVERY_CODE`` for scripts (less safe: other programs of the same user may read
-a process's environment). Exit codes: 0 ok, 2 usage, 3 wrong passphrase or recovery code,
-4 journal damaged / key file missing / not a journal / files don't belong together, 1 anything else.
+a process's environment). Exit codes (README): 0 ok, 2 usage (including an unsafe ``--output``),
+3 wrong passphrase or recovery code, 4 the journal's files (damaged, half missing, not a journal,
+not belonging together, outdated keys), 1 anything else.
 This module never imports Qt or matplotlib, so commands start quickly.
 """
 
@@ -532,6 +533,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def exit_code_for(kind: ErrorKind) -> int:
+    """The exit code of a command that failed with a :class:`UserError` of ``kind`` (README)."""
+    if kind in _SECRET_KINDS:
+        return EXIT_SECRET
+    return EXIT_DAMAGED if kind in _DAMAGE_KINDS else EXIT_ERROR
+
+
 def run(argv: Sequence[str], out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
     parser = build_parser()
     try:
@@ -551,9 +559,7 @@ def run(argv: Sequence[str], out: TextIO = sys.stdout, err: TextIO = sys.stderr)
         print(f"recovery-journal: {error.message}", file=err)
         if error.hint:
             print(f"  {error.hint}", file=err)
-        if error.kind in _SECRET_KINDS:
-            return EXIT_SECRET
-        return EXIT_DAMAGED if error.kind in _DAMAGE_KINDS else EXIT_ERROR
+        return exit_code_for(error.kind)
     except BrokenPipeError:  # the reader stopped early (`… | head`): nothing went wrong
         return EXIT_OK
     except KeyboardInterrupt:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -137,3 +138,59 @@ def test_readme_examples_keep_entry_text_out_of_arguments() -> None:
     for line in adds:
         command = line.split("#", 1)[0] if "cli add" in line.split("#", 1)[0] else line
         assert '"' not in command.split(" add", 1)[1], line
+
+
+@pytest.mark.parametrize("weak", ["Password2024!", "password password", "a a a a a a a a a a"])
+def test_init_refuses_common_weak_passphrases_with_advice(
+    env: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    weak: str,
+) -> None:
+    monkeypatch.setenv("RECOVERY_JOURNAL_NEW_PASSPHRASE", weak)
+    code, _, err = cli("init")
+    assert code == 2 and "too easy to guess" in err
+    assert "word" in err  # zxcvbn's advice: add a word or two
+    assert not env.exists()
+
+
+def _readme_exit_rows() -> dict[int, str]:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    return {int(code): text for code, text in re.findall(r"^\| (\d) \| (.+) \|$", readme, re.M)}
+
+
+# Every error kind, and the words of the README row that covers it.
+_KIND_WORDS = {
+    "WRONG_PASSPHRASE": "wrong passphrase",
+    "WRONG_RECOVERY_CODE": "recovery code",
+    "KEY_FILE_MISSING": "key file missing",
+    "KEY_FILE_DAMAGED": "key file missing or damaged",
+    "KEY_POLICY": "key-derivation settings",
+    "FILES_MISMATCHED": "don't belong together",
+    "KEYS_OUTDATED": "before “change every key”",
+    "JOURNAL_DAMAGED": "journal damaged",
+    "NOT_A_JOURNAL": "not a journal",
+    "JOURNAL_MISSING": "no journal at that place",
+    "JOURNAL_EXISTS": "a journal is already there",
+    "ALREADY_OPEN": "open in another window",
+    "DISK_FULL": "disk is full",
+    "READ_ONLY": "read-only",
+    "JOURNAL_LOCKED": "another reason",
+    "TOO_NEW": "newer version",
+    "BACKUP_DAMAGED": "backup that can't be used",
+    "INVALID_INPUT": "another reason",
+    "NOT_FOUND": "another reason",
+    "IO": "another reason",
+}
+
+
+def test_the_readme_exit_code_table_is_true_for_every_error() -> None:
+    from recovery_journal.cli import exit_code_for
+    from recovery_journal.errors import ErrorKind
+
+    rows = _readme_exit_rows()
+    assert sorted(rows) == [0, 1, 2, 3, 4]
+    assert set(_KIND_WORDS) == {kind.name for kind in ErrorKind}
+    for kind in ErrorKind:
+        assert _KIND_WORDS[kind.name] in rows[exit_code_for(kind)], kind
+    for usage in ("too easy to guess", "--force", "backups folder", "no terminal"):
+        assert usage in rows[2]
