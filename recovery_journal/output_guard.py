@@ -30,6 +30,7 @@ _JOURNAL_NAME_ENDINGS = (
 )
 _PAIR_SUFFIXES = ("", KEYS_SUFFIX, KEYS_SUFFIX + ".next", "-wal", "-shm", "-journal", ".lock")
 _ENVELOPE_MARK = b'"recovery-journal-keys"'
+_WAL_MAGIC = (b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83")
 
 
 class OutputRefused(UserError):
@@ -67,6 +68,15 @@ def _looks_like_key_file(path: Path) -> bool:
     return head.lstrip().startswith(b"{") and _ENVELOPE_MARK in head
 
 
+def _looks_like_wal(path: Path) -> bool:
+    """SQLite's write-ahead log starts with a fixed magic number (it may hold recent pages)."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(4) in _WAL_MAGIC
+    except OSError:
+        return False
+
+
 def _in_backups_folder(resolved: Path, backups_folders: Iterable[Path]) -> bool:
     folders = {f.resolve() for f in backups_folders}
     for parent in resolved.parents:
@@ -85,12 +95,14 @@ def check_output_path(
     *,
     journals: Iterable[Path] = (),
     backups_folders: Iterable[Path] = (),
+    identities: Iterable[tuple[int, int]] = (),
     overwrite: bool = True,
 ) -> Path:
     """Return ``destination`` if writing there is safe, else raise :class:`OutputRefused`.
 
     ``journals`` are journal files whose pair must never be written over (the open one); their
-    default backups folders and ``backups_folders`` are refused as places too. Without
+    default backups folders and ``backups_folders`` are refused as places too; ``identities``
+    are (device, inode) pairs of further files never to write over. Without
     ``overwrite``, an existing file is refused (the CLI's ``--force`` sets it)."""
     destination = destination.expanduser().absolute()
     resolved = destination.resolve()  # follows every link, also in the folders above
@@ -104,11 +116,13 @@ def check_output_path(
         raise _refused("inside a backups folder")
     target_id = _identity(resolved)
     if target_id is not None:
-        protected = {_identity(p) for j in journals for p in _pair_files(j)} - {None}
+        protected = {_identity(p) for j in journals for p in _pair_files(j)} | set(identities)
         if target_id in protected or resolved.with_name(resolved.name + KEYS_SUFFIX).exists():
             raise _refused("a journal's own file")
         if _looks_like_key_file(resolved):
             raise _refused("a journal's key file")
+        if _looks_like_wal(resolved):
+            raise _refused("a journal's own file")
         if not overwrite:
             raise OutputRefused(
                 f"“{destination.name}” already exists, so nothing was written.",

@@ -52,6 +52,16 @@ else:
         return True
 
 
+# (device, inode) of every database this process holds open: the app's save dialogs refuse to
+# write over them under any name (services/files.py).
+_OPEN_DATABASES: set[tuple[int, int]] = set()
+
+
+def open_database_identities() -> frozenset[tuple[int, int]]:
+    """Device and inode of each journal database this process has unlocked."""
+    return frozenset(_OPEN_DATABASES)
+
+
 def _already_open() -> UserError:
     return UserError(
         ErrorKind.ALREADY_OPEN,
@@ -69,6 +79,7 @@ class InstanceLock:
         self.database = database
         self._handle: IO[bytes] | None = None
         self._identity_fd: int | None = None
+        self._identity = (0, 0)
 
     @classmethod
     def for_journal(cls, journal: Path) -> InstanceLock:
@@ -101,9 +112,13 @@ class InstanceLock:
             self.release()
             raise _already_open()
         self._identity_fd = fd
+        info = os.fstat(fd)
+        self._identity = (info.st_dev, info.st_ino)
+        _OPEN_DATABASES.add(self._identity)
 
     def release(self) -> None:
         if self._identity_fd is not None:
+            _OPEN_DATABASES.discard(self._identity)
             os.close(self._identity_fd)
             self._identity_fd = None
         if self._handle is not None:

@@ -276,6 +276,17 @@ def _superseded(envelope: keys.Envelope, folder: Path) -> bool:
     )
 
 
+def _damaged_or_older_keys() -> UserError:
+    """No page fits the key and no backup tells why: damage, or an old key file put back."""
+    return UserError(
+        ErrorKind.JOURNAL_DAMAGED,
+        database.damaged_error().message,
+        hint="If you put an older copy of its key file beside it (from before “change every "
+        "key”), put the current key file back instead: restoring an older backup would lose "
+        "newer entries. Otherwise you can restore it from your latest backup.",
+    )
+
+
 def _older_keys() -> UserError:
     return UserError(
         ErrorKind.KEYS_OUTDATED,
@@ -356,7 +367,8 @@ def _open_with_keys(
             # Not one page fits this key: noise, or a key file from before "change every key".
             # The newest backup of this journal tells them apart: after the change it holds
             # other keys (a backup is taken right after every change of keys).
-            error = _older_keys() if _superseded(envelope, backups.folder_for(path)) else error
+            superseded = _superseded(envelope, backups.folder_for(path))
+            error = _older_keys() if superseded else _damaged_or_older_keys()
         key_material.wipe()
         lock.release()
         if error is exc:

@@ -205,6 +205,25 @@ def test_an_old_key_file_with_its_old_passphrase_says_what_it_is(tmp_path: Path)
     reopened.lock()
 
 
+def test_an_old_key_file_without_backups_to_tell_is_damage_with_a_careful_hint(
+    tmp_path: Path,
+) -> None:
+    """No backup under the new keys to compare with (made elsewhere, then moved): the answer
+    stays "damaged", but the hint warns against restoring an older backup over newer entries."""
+    path = tmp_path / "nb.rjournal"
+    session, _ = create_journal(path, PASSPHRASE, FAST, NO_BACKUPS)
+    session.entries.add(Entry(date(2026, 3, 1), "words"))
+    old_key_file = keys_path(path).read_bytes()
+    session.reencrypt(PASSPHRASE, "a new passphrase for new keys", FAST)
+    session.lock()
+    shutil.rmtree(path.with_name("nb-backups"))
+    keys_path(path).write_bytes(old_key_file)
+    with pytest.raises(UserError) as caught:
+        open_journal(path, PASSPHRASE, FAST, NO_BACKUPS)
+    assert caught.value.kind is ErrorKind.JOURNAL_DAMAGED
+    assert "older copy of its key file" in caught.value.hint
+
+
 def test_damage_to_page_one_is_still_damage(tmp_path: Path) -> None:
     """The old-keys answer needs every page to refuse the key; one bad page is damage."""
     path = tmp_path / "d.rjournal"

@@ -45,3 +45,18 @@ def test_saving_the_recovery_code_elsewhere_still_works(qtbot: QtBot, tmp_path: 
     qtbot.addWidget(panel)
     panel.save_to(str(tmp_path / "code.txt"))
     assert CODE in (tmp_path / "code.txt").read_text() and "Saved" in panel.status.text()
+
+
+def test_saving_through_a_hard_link_to_the_open_journal_is_refused(
+    qtbot: QtBot, journal: JournalSession, tmp_path: Path
+) -> None:
+    """Another name, another folder, random-looking content: known by its device and inode."""
+    panel = RecoveryCodePanel(CODE)
+    qtbot.addWidget(panel)
+    (tmp_path / "elsewhere").mkdir()
+    alias = tmp_path / "elsewhere" / "plan.pdf"
+    os.link(journal.path, alias)
+    before = journal.path.read_bytes()
+    panel.save_to(str(alias))
+    assert "journal's own file" in panel.status.text()
+    assert journal.path.read_bytes() == before
