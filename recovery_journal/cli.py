@@ -221,6 +221,8 @@ def cmd_add(args: argparse.Namespace, out: TextIO, err: TextIO = sys.stderr) -> 
     from recovery_journal.domain.entries import Entry
 
     title, body, tags = _entry_text(args, err)
+    if not (title.strip() or body.strip() or args.mood is not None):
+        raise UsageError("Nothing to save: the entry was empty. Nothing was changed.")
     entry = Entry(
         local_date=args.date or local_today(),
         body=body,

@@ -194,3 +194,13 @@ def test_the_readme_exit_code_table_is_true_for_every_error() -> None:
         assert _KIND_WORDS[kind.name] in rows[exit_code_for(kind)], kind
     for usage in ("too easy to guess", "--force", "backups folder", "no terminal"):
         assert usage in rows[2]
+
+
+def test_an_empty_entry_is_a_usage_error(
+    initialised: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _stdin(monkeypatch, "\n\n")
+    code, _, err = cli("add")
+    assert code == 2 and "empty" in err
+    assert _entries(initialised) == []
