@@ -15,12 +15,14 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from recovery_journal import APP_NAME
+from recovery_journal.hardening import harden_process
 from recovery_journal.paths import APP_DIR_NAME, default_journal_path
 from recovery_journal.ui.controller import AppController
 from recovery_journal.ui.settings import AppSettings
 
 
 def main(argv: Sequence[str] = ()) -> int:
+    harden_process()  # no core dumps, no attaching: before any secret is typed
     parser = argparse.ArgumentParser(prog="recovery-journal")
     parser.add_argument("--journal", metavar="PATH")
     args, qt_args = parser.parse_known_args(list(argv))

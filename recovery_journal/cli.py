@@ -3,8 +3,9 @@
 Secrets are never taken from argv: they are prompted for without echo on a terminal, or read from
 ``RECOVERY_JOURNAL_PASSPHRASE`` / ``RECOVERY_JOURNAL_NEW_PASSPHRASE`` /
 ``RECOVERY_JOURNAL_RECOVERY_CODE`` for scripts (less safe: other programs of the same user may read
-a process's environment). Exit codes: 0 ok, 2 usage, 3 wrong passphrase or recovery code,
-4 journal damaged / key file missing / not a journal / files don't belong together, 1 anything else.
+a process's environment). Exit codes (README): 0 ok, 2 usage (including an unsafe ``--output``),
+3 wrong passphrase or recovery code, 4 the journal's files (damaged, half missing, not a journal,
+not belonging together, outdated keys), 1 anything else.
 This module never imports Qt or matplotlib, so commands start quickly.
 """
 
@@ -45,6 +46,7 @@ _DAMAGE_KINDS = {
     ErrorKind.KEY_FILE_DAMAGED,
     ErrorKind.NOT_A_JOURNAL,
     ErrorKind.FILES_MISMATCHED,
+    ErrorKind.KEYS_OUTDATED,
     ErrorKind.KEY_POLICY,
 }
 
@@ -186,17 +188,48 @@ def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def cmd_add(args: argparse.Namespace, out: TextIO) -> int:
+_ARGV_WARNING = (
+    "recovery-journal: note: text given as arguments can be seen by other users' programs while "
+    "this runs and stays in your shell history; pipe it in or type it at the prompt instead."
+)
+_PROMPT = (
+    "Write your entry. Optional first lines: “# Title” and “tags: a, b”. "
+    "End with Ctrl-D on a line of its own (Ctrl-Z then Enter on Windows).\n"
+)
+
+
+def _entry_text(args: argparse.Namespace, err: TextIO) -> tuple[str, str, tuple[str, ...]]:
+    """Title, body and tags: from standard input (piped, or typed at a prompt), or — kept working
+    with a warning — from the arguments."""
+    from recovery_journal.domain.entry_text import parse_entry_text
+
+    in_argv = args.text not in (None, "-")
+    if in_argv or args.title or args.tag:
+        print(_ARGV_WARNING, file=err)
+    if in_argv:
+        return args.title or "", args.text, tuple(args.tag or ())
+    if sys.stdin is None:
+        raise UsageError("Nothing to read the entry from: pipe it in (see README).")
+    if sys.stdin.isatty():
+        print(_PROMPT, file=err, end="", flush=True)
+    parsed = parse_entry_text(sys.stdin.read())
+    return args.title or parsed.title, parsed.body, (*parsed.tags, *(args.tag or ()))
+
+
+def cmd_add(args: argparse.Namespace, out: TextIO, err: TextIO = sys.stderr) -> int:
     from recovery_journal.domain.clock import local_today
     from recovery_journal.domain.entries import Entry
 
-    body = sys.stdin.read() if args.text == "-" else args.text
+    title, body, tags = _entry_text(args, err)
+    if not (title.strip() or body.strip() or args.mood is not None):
+        raise UsageError("Nothing to save: the entry was empty. Nothing was changed.")
     entry = Entry(
         local_date=args.date or local_today(),
         body=body,
-        title=args.title or "",
+        title=title,
         mood=args.mood,
-        tags=tuple(args.tag or ()),
+        tags=tags,
+        bring_to_therapy=args.bring_to_therapy,
     )
     session = _open(args)
     try:
@@ -275,23 +308,36 @@ def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _safe_output(args: argparse.Namespace) -> Path:
+    """``--output``, refused (usage error, before anything is unlocked) when it is or leads to
+    a journal's own file or a backups folder, or exists and ``--force`` is not given."""
+    from recovery_journal.output_guard import OutputRefused, check_output_path
+
+    try:  # the journal's own backups folder (beside it) is refused with it
+        return check_output_path(Path(args.output), journals=[_journal(args)], overwrite=args.force)
+    except OutputRefused as refused:
+        raise UsageError(f"{refused.message} {refused.hint}") from None
+
+
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     from recovery_journal.services.export import export_json
 
+    target = _safe_output(args)
     session = _open(args)
     try:
-        counts = export_json(session, Path(args.output))
+        counts = export_json(session, target)
     finally:
         session.lock()
-    print(f"Exported {counts['entries']} entries and everything else to {args.output}.", file=out)
+    print(f"Exported {counts['entries']} entries and everything else to {target}.", file=out)
     print("This file is NOT encrypted: keep it somewhere private.", file=out)
     return EXIT_OK
 
 
 def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
+    target = _safe_output(args)
     session = _open(args)
     try:
-        info = session.backup_to(Path(args.output))
+        info = session.backup_to(target)
     finally:
         session.lock()
     print(f"Backup written to {info.path} (encrypted; your passphrase opens it).", file=out)
@@ -438,12 +484,20 @@ def build_parser() -> argparse.ArgumentParser:
         return p
 
     add("init", cmd_init, "create a new encrypted journal")
-    p = add("add", cmd_add, "write an entry (TEXT, or - to read it from standard input)")
+    p = add(
+        "add",
+        cmd_add,
+        "write an entry, read from standard input or typed at the prompt (first line “# Title”, "
+        "a line “tags: a, b”, then the text)",
+    )
     p.add_argument("--mood", type=_mood, help="0 (worst) to 10 (best)")
-    p.add_argument("--title")
-    p.add_argument("--tag", action="append", help="may be given several times")
     p.add_argument("--date", type=_parse_date, help="the day it is about (YYYY-MM-DD)")
-    p.add_argument("text")
+    p.add_argument(
+        "--bring-to-therapy", action="store_true", help="flag it to talk about in therapy"
+    )
+    p.add_argument("--title", help="(less private: prefer a “# Title” line in the text)")
+    p.add_argument("--tag", action="append", help="(less private: prefer a “tags:” line)")
+    p.add_argument("text", nargs="?", help="(less private: visible to other programs; use stdin)")
     p = add("list", cmd_list, "list entries, newest first")
     p.add_argument("--limit", type=_positive, default=20)
     p.add_argument("--from", dest="date_from", type=_parse_date)
@@ -459,8 +513,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("export", cmd_export, "export everything as JSON (not encrypted)")
     p.add_argument("--format", choices=["json"], required=True)
     p.add_argument("--output", required=True, metavar="FILE")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p = add("backup", cmd_backup, "write an encrypted backup bundle")
     p.add_argument("--output", required=True, metavar="FILE")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p = add("restore", cmd_restore, "restore a backup bundle to a new journal (--journal)")
     p.add_argument("bundle")
     p = add("passwd", cmd_passwd, "change the passphrase")
@@ -479,6 +535,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def exit_code_for(kind: ErrorKind) -> int:
+    """The exit code of a command that failed with a :class:`UserError` of ``kind`` (README)."""
+    if kind in _SECRET_KINDS:
+        return EXIT_SECRET
+    return EXIT_DAMAGED if kind in _DAMAGE_KINDS else EXIT_ERROR
+
+
 def run(argv: Sequence[str], out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
     parser = build_parser()
     try:
@@ -488,6 +551,8 @@ def run(argv: Sequence[str], out: TextIO = sys.stdout, err: TextIO = sys.stderr)
     if args.command is None:
         return EXIT_USAGE
     try:
+        if args.func is cmd_add:
+            return int(cmd_add(args, out, err))
         return int(args.func(args, out))
     except UsageError as error:
         print(f"recovery-journal: {error}", file=err)
@@ -496,9 +561,7 @@ def run(argv: Sequence[str], out: TextIO = sys.stdout, err: TextIO = sys.stderr)
         print(f"recovery-journal: {error.message}", file=err)
         if error.hint:
             print(f"  {error.hint}", file=err)
-        if error.kind in _SECRET_KINDS:
-            return EXIT_SECRET
-        return EXIT_DAMAGED if error.kind in _DAMAGE_KINDS else EXIT_ERROR
+        return exit_code_for(error.kind)
     except BrokenPipeError:  # the reader stopped early (`… | head`): nothing went wrong
         return EXIT_OK
     except KeyboardInterrupt:
@@ -516,4 +579,7 @@ def run(argv: Sequence[str], out: TextIO = sys.stdout, err: TextIO = sys.stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from recovery_journal.hardening import harden_process
+
+    harden_process()  # no core dumps, no attaching: before any secret is read
     return run(list(sys.argv[1:] if argv is None else argv))

@@ -20,6 +20,7 @@ class ErrorKind(Enum):
     KEY_FILE_DAMAGED = "key_file_damaged"
     KEY_POLICY = "key_policy"
     FILES_MISMATCHED = "files_mismatched"
+    KEYS_OUTDATED = "keys_outdated"  # a key file from before "change every key"
     JOURNAL_DAMAGED = "journal_damaged"
     NOT_A_JOURNAL = "not_a_journal"
     JOURNAL_MISSING = "journal_missing"

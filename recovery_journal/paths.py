@@ -60,3 +60,30 @@ def backups_dir(journal: Path) -> Path:
     """Automatic backups of a journal: a folder beside it, easy to find and to copy elsewhere."""
     stem = journal.name.removesuffix(JOURNAL_SUFFIX)
     return journal.with_name(f"{stem}-backups")
+
+
+def make_private_dir(folder: Path) -> None:
+    """Create ``folder`` and any missing parents as 0700 (owner only), whatever the umask:
+    other users must not list journal or backup names and dates. Folders that already exist are
+    left as they are (they may be the person's own, like Documents)."""
+    missing: list[Path] = []
+    current = folder
+    while not current.exists():
+        missing.append(current)
+        if current.parent == current:
+            break
+        current = current.parent
+    for path in reversed(missing):
+        try:
+            os.mkdir(path, 0o700)
+        except FileExistsError:
+            continue  # made meanwhile by someone else: not ours to change
+        os.chmod(path, 0o700)  # the umask may have taken bits away; never adds any
+
+
+def make_private_file(path: Path) -> None:
+    """Make sure ``path`` exists as a 0600 file in a private folder (a settings file before Qt
+    writes it: QSettings keeps the mode of the file it replaces)."""
+    make_private_dir(path.parent)
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    os.chmod(path, 0o600)

@@ -79,11 +79,17 @@ def restore_backup(bundle: Path, target: Path, *, replace_existing: bool = False
 
 def latest_backup(path: Path, backups: BackupSettings = BackupSettings()) -> Path | None:
     """The newest automatic backup of *this* journal (by the id in its key file), if any — for
-    "restore my latest backup". Without a readable key file there is no safe answer: None."""
+    "restore my latest backup". Without a readable key file: the newest in its backups folder
+    if they all belong to one journal, else None (no safe answer)."""
     journal = normalise_journal_path(path)
+    folder = backups.folder_for(journal)
     try:
         journal_id = read_envelope(keys_path(journal)).journal_id
     except UserError:
-        return None
-    bundles = backup.list_bundles(backups.folder_for(journal), journal_id)
+        # The key file is damaged or gone: the backups folder still answers when every bundle
+        # in it belongs to one journal (the usual folder beside the journal).
+        bundles = backup.list_bundles(folder)
+        owners = {backup.bundle_owner(p) for _, p in bundles}
+        return bundles[-1][1] if len(owners) == 1 and None not in owners else None
+    bundles = backup.list_bundles(folder, journal_id)
     return bundles[-1][1] if bundles else None

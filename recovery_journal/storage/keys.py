@@ -21,6 +21,7 @@ import json
 import os
 import secrets
 import threading
+import unicodedata
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +33,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from recovery_journal.domain.passphrase import normalise
 from recovery_journal.errors import ErrorKind, UserError
 from recovery_journal.storage.atomic import write_atomic
 
@@ -44,6 +46,8 @@ RECOVERY_CODE_BYTES = 20  # 160 random bits, 32 base32 characters
 HKDF_INFO = b"recovery-journal/recovery-code/v1"
 SLOT_PASSPHRASE = "passphrase"
 SLOT_RECOVERY = "recovery_code"
+# Passphrase slots made since this mark was introduced hold the passphrase's Unicode NFC form.
+PASSPHRASE_FORM_NFC = "nfc"
 _ENVELOPE_MAX_BYTES = 64 * 1024
 
 
@@ -192,6 +196,17 @@ def _unb64(text: object) -> bytes:
         raise _damaged() from None
 
 
+MIN_SALT_BYTES = 8  # Argon2's minimum; HKDF salts are held to the same
+MAX_SALT_BYTES = 64
+
+
+def _salt(kdf: dict[str, Any]) -> bytes:
+    salt = _unb64(kdf.get("salt"))
+    if not MIN_SALT_BYTES <= len(salt) <= MAX_SALT_BYTES:
+        raise _damaged()
+    return salt
+
+
 def _params_from_kdf(kdf: dict[str, Any]) -> Argon2Params:
     try:
         values = (kdf["memory_kib"], kdf["iterations"], kdf["lanes"])
@@ -207,16 +222,19 @@ def _passphrase_kek(passphrase: str, kdf: dict[str, Any], policy: KdfPolicy) -> 
         raise _damaged()
     params = _params_from_kdf(kdf)
     policy.check(params)
+    salt = _salt(kdf)
     kek = bytearray(KEY_BYTES)
-    secret = bytearray(passphrase.encode("utf-8"))
+    secret = bytearray(passphrase.encode("utf-8", "surrogatepass"))
     try:
         Argon2id(
-            salt=_unb64(kdf.get("salt")),
+            salt=salt,
             length=KEY_BYTES,
             iterations=params.iterations,
             lanes=params.lanes,
             memory_cost=params.memory_kib,
         ).derive_into(bytes(secret), kek)
+    except ValueError:  # parameters the policy let through but Argon2 refuses
+        raise _damaged() from None
     finally:
         zero(secret)
     return kek
@@ -226,9 +244,9 @@ def _recovery_kek(code_bytes: bytes | bytearray, kdf: dict[str, Any]) -> bytearr
     if kdf.get("name") != "hkdf-sha256":
         raise _damaged()
     kek = bytearray(KEY_BYTES)
-    HKDF(
-        algorithm=hashes.SHA256(), length=KEY_BYTES, salt=_unb64(kdf.get("salt")), info=HKDF_INFO
-    ).derive_into(bytes(code_bytes), kek)
+    HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=_salt(kdf), info=HKDF_INFO).derive_into(
+        bytes(code_bytes), kek
+    )
     return kek
 
 
@@ -284,8 +302,9 @@ def _passphrase_slot(
         "iterations": params.iterations,
         "lanes": params.lanes,
         "salt": _b64(os.urandom(SALT_BYTES)),
+        "passphrase_form": PASSPHRASE_FORM_NFC,
     }
-    kek = _passphrase_kek(passphrase, kdf, policy)
+    kek = _passphrase_kek(normalise(passphrase), kdf, policy)
     try:
         nonce, wrapped = _wrap(kek, master, _slot_aad(journal_id, SLOT_PASSPHRASE, kdf))
     finally:
@@ -378,6 +397,16 @@ def _unlock_slot(envelope: Envelope, slot: Slot, kek: bytearray, wrong: UserErro
     return _open_data_key(envelope, master)
 
 
+def _passphrase_forms(passphrase: str, kdf: dict[str, Any]) -> list[str]:
+    """The byte forms to try: a slot marked ``passphrase_form: nfc`` was made from the NFC form,
+    so only that is tried; an older, unmarked slot holds whatever form was typed then (the same
+    text typed on another keyboard may come as NFD), so the text as given, then NFC, then NFD."""
+    if kdf.get("passphrase_form") == PASSPHRASE_FORM_NFC:
+        return [normalise(passphrase)]
+    forms = [passphrase, normalise(passphrase), unicodedata.normalize("NFD", passphrase)]
+    return list(dict.fromkeys(forms))
+
+
 def unlock_with_passphrase(
     envelope: Envelope, passphrase: str, policy: KdfPolicy = PRODUCTION_POLICY
 ) -> UnlockedKeys:
@@ -388,7 +417,14 @@ def unlock_with_passphrase(
         "That passphrase doesn't open this journal.",
         hint="Check Caps Lock and your keyboard layout, or use your recovery code.",
     )
-    return _unlock_slot(envelope, slot, _passphrase_kek(passphrase, slot.kdf, policy), wrong)
+    forms = _passphrase_forms(passphrase, slot.kdf)
+    for form in forms[:-1]:
+        try:
+            return _unlock_slot(envelope, slot, _passphrase_kek(form, slot.kdf, policy), wrong)
+        except UserError as error:
+            if error is not wrong:
+                raise
+    return _unlock_slot(envelope, slot, _passphrase_kek(forms[-1], slot.kdf, policy), wrong)
 
 
 def unlock_with_recovery_code(envelope: Envelope, code_text: str) -> UnlockedKeys:
@@ -489,39 +525,72 @@ def envelope_to_json(envelope: Envelope) -> bytes:
     return json.dumps(doc, indent=2).encode() + b"\n"
 
 
-def envelope_from_json(raw: bytes) -> Envelope:
-    try:
-        doc = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise _damaged() from None
-    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+DATA_KEY_CIPHER = "aes-256-gcm"
+_SLOT_KDFS = {SLOT_PASSPHRASE: "argon2id", SLOT_RECOVERY: "hkdf-sha256"}
+
+
+def _parse_slot(item: object) -> Slot:
+    if not isinstance(item, dict):
         raise _damaged()
-    if doc.get("version") != FORMAT_VERSION:
-        raise UserError(
-            ErrorKind.TOO_NEW,
-            "This journal's key file was written by a newer version of Recovery Journal.",
-            hint="Update the app to open it.",
-        )
-    try:
-        journal_id = doc["journal_id"]
-        slots = tuple(
-            Slot(s["type"], dict(s["kdf"]), _unb64(s["nonce"]), _unb64(s["wrapped_master_key"]))
-            for s in doc["slots"]
-        )
-        data_key = doc["data_key"]
-        envelope = Envelope(
-            journal_id, slots, _unb64(data_key["nonce"]), _unb64(data_key["wrapped"])
-        )
-    except (KeyError, TypeError, ValueError, AttributeError):
-        raise _damaged() from None
-    if not isinstance(journal_id, str) or not all(isinstance(s.kind, str) for s in slots):
+    kind, kdf = item.get("type"), item.get("kdf")
+    if not isinstance(kind, str) or not isinstance(kdf, dict):
         raise _damaged()
+    if kind in _SLOT_KDFS:
+        # A slot this version knows must name its KDF and carry a usable salt; what else its
+        # KDF needs is checked (against the policy) when it is used.
+        if kdf.get("name") != _SLOT_KDFS[kind]:
+            raise _damaged()
+        _salt(kdf)
+    return Slot(kind, dict(kdf), _unb64(item.get("nonce")), _unb64(item.get("wrapped_master_key")))
+
+
+def _parse_v1(doc: dict[str, Any]) -> Envelope:
+    """The version-1 body of a key file; any deviation is a damaged key file."""
+    journal_id, slots, data_key = doc.get("journal_id"), doc.get("slots"), doc.get("data_key")
+    if not isinstance(journal_id, str) or not journal_id or not isinstance(slots, list):
+        raise _damaged()
+    if not isinstance(data_key, dict) or data_key.get("cipher") != DATA_KEY_CIPHER:
+        # Read and checked: AES-256-GCM is the only cipher this format has, so a changed
+        # ``cipher`` is damage (it is not in the associated data; it has only one valid value).
+        raise _damaged()
+    envelope = Envelope(
+        journal_id,
+        tuple(_parse_slot(item) for item in slots),
+        _unb64(data_key.get("nonce")),
+        _unb64(data_key.get("wrapped")),
+    )
     salt = doc.get("database_salt")
     if salt is not None:
         if not is_salt_hex(salt):
             raise _damaged()
         envelope = dataclasses.replace(envelope, database_salt=salt)
     return envelope
+
+
+def envelope_from_json(raw: bytes) -> Envelope:
+    """Parse a key file. Anything malformed is KEY_FILE_DAMAGED; TOO_NEW only for a file that
+    says a newer version *and* isn't a version-1 file with a changed number (a flipped bit in
+    ``version`` must not send someone looking for an update that doesn't exist)."""
+    try:
+        doc = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):  # ValueError: also huge numbers
+        raise _damaged() from None
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise _damaged()
+    version = doc.get("version")
+    if version == FORMAT_VERSION and type(version) is int:
+        return _parse_v1(doc)
+    if type(version) is not int or version < FORMAT_VERSION:
+        raise _damaged()
+    try:
+        _parse_v1(doc)
+    except UserError:  # not laid out as version 1: a real newer format
+        raise UserError(
+            ErrorKind.TOO_NEW,
+            "This journal's key file was written by a newer version of Recovery Journal.",
+            hint="Update the app to open it.",
+        ) from None
+    raise _damaged()  # a complete version-1 file with another number: the number was damaged
 
 
 def is_salt_hex(value: object) -> bool:
@@ -540,6 +609,16 @@ def read_envelope(path: Path) -> Envelope:
             f"The key file for this journal is missing (it should be next to it, named "
             f"“{path.name}”).",
             hint="Copy it back from where you moved the journal, or restore from a backup.",
+        ) from None
+    except (IsADirectoryError, NotADirectoryError):
+        raise _damaged() from None  # a folder where the key file should be
+    except OSError as exc:
+        if os.path.isdir(path):  # Windows says "permission denied" for a folder
+            raise _damaged() from None
+        raise UserError(
+            ErrorKind.IO,
+            f"The key file for this journal can't be read ({exc.strerror}).",
+            hint="Check the drive and the file's permissions, then try again.",
         ) from None
     if len(raw) > _ENVELOPE_MAX_BYTES:
         raise _damaged()

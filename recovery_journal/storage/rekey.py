@@ -57,6 +57,11 @@ def reencrypt(
             _settle_after_failed_rewrite(journal, fresh, envelope)
             raise
         _adopt(journal, fresh, envelope)
+        # A backup under the new keys: earlier ones open only with the old passphrase, and its
+        # key file lets an old key file put back by hand be recognised as such (vault). The
+        # change itself is done: a failed backup (disk full) must not hide the new code.
+        with contextlib.suppress(UserError):
+            journal.auto_backup("new-keys", force=True)
         return code
 
 

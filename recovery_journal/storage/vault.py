@@ -22,8 +22,14 @@ from sqlcipher3 import dbapi2
 
 from recovery_journal.domain.clock import utc_now
 from recovery_journal.errors import ErrorKind, UserError
-from recovery_journal.paths import keys_path, lock_path, next_keys_path, normalise_journal_path
-from recovery_journal.storage import backup, database, keys, migrations
+from recovery_journal.paths import (
+    backups_dir,
+    keys_path,
+    make_private_dir,
+    next_keys_path,
+    normalise_journal_path,
+)
+from recovery_journal.storage import backup, database, keys, migrations, page_check
 from recovery_journal.storage.atomic import fsync_dir, os_error_to_user_error
 from recovery_journal.storage.instance_lock import InstanceLock
 from recovery_journal.storage.keys import KeySettings, PendingKeys
@@ -107,6 +113,8 @@ class OpenJournal:
             return None
         name = backup.bundle_name(now, reason, self.journal_id)
         info = self.backup_to(folder / name, reason or "automatic")
+        if folder == backups_dir(self.path):  # the app's own folder, maybe made before 0700
+            backup.keep_folder_private(folder)
         backup.rotate(folder, self.backups.keep, self.journal_id)
         return info
 
@@ -147,17 +155,24 @@ def create(
             hint="Open it, or choose another name or folder for a new one.",
         )
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dir(path.parent)
     except OSError as exc:
         raise os_error_to_user_error(exc, "the new journal") from None
-    lock = InstanceLock(lock_path(path))
+    lock = InstanceLock.for_journal(path)
     lock.acquire()
-    envelope, key_material, code = keys.new_envelope(passphrase, settings.params, settings.policy)
+    try:
+        envelope, key_material, code = keys.new_envelope(
+            passphrase, settings.params, settings.policy
+        )
+    except BaseException:
+        lock.release()  # else a retry would say "already open in another window"
+        raise
     conn = None
     made_file = False
     try:
         _create_private_file(path)
         made_file = True
+        lock.lock_identity()
         conn = database.connect(path, key_material.data_key, create=True)
         migrations.migrate(conn)
         conn.execute("BEGIN IMMEDIATE")
@@ -231,9 +246,9 @@ def _check_files(path: Path) -> None:
             "There is no journal at that place.",
             hint="Create a new journal, or open the one you have from where it is.",
         )
-    if not has_db:
+    if not has_db:  # half a journal: as serious as a missing key file (exit 4, restore offer)
         raise UserError(
-            ErrorKind.JOURNAL_MISSING,
+            ErrorKind.JOURNAL_DAMAGED,
             "The journal file is missing; only its key file is there.",
             hint="Move the journal file back beside its key file, or restore from a backup.",
         )
@@ -248,6 +263,38 @@ def _mismatched() -> UserError:
         "journals, or the journal file was replaced. Nothing was changed.",
         hint="Put each journal beside its own key file (same name + “.keys”), or restore your "
         "latest backup.",
+    )
+
+
+def _superseded(envelope: keys.Envelope, folder: Path) -> bool:
+    """Whether this journal's newest backup holds a different data key than ``envelope`` (a
+    passphrase change or a new recovery code keeps the wrapped data key as it is)."""
+    newest = backup.newest_envelope(folder, envelope.journal_id)
+    return newest is not None and (newest.data_key_nonce, newest.wrapped_data_key) != (
+        envelope.data_key_nonce,
+        envelope.wrapped_data_key,
+    )
+
+
+def _damaged_or_older_keys() -> UserError:
+    """No page fits the key and no backup tells why: damage, or an old key file put back."""
+    return UserError(
+        ErrorKind.JOURNAL_DAMAGED,
+        database.damaged_error().message,
+        hint="If you put an older copy of its key file beside it (from before “change every "
+        "key”), put the current key file back instead: restoring an older backup would lose "
+        "newer entries. Otherwise you can restore it from your latest backup.",
+    )
+
+
+def _older_keys() -> UserError:
+    return UserError(
+        ErrorKind.KEYS_OUTDATED,
+        "These keys belong to an older version of this journal: it was encrypted again under new "
+        "keys (“change every key”) after this key file was made, so they no longer open it. "
+        "The journal itself is fine, and nothing was changed.",
+        hint="Put back the journal's current key file and unlock with your current passphrase "
+        "or recovery code. Don't restore an older backup over it: that would lose newer entries.",
     )
 
 
@@ -309,17 +356,28 @@ def _open_with_keys(
     except BaseException as exc:
         if conn is not None:
             conn.close()
+        error = exc
+        if isinstance(exc, dbapi2.Error):
+            error = database.error_from_sqlite(exc, opening=True) or database.damaged_error()
+        if (
+            isinstance(error, UserError)
+            and error.kind is ErrorKind.JOURNAL_DAMAGED
+            and page_check.key_fits_no_page(path, key_material.data_key)
+        ):
+            # Not one page fits this key: noise, or a key file from before "change every key".
+            # The newest backup of this journal tells them apart: after the change it holds
+            # other keys (a backup is taken right after every change of keys).
+            superseded = _superseded(envelope, backups.folder_for(path))
+            error = _older_keys() if superseded else _damaged_or_older_keys()
         key_material.wipe()
         lock.release()
-        if isinstance(exc, dbapi2.Error):
-            raise (
-                database.error_from_sqlite(exc, opening=True) or database.damaged_error()
-            ) from None
-        raise
+        if error is exc:
+            raise
+        raise error from None
 
 
 def _locked(path: Path) -> InstanceLock:
-    lock = InstanceLock(lock_path(path))
+    lock = InstanceLock.for_journal(path)
     lock.acquire()
     return lock
 

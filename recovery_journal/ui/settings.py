@@ -7,10 +7,15 @@ erased).
 
 from __future__ import annotations
 
+import contextlib
+import os
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QSettings
+
+from recovery_journal.paths import make_private_file
 
 T = TypeVar("T", int, bool, str)
 
@@ -38,11 +43,22 @@ BACKUPS_FOLDER = Setting("backups/folder", "", "Empty: a folder beside the journ
 MAX_RECENT = 8
 
 
+def _keep_private(store: QSettings) -> None:
+    """The settings file names the journal's path: 0600 in a 0700 folder (Qt writes it with the
+    umask, 0644, unless the file is already there: it keeps the mode of the file it replaces).
+    Windows keeps native settings in the registry, under the user's own key."""
+    if os.name == "nt" and store.format() == QSettings.Format.NativeFormat:
+        return
+    with contextlib.suppress(OSError):  # unwritable: Qt then keeps settings in memory only
+        make_private_file(Path(store.fileName()))
+
+
 class AppSettings:
     """Typed access to QSettings for the declared settings."""
 
     def __init__(self, store: QSettings) -> None:
         self._store = store
+        _keep_private(store)
 
     def get(self, setting: Setting[T]) -> T:
         raw = self._store.value(setting.key, setting.default)

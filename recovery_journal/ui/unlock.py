@@ -199,7 +199,11 @@ class UnlockDialog(QDialog):
         if error.kind is ErrorKind.WRONG_PASSPHRASE:
             self.passphrase.field.selectAll()
             self.passphrase.focus_field()
-        restorable = error.kind in (ErrorKind.JOURNAL_DAMAGED, ErrorKind.FILES_MISMATCHED)
+        restorable = error.kind in (
+            ErrorKind.JOURNAL_DAMAGED,
+            ErrorKind.FILES_MISMATCHED,
+            ErrorKind.KEY_FILE_DAMAGED,
+        )
         if restorable:  # looking for a backup reads files: on the worker, like everything else
             self._tasks.run(
                 lambda: _latest_backup(self.path, self._backups),

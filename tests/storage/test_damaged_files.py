@@ -206,15 +206,17 @@ def _hot_wal(session: JournalSession, count: int = 5) -> tuple[bytes, bytes]:
     return _wal(session.path).read_bytes(), _shm(session.path).read_bytes()
 
 
-def test_orphan_wal_without_its_journal_is_journal_missing(
+def test_orphan_wal_without_its_journal_is_half_a_journal(
     journal: JournalSession, journal_path: Path, backups: BackupSettings, tmp_path: Path
 ) -> None:
-    """Only the -wal and key file left: 'journal missing', and no journal is created."""
+    """Only the -wal and key file left: "the journal file is missing" (as serious as damage:
+    exit 4, restore offered), and no journal is created."""
     wal, _ = _hot_wal(journal)
     journal.lock()
     journal_path.unlink()
     _wal(journal_path).write_bytes(wal)
-    _refused(journal_path, backups, ErrorKind.JOURNAL_MISSING, root=tmp_path)
+    error = _refused(journal_path, backups, ErrorKind.JOURNAL_DAMAGED, root=tmp_path)
+    assert "journal file is missing" in error.message
     assert not journal_path.exists()
 
 

@@ -19,7 +19,7 @@ from recovery_journal.services.access import (
     recover_journal,
 )
 from recovery_journal.services.session import JournalSession
-from recovery_journal.storage import vault
+from recovery_journal.storage import keys, vault
 from tests.conftest import FAST, PASSPHRASE
 
 NEW = "a different long passphrase"
@@ -186,3 +186,15 @@ def test_keys_derived_ahead_are_zeroed_when_unlocking_fails(
     assert caught.value.kind is ErrorKind.ALREADY_OPEN
     derived = pending.result()
     assert derived.data_key == bytearray(32) and derived.master_key == bytearray(32)
+
+
+def test_a_failed_create_leaves_no_lock_behind(tmp_path: Path) -> None:
+    """Key derivation refused (here: parameters under the production floor) must not leave the
+    lock held: the retry would say "already open in another window"."""
+    path = tmp_path / "retry.rjournal"
+    weak = vault.KeySettings(params=keys.TEST_PARAMS)  # production policy refuses it
+    with pytest.raises(UserError) as refused:
+        vault.create(path, PASSPHRASE, weak)
+    assert refused.value.kind is ErrorKind.KEY_POLICY
+    journal, _code = vault.create(path, PASSPHRASE, FAST)
+    journal.close()

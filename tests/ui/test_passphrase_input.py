@@ -36,3 +36,22 @@ def test_show_what_i_type(qtbot: QtBot) -> None:
     assert widget.field.echoMode() is QLineEdit.EchoMode.Password
     widget.show_box.click()
     assert widget.field.echoMode() is QLineEdit.EchoMode.Normal
+
+
+def test_a_common_passphrase_shows_zxcvbns_feedback(qtbot: QtBot) -> None:
+    """`Password2024!` used to fill the meter; now it is refused with zxcvbn's advice."""
+    widget = PassphraseInput(new=True, confirm=True)
+    qtbot.addWidget(widget)
+    assert widget.confirm_field is not None
+    qtbot.keyClicks(widget.field, "Password2024!")
+    qtbot.keyClicks(widget.confirm_field, "Password2024!")
+    assert not widget.valid and widget.meter.format() == "Weak"
+    assert "commonly used password" in widget.hint.text()
+    assert "Add another word" in widget.hint.text()
+
+
+def test_repeated_words_are_not_strong(qtbot: QtBot) -> None:
+    widget = PassphraseInput(new=True, confirm=False)
+    qtbot.addWidget(widget)
+    qtbot.keyClicks(widget.field, "a a a a a a a a a a")
+    assert not widget.valid and "Repeats" in widget.hint.text()

@@ -130,3 +130,30 @@ def test_damaged_journal_offers_the_latest_backup(
     assert [e.body for e in session.entries.list()] == ["before"]
     session.lock()
     assert any(".set-aside-" in p.name for p in path.parent.iterdir())
+
+
+def test_a_damaged_key_file_offers_the_latest_backup(
+    qtbot: QtBot, tasks: TaskRunner, made: tuple[Path, str, BackupSettings]
+) -> None:
+    """A key-file slot with a 4-byte salt: "key file damaged" and the restore offer (issue 8)."""
+    import base64
+    import json
+
+    path, _, backups = made
+    open_journal(path, PASSPHRASE, FAST, backups).lock()  # takes the daily backup
+    key_file = path.with_name(path.name + ".keys")
+    doc = json.loads(key_file.read_text())
+    doc["slots"][0]["kdf"]["salt"] = base64.b64encode(b"abcd").decode()
+    key_file.write_text(json.dumps(doc))
+    dialog = _dialog(qtbot, tasks, made)
+    qtbot.keyClicks(dialog.passphrase.field, PASSPHRASE)
+    qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.restore_button.isVisible(), timeout=10_000)
+    assert "key file is damaged" in dialog.error.text()
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "back in place" in dialog.error.text(), timeout=10_000)
+    with qtbot.waitSignal(dialog.unlocked, timeout=10_000) as signal:
+        qtbot.keyClick(dialog.passphrase.field, Qt.Key.Key_Return)
+    session = signal.args[0]
+    assert [e.body for e in session.entries.list()] == ["before"]
+    session.lock()
