@@ -74,7 +74,7 @@ def _new_passphrase() -> str:
         chosen = _secret(ENV_NEW_PASSPHRASE, "New passphrase: ")
         if sys.stdin.isatty() and getpass.getpass("Type it again: ") != chosen:
             raise UsageError("The two passphrases were different. Nothing was changed.")
-    from recovery_journal.domain import passphrase as strength
+    from recovery_journal.services import passphrase as strength
 
     verdict = strength.assess(chosen)
     if not verdict.acceptable:

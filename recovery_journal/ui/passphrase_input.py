@@ -1,7 +1,7 @@
 """A reusable passphrase field: optional confirmation, show/hide, and a strength meter with a hint.
 
 The Vorta ``password_input`` habit: one widget owns the rules (strength via
-:func:`recovery_journal.domain.passphrase.assess`, both fields equal) and tells its parent whether
+:func:`recovery_journal.services.passphrase.assess`, both fields equal) and tells its parent whether
 the choice is acceptable through :attr:`PassphraseInput.validity_changed`.
 """
 
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_journal.domain.passphrase import assess
+from recovery_journal.services.passphrase import assess
 
 _WORDS = ("Very weak", "Weak", "Fair", "Strong", "Very strong")
 

@@ -6,7 +6,8 @@ import unicodedata
 
 import pytest
 
-from recovery_journal.domain.passphrase import MIN_GUESSES_LOG10, assess, normalise
+from recovery_journal.domain.passphrase import normalise
+from recovery_journal.services.passphrase import MIN_GUESSES_LOG10, assess
 
 # Passphrases people really choose (and that the old estimate let through at the top score).
 COMMON_WEAK = [
