@@ -10,7 +10,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -47,8 +47,12 @@ def journal(journal_path: Path, backups: BackupSettings) -> Iterator[JournalSess
     session.lock()
 
 
+Reopen = Callable[..., JournalSession]
+"""The type of the ``reopen`` fixture: (session, passphrase=PASSPHRASE) → a new session."""
+
+
 @pytest.fixture
-def reopen(journal_path: Path, backups: BackupSettings):  # type: ignore[no-untyped-def]
+def reopen(journal_path: Path, backups: BackupSettings) -> Reopen:
     """Lock a session and open the same journal again."""
 
     def _reopen(session: JournalSession, passphrase: str = PASSPHRASE) -> JournalSession:

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
-from recovery_journal.domain.entries import Entry
+from recovery_journal.domain.entries import Draft, Entry
 from recovery_journal.services.access import BackupSettings, create_journal
 from recovery_journal.ui import settings as S
 from recovery_journal.ui.controller import AppController
@@ -248,7 +248,7 @@ def test_a_page_that_cannot_give_its_draft_does_not_stop_the_lock(
     window = controller.window
     assert window is not None
 
-    def broken() -> list[object]:
+    def broken() -> list[Draft]:
         raise ValueError("cannot collect")
 
     window.today.pending_drafts = broken  # type: ignore[method-assign]
@@ -294,6 +294,7 @@ def test_a_key_change_finished_at_unlock_offers_a_new_recovery_code(
         settings = ctrl.window.settings_page
         qtbot.waitUntil(lambda: isinstance(settings.dialog, NewRecoveryCodeDialog))
         assert settings.dialog is not None and settings.dialog.isVisible()
+        assert isinstance(settings.dialog, NewRecoveryCodeDialog)
         settings.dialog.reject()
         ctrl.lock()
         qtbot.waitUntil(lambda: ctrl.session is None, timeout=10_000)

@@ -146,7 +146,7 @@ def test_build_a_plan_for_a_trigger_and_reorder_it(qtbot: QtBot, ui_ctx: UiConte
     wait_tasks(qtbot, ui_ctx)
     plan = flows.plan_for(ui_ctx.session, trigger_id=payday.id)
     assert [s.name for _, s in plan] == ["Urge surfing", "Call someone from my support list"]
-    assert editor.targets.item(3).text().endswith("2 steps")  # type: ignore[union-attr]
+    assert editor.targets.item(3).text().endswith("2 steps")
 
 
 def test_a_plan_for_a_warning_sign_stage(qtbot: QtBot, ui_ctx: UiContext) -> None:
