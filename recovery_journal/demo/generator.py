@@ -23,36 +23,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TypeVar
 
-from recovery_journal.domain.clock import local_today
-from recovery_journal.domain.coping import (
-    CopingPlanItem,
-    CopingStrategy,
-    CopingUse,
-)
-from recovery_journal.domain.entries import Emotion, Entry
-from recovery_journal.domain.progress import (
-    Counter,
-    Goal,
-    GoalStep,
-    Milestone,
-    MilestoneKind,
-    Phase,
-    Slip,
-)
-from recovery_journal.domain.support import (
-    PeerMeeting,
-    SafetyPlanItem,
-    SupportContact,
-)
-from recovery_journal.domain.tracking import (
-    Trigger,
-    TriggerCategory,
-    TriggerEvent,
-    WarningSign,
-    WarningSignObservation,
-    WarningStage,
-)
-from recovery_journal.services.demo_data import (
+from recovery_journal.demo.data import (
     CLOSERS,
     CONTACTS,
     COUNTERS,
@@ -94,6 +65,35 @@ from recovery_journal.services.demo_data import (
     WEEKDAYS,
     WEEKLY,
     WORK,
+)
+from recovery_journal.domain.clock import local_today
+from recovery_journal.domain.coping import (
+    CopingPlanItem,
+    CopingStrategy,
+    CopingUse,
+)
+from recovery_journal.domain.entries import Emotion, Entry
+from recovery_journal.domain.progress import (
+    Counter,
+    Goal,
+    GoalStep,
+    Milestone,
+    MilestoneKind,
+    Phase,
+    Slip,
+)
+from recovery_journal.domain.support import (
+    PeerMeeting,
+    SafetyPlanItem,
+    SupportContact,
+)
+from recovery_journal.domain.tracking import (
+    Trigger,
+    TriggerCategory,
+    TriggerEvent,
+    WarningSign,
+    WarningSignObservation,
+    WarningStage,
 )
 from recovery_journal.services.progress_flows import new_celebrations
 from recovery_journal.services.session import JournalSession
