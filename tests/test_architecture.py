@@ -23,7 +23,7 @@ def _tool(name: str, *args: str) -> subprocess.CompletedProcess[str]:
 
 def test_import_contracts_hold() -> None:
     """The layers, "only app.py imports ui", "only the CLI imports the demo", ui ↛ storage, …"""
-    done = _tool("lint-imports")
+    done = _tool(*CHECKS["import contracts"])
     assert done.returncode == 0, done.stdout + done.stderr
 
 
@@ -144,23 +144,38 @@ def test_the_domain_allow_list_catches_a_third_party_import(tmp_path: Path) -> N
     assert _outside_imports(domain) == ["scales.py: numpy"]
 
 
-LINTED = [d for d in ("recovery_journal", "tests", "bench", "scripts") if (ROOT / d).is_dir()]
+LINTED = ["recovery_journal", "tests", "bench", "scripts"]
+# The checks, as .pre-commit-config.yaml runs them too (each tool from the local .venv).
+CHECKS = {
+    "ruff check": ("ruff", "check", *LINTED),
+    "ruff format": ("ruff", "format", "--check", *LINTED),
+    "mypy": ("mypy",),
+    "import contracts": ("lint-imports",),
+}
 
 
 def test_ruff_is_clean() -> None:
-    done = _tool("ruff", "check", *LINTED)
+    done = _tool(*CHECKS["ruff check"])
     assert done.returncode == 0, done.stdout + done.stderr
 
 
 def test_ruff_format_is_clean() -> None:
-    done = _tool("ruff", "format", "--check", *LINTED)
+    done = _tool(*CHECKS["ruff format"])
     assert done.returncode == 0, done.stdout + done.stderr
 
 
 @pytest.mark.slow
 def test_mypy_strict_is_clean() -> None:
-    done = _tool("mypy")
+    """The package, the tests, the benchmarks and the scripts (pyproject.toml [tool.mypy])."""
+    done = _tool(*CHECKS["mypy"])
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_pre_commit_runs_the_same_checks() -> None:
+    config = (ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    for command in CHECKS.values():
+        assert f"entry: .venv/bin/{' '.join(command)}\n" in config, command
+    assert "entry: ./run tests" in config
 
 
 def test_no_pyplot_outside_tests() -> None:
