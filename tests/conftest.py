@@ -40,11 +40,23 @@ def backups(tmp_path: Path) -> BackupSettings:
 
 
 @pytest.fixture
-def journal(journal_path: Path, backups: BackupSettings) -> Iterator[JournalSession]:
-    """A new, unlocked journal; locked again after the test."""
-    session, _code = create_journal(journal_path, PASSPHRASE, FAST, backups)
-    yield session
+def created(journal_path: Path, backups: BackupSettings) -> Iterator[tuple[JournalSession, str]]:
+    """A new, unlocked journal and its first recovery code; locked again after the test."""
+    session, code = create_journal(journal_path, PASSPHRASE, FAST, backups)
+    yield session, code
     session.lock()
+
+
+@pytest.fixture
+def journal(created: tuple[JournalSession, str]) -> JournalSession:
+    """A new, unlocked journal; locked again after the test."""
+    return created[0]
+
+
+@pytest.fixture
+def first_code(created: tuple[JournalSession, str]) -> str:
+    """The recovery code the ``journal`` was created with."""
+    return created[1]
 
 
 Reopen = Callable[..., JournalSession]
