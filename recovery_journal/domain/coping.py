@@ -17,7 +17,7 @@ class CopingCategory(Enum):
     RELAXATION = "relaxation"
     PHYSICAL = "physical"
     CREATIVE = "creative"
-    SOCIAL = "social/peer"
+    SOCIAL = "social"
     COGNITIVE = "cognitive"
     PROFESSIONAL = "professional"
     DISTRACTION = "distraction"
@@ -26,7 +26,7 @@ class CopingCategory(Enum):
 class StrategySource(Enum):
     DEFAULT = "default"
     OWN = "own"
-    PEER_MEETING = "peer meeting"
+    PEER_MEETING = "peer_meeting"
 
 
 @dataclass(frozen=True, slots=True)

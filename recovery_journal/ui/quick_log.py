@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_journal.domain import tracking_rules as rules
 from recovery_journal.domain.clock import local_today
 from recovery_journal.domain.coping import CopingStrategy
 from recovery_journal.domain.scales import DISTRESS, HELPFULNESS
 from recovery_journal.domain.tracking import WarningStage
 from recovery_journal.services import tracking_flows as flows
+from recovery_journal.ui import words
 from recovery_journal.ui.checkin import ScaleInput, muted
 from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.trigger_dialogs import (
@@ -243,9 +243,9 @@ class QuickLogBar(QWidget):
         self.signs_checked.emit(len(checked.observations))
         sections = [
             PlanSection(
-                self.tr(rules.STAGE_LABELS[stage]),
+                words.label(stage),
                 strategies,
-                self.tr(rules.STAGE_EXPLANATIONS[stage]),
+                words.stage_explanation(stage),
             )
             for stage, strategies in checked.plan.items()
         ]

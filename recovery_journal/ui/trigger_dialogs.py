@@ -41,6 +41,7 @@ from recovery_journal.domain.scales import INTENSITY
 from recovery_journal.domain.tracking import Trigger, TriggerCategory, WarningSign, WarningStage
 from recovery_journal.errors import ValidationError
 from recovery_journal.services.tracking_flows import LogChoices, SignCheck
+from recovery_journal.ui import words
 from recovery_journal.ui.checkin import ScaleInput, muted
 from recovery_journal.ui.qt_dates import from_qdate
 
@@ -118,8 +119,8 @@ class TriggerDialog(_LibraryDialog):
             title, trigger.name if trigger else "", trigger.notes if trigger else "", parent
         )
         self.choice.setAccessibleName(self.tr("Category"))
-        for category, label in rules.CATEGORY_LABELS.items():
-            self.choice.addItem(self.tr(label), category)
+        for category, label in words.TRIGGER_CATEGORIES.items():
+            self.choice.addItem(words.tr(label), category)
         current = trigger.category if trigger else TriggerCategory.OTHER
         self.choice.setCurrentIndex(self.choice.findData(current))
         self._finish(self.tr("&Category"))
@@ -142,7 +143,7 @@ class WarningSignDialog(_LibraryDialog):
         super().__init__(title, sign.name if sign else "", sign.notes if sign else "", parent)
         self.choice.setAccessibleName(self.tr("Stage"))
         for stage in rules.STAGE_ORDER:
-            self.choice.addItem(self.tr(rules.STAGE_LABELS[stage]), stage)
+            self.choice.addItem(words.label(stage), stage)
         self.explanation = muted(_wrapped(""))
         self.choice.currentIndexChanged.connect(self._on_choice_current_index_changed)
         current = sign.stage if sign else WarningStage.EARLY
@@ -153,7 +154,7 @@ class WarningSignDialog(_LibraryDialog):
     @Slot(int)
     def _on_choice_current_index_changed(self, _index: int) -> None:
         stage: WarningStage = self.choice.currentData()
-        self.explanation.setText(self.tr(rules.STAGE_EXPLANATIONS[stage]))
+        self.explanation.setText(words.stage_explanation(stage))
         self.choice.setAccessibleDescription(self.explanation.text())
 
     def sign(self) -> WarningSign:
@@ -208,8 +209,8 @@ class LogTriggerDialog(QDialog):
             self.trigger_combo.setEditText("")
         self.new_category = QComboBox()
         self.new_category.setAccessibleName(self.tr("Category of the new trigger"))
-        for category, label in rules.CATEGORY_LABELS.items():
-            self.new_category.addItem(self.tr(label), category)
+        for category, label in words.TRIGGER_CATEGORIES.items():
+            self.new_category.addItem(words.tr(label), category)
         self.new_category.setCurrentIndex(self.new_category.findData(TriggerCategory.OTHER))
         self.new_hint = muted(
             _wrapped(self.tr("This is a new trigger: it will be added to your list."))
@@ -374,9 +375,9 @@ class SignCheckDialog(QDialog):
     def _stage_group(
         self, stage: WarningStage, signs: Sequence[WarningSign], noted: set[int]
     ) -> QGroupBox:
-        group = QGroupBox(self.tr(rules.STAGE_LABELS[stage]))
+        group = QGroupBox(words.label(stage))
         box_layout = QVBoxLayout(group)
-        box_layout.addWidget(muted(_wrapped(self.tr(rules.STAGE_EXPLANATIONS[stage]))))
+        box_layout.addWidget(muted(_wrapped(words.stage_explanation(stage))))
         for sign in signs:
             assert sign.id is not None
             already = sign.id in noted

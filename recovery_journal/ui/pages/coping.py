@@ -34,12 +34,12 @@ from recovery_journal.domain.coping import CopingCategory, CopingStrategy
 from recovery_journal.services import coping_flows as flows
 from recovery_journal.services.coping_flows import PlanTarget, Toolbox
 from recovery_journal.services.library import guided_kind_for
+from recovery_journal.ui import words
 from recovery_journal.ui.checkin import muted
 from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.coping_dialogs import (
     LogUseDialog,
     StrategyDialog,
-    category_label,
     numbered_steps,
     toolbox_order,
 )
@@ -122,7 +122,7 @@ class CopingPage(Page):
         self.category_filter.setAccessibleName(self.tr("Show category"))
         self.category_filter.addItem(self.tr("All categories"), None)
         for category in CopingCategory:
-            self.category_filter.addItem(self.tr(category_label(category)), category)
+            self.category_filter.addItem(words.label(category), category)
         self.category_filter.currentIndexChanged.connect(self._show_strategies)
         self.archived_check = QCheckBox(self.tr("Show a&rchived"))
         self.archived_check.setAccessibleName(self.tr("Show archived strategies"))
@@ -231,7 +231,7 @@ class CopingPage(Page):
             star = "★ " if strategy.favourite else ""
             archived = self.tr(" · archived") if strategy.archived_utc else ""
             item = QListWidgetItem(
-                f"{star}{strategy.name}\n{self.tr(category_label(strategy.category))}{archived}"
+                f"{star}{strategy.name}\n{words.label(strategy.category)}{archived}"
             )
             item.setData(ID_ROLE, strategy.id)
             self.strategy_list.addItem(item)
@@ -262,7 +262,7 @@ class CopingPage(Page):
             self.detail_evidence.clear()
             self.guided_button.setVisible(False)
             return
-        meta = [self.tr(category_label(strategy.category))]
+        meta = [words.label(strategy.category)]
         if strategy.favourite:
             meta.append(self.tr("★ favourite"))
         if strategy.archived_utc is not None:

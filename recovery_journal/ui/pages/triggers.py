@@ -37,6 +37,7 @@ from recovery_journal.domain.clock import local_today
 from recovery_journal.domain.scales import INTENSITY
 from recovery_journal.domain.tracking import Trigger, WarningSign
 from recovery_journal.services import tracking_flows as flows
+from recovery_journal.ui import words
 from recovery_journal.ui.checkin import muted
 from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.pages.base import Page
@@ -258,16 +259,16 @@ class TriggersPage(Page):
         self.triggers.clear()
         for t in seen.triggers:
             if archived or t.archived_utc is None:
-                category = self.tr(rules.CATEGORY_LABELS[t.category])
+                category = words.label(t.category)
                 self.triggers.addTopLevelItem(
                     self._row(t, [category], seen.trigger_counts, seen.trigger_last_seen)
                 )
         self.signs.clear()
         for stage, signs in rules.group_by_stage(seen.signs).items():
             shown = [s for s in signs if archived or s.archived_utc is None]
-            group = QTreeWidgetItem([self.tr(rules.STAGE_LABELS[stage])])
+            group = QTreeWidgetItem([words.label(stage)])
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            group.setToolTip(0, self.tr(rules.STAGE_EXPLANATIONS[stage]))
+            group.setToolTip(0, words.stage_explanation(stage))
             font = group.font(0)
             font.setBold(True)
             group.setFont(0, font)
