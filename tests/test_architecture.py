@@ -114,6 +114,11 @@ VIOLATIONS = {
         "import recovery_journal.storage.atomic",
         "ui talks to services, never to storage BROKEN",
     ),
+    "a service imports ORM rows": (
+        "services/tracking.py",
+        "from recovery_journal.storage.orm import TriggerRow",
+        "services never touch ORM rows (queries live in storage) BROKEN",
+    ),
     "storage imports Qt": (
         "storage/atomic.py",
         "import PySide6.QtCore",

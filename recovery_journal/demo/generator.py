@@ -95,7 +95,6 @@ from recovery_journal.domain.tracking import (
     WarningSignObservation,
     WarningStage,
 )
-from recovery_journal.services.progress_flows import new_celebrations
 from recovery_journal.services.session import JournalSession
 
 Progress = Callable[[int, int], None]
@@ -849,7 +848,7 @@ class _Filler:
         self.s.progress.phases.add_many(phases)
         # Every automatic milestone already reached is on record, as if the app had been used
         # all along (so a demo journal doesn't open with a pile of celebrations).
-        new_celebrations(self.s, self.last)
+        self.s.progress.new_celebrations(self.last)
         self.counts.update(
             counters=len(stored), slips=len(slips), milestones=len(milestones), phases=len(phases)
         )

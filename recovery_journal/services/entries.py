@@ -4,21 +4,18 @@ from __future__ import annotations
 
 import builtins
 from datetime import date
-from typing import TYPE_CHECKING
 
 from recovery_journal.domain.entries import SEARCH_PAGE, Draft, Entry, EntryRevision, SearchHit
+from recovery_journal.services.unit_of_work import UnitOfWork
 from recovery_journal.storage import drafts, reads
 from recovery_journal.storage import entries as repo
-
-if TYPE_CHECKING:
-    from recovery_journal.services.session import JournalSession
 
 
 class EntryService:
     """Every use case on entries; each call is one transaction."""
 
-    def __init__(self, session: JournalSession) -> None:
-        self._session = session
+    def __init__(self, uow: UnitOfWork) -> None:
+        self._session = uow
 
     def add(self, entry: Entry) -> Entry:
         with self._session.transaction() as s:

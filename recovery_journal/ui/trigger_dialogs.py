@@ -40,7 +40,7 @@ from recovery_journal.domain.coping import CopingStrategy
 from recovery_journal.domain.scales import INTENSITY
 from recovery_journal.domain.tracking import Trigger, TriggerCategory, WarningSign, WarningStage
 from recovery_journal.errors import ValidationError
-from recovery_journal.services.tracking_flows import LogChoices, SignCheck
+from recovery_journal.services.tracking import LogChoices, SignCheck
 from recovery_journal.ui import words
 from recovery_journal.ui.checkin import ScaleInput, muted
 from recovery_journal.ui.qt_dates import from_qdate

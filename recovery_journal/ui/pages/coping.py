@@ -31,8 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_journal.domain.coping import CopingCategory, CopingStrategy
-from recovery_journal.services import coping_flows as flows
-from recovery_journal.services.coping_flows import PlanTarget, Toolbox
+from recovery_journal.services.coping import PlanTarget, RecentTriggerEvent, Toolbox
 from recovery_journal.services.library import guided_kind_for
 from recovery_journal.ui import words
 from recovery_journal.ui.checkin import muted
@@ -194,7 +193,7 @@ class CopingPage(Page):
 
     def reload(self) -> None:
         session = self.ctx.session
-        self._run(lambda: flows.toolbox(session), self._on_toolbox_loaded)
+        self._run(lambda: session.coping.toolbox(), self._on_toolbox_loaded)
 
     def _run(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None) -> None:
         self.ctx.tasks.run(fn, on_done, self._on_task_failed)
@@ -308,7 +307,7 @@ class CopingPage(Page):
 
     def _save(self, strategy: CopingStrategy) -> None:
         session = self.ctx.session
-        self._run(lambda: flows.save_strategy(session, strategy), self._on_strategy_saved)
+        self._run(lambda: session.coping.save_strategy(strategy), self._on_strategy_saved)
 
     def _on_strategy_saved(self, strategy: CopingStrategy) -> None:
         self._select_after_load = strategy.id
@@ -350,7 +349,7 @@ class CopingPage(Page):
     @Slot(object, list)
     def _on_plan_editor_plan_edited(self, target: PlanTarget, strategy_ids: list[int]) -> None:
         session = self.ctx.session
-        self._run(lambda: flows.set_plan(session, target, strategy_ids))
+        self._run(lambda: session.coping.set_plan(target, strategy_ids))
 
     # ------------------------------------------------------------ logging and guided
 
@@ -373,7 +372,7 @@ class CopingPage(Page):
         """Open "Log a coping use" (with the trigger events of the last seven days to link)."""
         session = self.ctx.session
 
-        def open_dialog(recent: list[flows.RecentTriggerEvent]) -> None:
+        def open_dialog(recent: list[RecentTriggerEvent]) -> None:
             dialog = LogUseDialog(
                 self.box.strategies,
                 recent,
@@ -384,7 +383,7 @@ class CopingPage(Page):
             dialog.accepted.connect(lambda: self._save_use(dialog))
             self._open(dialog)
 
-        self._run(lambda: flows.recent_trigger_events(session), open_dialog)
+        self._run(lambda: session.coping.recent_trigger_events(), open_dialog)
 
     def _save_use(self, dialog: LogUseDialog) -> None:
         v = dialog.values()
@@ -430,7 +429,7 @@ class CopingPage(Page):
         own strategy of that name."""
         session = self.ctx.session
         self._run(
-            lambda: flows.strategy_for_guided(session, kind),
+            lambda: session.coping.strategy_for_guided(kind),
             lambda strategy: self._open_guided(kind, strategy.id),
         )
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from recovery_journal.domain.clock import local_today
 from recovery_journal.domain.milestones import AutoMilestone
 from recovery_journal.domain.progress import Phase
-from recovery_journal.services import progress_flows as flows
+from recovery_journal.services.progress import CounterStatus, GoalProgress, NotedSlip, TimelineItem
 from recovery_journal.services.session import JournalSession
 from recovery_journal.ui.celebration import CelebrationNotice
 from recovery_journal.ui.checkin import muted
@@ -51,19 +51,19 @@ from recovery_journal.ui.progress_widgets import CounterCard, GoalWidget, nice_d
 class PageData:
     """Everything the page shows, loaded in one background task."""
 
-    counters: list[flows.CounterStatus]
-    timeline: list[flows.TimelineItem]
-    goals: list[flows.GoalProgress]
+    counters: list[CounterStatus]
+    timeline: list[TimelineItem]
+    goals: list[GoalProgress]
     phases: list[Phase]
     new: list[AutoMilestone]
 
 
 def load_page(session: JournalSession, today: date) -> PageData:
-    new = flows.new_celebrations(session, today)
+    new = session.progress.new_celebrations(today)
     return PageData(
-        flows.all_counter_statuses(session, today),
-        flows.reached_milestones(session, today),
-        flows.goals_with_steps(session),
+        session.progress.all_counter_statuses(today),
+        session.progress.reached_milestones(today),
+        session.progress.goals_with_steps(),
         session.progress.phases.list(),
         new,
     )
@@ -254,7 +254,7 @@ class MilestonesPage(Page):
         self._show_phases(data.phases)
         self.celebration.show_new(data.new)
 
-    def _show_goals(self, goals: list[flows.GoalProgress]) -> None:
+    def _show_goals(self, goals: list[GoalProgress]) -> None:
         _clear(self.goals_box)
         self.goal_widgets = [GoalWidget(progress) for progress in goals]
         for widget in self.goal_widgets:
@@ -290,7 +290,7 @@ class MilestonesPage(Page):
 
     # ------------------------------------------------------------ counters
 
-    def _status(self, counter_id: int) -> flows.CounterStatus:
+    def _status(self, counter_id: int) -> CounterStatus:
         assert self.data is not None
         return next(s for s in self.data.counters if s.counter.id == counter_id)
 
@@ -306,7 +306,7 @@ class MilestonesPage(Page):
             title, start, convention = dialog.values()
             session = self.ctx.session
             self._run(
-                lambda: flows.add_counter(session, title, start, convention),
+                lambda: session.progress.add_counter(title, start, convention),
                 self._after(self.tr("Counter started.")),
             )
 
@@ -323,7 +323,7 @@ class MilestonesPage(Page):
             )
             session, today = self.ctx.session, self._today()
             self._run(
-                lambda: flows.update_counter(session, changed, today),
+                lambda: session.progress.update_counter(changed, today),
                 self._after(self.tr("Counter saved.")),
             )
 
@@ -336,8 +336,8 @@ class MilestonesPage(Page):
             day, context, next_time = dialog.values()
             session, today = self.ctx.session, self._today()
             self._run(
-                lambda: flows.record_slip(
-                    session, counter_id, day, context, next_time, today=today
+                lambda: session.progress.record_slip(
+                    counter_id, day, context, next_time, today=today
                 ),
                 self._after(
                     self.tr("Noted. Your start date, longest stretch and all your days are kept."),
@@ -347,11 +347,11 @@ class MilestonesPage(Page):
 
         self._open(dialog, save)
 
-    def _take_back_slip(self, noted: flows.NotedSlip) -> Callable[[], None]:
+    def _take_back_slip(self, noted: NotedSlip) -> Callable[[], None]:
         def take_back() -> None:
             session, today = self.ctx.session, self._today()
             self._run(
-                lambda: flows.undo_slip(session, noted, today=today),
+                lambda: session.progress.undo_slip(noted, today=today),
                 self._after(self.tr("Taken back. The slip is gone and your count is as it was.")),
             )
 
@@ -375,7 +375,7 @@ class MilestonesPage(Page):
 
     # ------------------------------------------------------------ milestones
 
-    def edit_milestone(self, item: flows.TimelineItem | None = None) -> None:
+    def edit_milestone(self, item: TimelineItem | None = None) -> None:
         """Edit one of the person's own milestones (``item``, or the one selected)."""
         item = item or self.timeline.selected_own()
         if item is None or item.milestone_id is None:
@@ -388,7 +388,7 @@ class MilestonesPage(Page):
             day, title, kind, notes = dialog.values()
             session = self.ctx.session
             self._run(
-                lambda: flows.edit_own_milestone(session, milestone_id, day, title, kind, notes),
+                lambda: session.progress.edit_own_milestone(milestone_id, day, title, kind, notes),
                 self._after(self.tr("Milestone saved.")),
             )
 
@@ -401,7 +401,7 @@ class MilestonesPage(Page):
             day, title, kind, notes = dialog.values()
             session = self.ctx.session
             self._run(
-                lambda: flows.add_own_milestone(session, day, title, kind, notes),
+                lambda: session.progress.add_own_milestone(day, title, kind, notes),
                 self._after(self.tr("Milestone added.")),
             )
 
@@ -409,7 +409,7 @@ class MilestonesPage(Page):
 
     # ------------------------------------------------------------ goals
 
-    def _goal(self, goal_id: int) -> flows.GoalProgress:
+    def _goal(self, goal_id: int) -> GoalProgress:
         assert self.data is not None
         return next(g for g in self.data.goals if g.goal.id == goal_id)
 
@@ -419,7 +419,7 @@ class MilestonesPage(Page):
     def edit_goal(self, goal_id: int) -> None:
         self._goal_dialog(self._goal(goal_id))
 
-    def _goal_dialog(self, progress: flows.GoalProgress | None) -> None:
+    def _goal_dialog(self, progress: GoalProgress | None) -> None:
         steps = [(s.id, s.text) for s in progress.steps] if progress else []
         dialog = GoalDialog(progress.goal if progress else None, steps, self)
 
@@ -427,20 +427,21 @@ class MilestonesPage(Page):
             goal, wanted = dialog.values()
             session = self.ctx.session
             self._run(
-                lambda: flows.save_goal(session, goal, wanted), self._after(self.tr("Goal saved."))
+                lambda: session.progress.save_goal(goal, wanted),
+                self._after(self.tr("Goal saved.")),
             )
 
         self._open(dialog, save)
 
     def toggle_step(self, step_id: int, done: bool) -> None:
         session = self.ctx.session
-        self._run(lambda: flows.set_step_done(session, step_id, done), self._after(""))
+        self._run(lambda: session.progress.set_step_done(step_id, done), self._after(""))
 
     def complete_goal(self, goal_id: int, complete: bool) -> None:
         session, today = self.ctx.session, self._today()
         message = self.tr("Goal complete — well done.") if complete else self.tr("Goal reopened.")
         self._run(
-            lambda: flows.set_goal_complete(session, goal_id, complete, today),
+            lambda: session.progress.set_goal_complete(goal_id, complete, today),
             self._after(message),
         )
 

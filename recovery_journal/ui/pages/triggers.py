@@ -36,7 +36,7 @@ from recovery_journal.domain import tracking_rules as rules
 from recovery_journal.domain.clock import local_today
 from recovery_journal.domain.scales import INTENSITY
 from recovery_journal.domain.tracking import Trigger, WarningSign
-from recovery_journal.services import tracking_flows as flows
+from recovery_journal.services.tracking import TrackingOverview
 from recovery_journal.ui import words
 from recovery_journal.ui.checkin import muted
 from recovery_journal.ui.context import UiContext
@@ -145,7 +145,7 @@ class TriggersPage(Page):
     ) -> None:
         super().__init__(ctx, parent)
         self._today = today
-        self._overview: flows.TrackingOverview | None = None
+        self._overview: TrackingOverview | None = None
         self._forwarding: set[str] = set()
         self.dialog: TriggerDialog | WarningSignDialog | None = None
         self.quick_log = QuickLogBar(ctx, self, today=today)
@@ -240,12 +240,12 @@ class TriggersPage(Page):
     @Slot()
     def refresh(self) -> None:
         session, today = self.ctx.session, self._today()
-        self._run(lambda: flows.overview(session, today), self._on_overview_loaded)
+        self._run(lambda: session.tracking.overview(today), self._on_overview_loaded)
 
     def _run(self, fn: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
         self.ctx.tasks.run(fn, on_done, self.ctx.report)
 
-    def _on_overview_loaded(self, overview: flows.TrackingOverview) -> None:
+    def _on_overview_loaded(self, overview: TrackingOverview) -> None:
         self._overview = overview
         self._fill()
 
@@ -314,7 +314,7 @@ class TriggersPage(Page):
             return self.tr("%d days ago") % days
         return QLocale().toString(to_qdate(day), "d MMM yyyy")
 
-    def _fill_recent(self, seen: flows.TrackingOverview) -> None:
+    def _fill_recent(self, seen: TrackingOverview) -> None:
         self.recent.clear()
         for item in seen.recent:
             when = QLocale().toString(to_local_qdatetime(item.when_utc), "ddd d MMM, HH:mm")
@@ -394,13 +394,13 @@ class TriggersPage(Page):
     def _refresh_then_select(self, tree: LibraryTree, ident: int | None) -> None:
         session, today = self.ctx.session, self._today()
 
-        def loaded(overview: flows.TrackingOverview) -> None:
+        def loaded(overview: TrackingOverview) -> None:
             self._on_overview_loaded(overview)
             if ident is not None:
                 tree.select_id(ident)
                 tree.setFocus()
 
-        self._run(lambda: flows.overview(session, today), loaded)
+        self._run(lambda: session.tracking.overview(today), loaded)
 
     @Slot()
     def _update_buttons(self) -> None:
