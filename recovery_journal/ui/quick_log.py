@@ -34,12 +34,8 @@ from recovery_journal.services.tracking import CheckedSigns, LogChoices, LoggedT
 from recovery_journal.ui import words
 from recovery_journal.ui.checkin import ScaleInput, muted
 from recovery_journal.ui.context import UiContext
-from recovery_journal.ui.trigger_dialogs import (
-    LogTriggerDialog,
-    PlanDialog,
-    PlanSection,
-    SignCheckDialog,
-)
+from recovery_journal.ui.plan_dialogs import PlanDialog, PlanSection, SignCheckDialog
+from recovery_journal.ui.trigger_dialogs import LogTriggerDialog
 
 
 @dataclass(frozen=True, slots=True)
