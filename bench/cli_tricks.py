@@ -4,10 +4,11 @@
 
 The tricks (``recovery_journal/__main__.py``): a command-line run on Linux restarts itself once
 with ``GLIBC_TUNABLES=glibc.malloc.hugetlb=1`` so Argon2id's 256 MiB come in huge pages
-(``hugepages.py``), and it leaves through ``os._exit`` instead of the interpreter's teardown. Each
-configuration runs ``list`` and ``search`` on a 1-year demo journal with the real key-derivation
-parameters, the configurations interleaved round by round so the machine's load falls on all
-alike. Results (medians) go to stdout as a Markdown table for docs/BENCHMARKS.md.
+(``hugepages.py``), and it leaves through ``os._exit`` instead of the interpreter's teardown.
+Each configuration runs ``list``, ``search`` and ``add`` on a 1-year demo journal with the real
+key-derivation parameters, the configurations interleaved round by round so the machine's load
+falls on all alike; then Argon2id alone with and without huge pages, the cost of the restart (an
+interpreter start) and the teardown each way. Results go to stdout for docs/BENCHMARKS.md.
 """
 
 from __future__ import annotations
@@ -115,11 +116,11 @@ def kdf_alone(tunable: str, runs: int) -> tuple[float, float]:
     return float(fastest), float(median)
 
 
-def teardown(path: Path, how: str) -> float:
+def teardown(path: Path, how: str, args: list[str]) -> float:
     """Seconds from the command's last output to the end of its process."""
     env = {**os.environ, "RECOVERY_JOURNAL_PASSPHRASE": PASSPHRASE}
     env["GLIBC_TUNABLES"] = "glibc.malloc.hugetlb=1"
-    command = [sys.executable, "-c", TEARDOWN, how, "--journal", str(path), "list"]
+    command = [sys.executable, "-c", TEARDOWN, how, "--journal", str(path), *args]
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _out, err = process.communicate()
     ended = time.perf_counter()
@@ -146,7 +147,11 @@ def main() -> int:
     folder = options.journal or Path(tempfile.mkdtemp(prefix="rj-cli-tricks-"))
     folder.mkdir(parents=True, exist_ok=True)
     path = build(folder)
-    commands = {"list": ["list"], "search sleep": ["search", "sleep"]}
+    commands = {
+        "list": ["list"],
+        "search sleep": ["search", "sleep"],
+        "add": ["add", "a short line from the benchmark"],
+    }
     times: dict[tuple[str, str], list[float]] = {}
     for _ in range(options.runs):
         for name, (extra, module) in CONFIGS.items():
@@ -166,9 +171,11 @@ def main() -> int:
         pages = "huge pages" if tunable == "1" else "4 KiB pages"
         print(f"Argon2id alone, {pages}: fastest {fastest:.3f} s, median {median:.3f} s")
     print(f"Interpreter start (the restart's cost), fastest: {restart_cost(options.runs):.3f} s")
-    for how in ("os._exit", "sys.exit", "os._exit", "sys.exit"):
-        spent = sorted(teardown(path, how) for _ in range(options.runs))
-        print(f"From last output to process end, {how}: median {spent[len(spent) // 2]:.3f} s")
+    for label, args in commands.items():
+        for how in ("os._exit", "sys.exit"):
+            spent = sorted(teardown(path, how, args) for _ in range(options.runs))
+            median = spent[len(spent) // 2]
+            print(f"`{label}`, from last output to process end, {how}: median {median:.3f} s")
     return 0
 
 
