@@ -6,6 +6,9 @@ and the page reloads what storage holds. Contacts from the support network appea
 they were given, each with a Copy button (copied text is taken back off the clipboard on lock).
 When the plan is empty a first-run note explains what a safety plan is and how to find local
 crisis lines — the app ships no numbers it cannot keep current. The plan prints on one page.
+
+Just over 400 lines: the step editor and the page are one piece of behaviour (printing is in
+:mod:`~recovery_journal.ui.safety_print`).
 """
 
 from __future__ import annotations

@@ -6,6 +6,9 @@ warning signs" grouped by stage — each with Add, Edit and Archive (Enter edits
 after a gentle confirmation that history is kept; "Show archived" lets archived items be restored).
 Below, the trigger events and sign observations of the last 30 days. The quick-log bar on top logs
 a trigger or today's signs and shows the person's plan for it.
+
+A little over 400 lines: the two lists and their actions belong together (the dialogs are in
+:mod:`~recovery_journal.ui.trigger_dialogs`).
 """
 
 from __future__ import annotations
