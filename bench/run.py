@@ -6,7 +6,7 @@
     python bench/run.py --keep DIR build the journals in DIR and leave them there
 
 Each journal is built once in a temporary folder with the invented demo data
-(:func:`recovery_journal.services.demo.fill_demo_journal`) and the real default key-derivation
+(:func:`recovery_journal.demo.fill_demo_journal`) and the real default key-derivation
 settings, then every operation is timed several times and the median is reported. What each metric
 means, and the targets, are explained in docs/BENCHMARKS.md.
 """
@@ -34,6 +34,7 @@ from typing import Any
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from sqlcipher3 import dbapi2
 
+from recovery_journal.demo import RARE_WORD, fill_demo_journal
 from recovery_journal.domain.clock import local_today
 from recovery_journal.domain.entries import SEARCH_PAGE, Entry
 from recovery_journal.paths import keys_path
@@ -43,7 +44,6 @@ from recovery_journal.services.access import (
     create_journal,
     open_journal,
 )
-from recovery_journal.services.demo import RARE_WORD, fill_demo_journal
 from recovery_journal.services.export import export_json
 from recovery_journal.services.session import JournalSession
 from recovery_journal.storage import keys

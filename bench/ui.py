@@ -30,8 +30,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QModelIndex, QSettings
 from PySide6.QtWidgets import QApplication
 
+from recovery_journal.demo import fill_demo_journal
 from recovery_journal.services.access import BackupSettings, KeySettings, create_journal
-from recovery_journal.services.demo import fill_demo_journal
 from recovery_journal.storage.keys import read_envelope, unlock_with_passphrase
 from recovery_journal.ui.controller import AppController
 from recovery_journal.ui.settings import AppSettings

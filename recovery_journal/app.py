@@ -7,6 +7,7 @@ otherwise the default (``RECOVERY_JOURNAL_PATH`` or the data folder) is used.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,6 +19,7 @@ from recovery_journal import APP_NAME
 from recovery_journal.hardening import harden_process
 from recovery_journal.paths import APP_DIR_NAME, default_journal_path
 from recovery_journal.ui.controller import AppController
+from recovery_journal.ui.platform_check import check_xcb
 from recovery_journal.ui.settings import AppSettings
 
 
@@ -26,6 +28,9 @@ def main(argv: Sequence[str] = ()) -> int:
     parser = argparse.ArgumentParser(prog="recovery-journal")
     parser.add_argument("--journal", metavar="PATH")
     args, qt_args = parser.parse_known_args(list(argv))
+    if not QApplication.instance() and (problem := check_xcb(os.environ)):
+        print(problem, file=sys.stderr)  # instead of Qt's generic abort
+        return 1
     app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)

@@ -422,8 +422,8 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
+    from recovery_journal.demo import fill_demo_journal
     from recovery_journal.services.access import create_journal
-    from recovery_journal.services.demo import fill_demo_journal
 
     chosen = _new_passphrase()
     session, code = create_journal(_journal(args), chosen, _key_settings())

@@ -19,13 +19,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
+from recovery_journal.demo import fill_demo_journal
 from recovery_journal.services.access import (
     BackupSettings,
     KeySettings,
     create_journal,
     open_journal,
 )
-from recovery_journal.services.demo import fill_demo_journal
 from recovery_journal.storage.keys import FLOOR_PARAMS
 from recovery_journal.ui.clipboard import ClipboardGuard
 from recovery_journal.ui.context import UiContext

@@ -10,7 +10,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -40,15 +40,31 @@ def backups(tmp_path: Path) -> BackupSettings:
 
 
 @pytest.fixture
-def journal(journal_path: Path, backups: BackupSettings) -> Iterator[JournalSession]:
-    """A new, unlocked journal; locked again after the test."""
-    session, _code = create_journal(journal_path, PASSPHRASE, FAST, backups)
-    yield session
+def created(journal_path: Path, backups: BackupSettings) -> Iterator[tuple[JournalSession, str]]:
+    """A new, unlocked journal and its first recovery code; locked again after the test."""
+    session, code = create_journal(journal_path, PASSPHRASE, FAST, backups)
+    yield session, code
     session.lock()
 
 
 @pytest.fixture
-def reopen(journal_path: Path, backups: BackupSettings):  # type: ignore[no-untyped-def]
+def journal(created: tuple[JournalSession, str]) -> JournalSession:
+    """A new, unlocked journal; locked again after the test."""
+    return created[0]
+
+
+@pytest.fixture
+def first_code(created: tuple[JournalSession, str]) -> str:
+    """The recovery code the ``journal`` was created with."""
+    return created[1]
+
+
+Reopen = Callable[..., JournalSession]
+"""The type of the ``reopen`` fixture: (session, passphrase=PASSPHRASE) → a new session."""
+
+
+@pytest.fixture
+def reopen(journal_path: Path, backups: BackupSettings) -> Reopen:
     """Lock a session and open the same journal again."""
 
     def _reopen(session: JournalSession, passphrase: str = PASSPHRASE) -> JournalSession:

@@ -17,7 +17,7 @@ class CopingCategory(Enum):
     RELAXATION = "relaxation"
     PHYSICAL = "physical"
     CREATIVE = "creative"
-    SOCIAL = "social/peer"
+    SOCIAL = "social"
     COGNITIVE = "cognitive"
     PROFESSIONAL = "professional"
     DISTRACTION = "distraction"
@@ -26,7 +26,7 @@ class CopingCategory(Enum):
 class StrategySource(Enum):
     DEFAULT = "default"
     OWN = "own"
-    PEER_MEETING = "peer meeting"
+    PEER_MEETING = "peer_meeting"
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,3 +91,24 @@ class CopingPlanItem:
                 "plan", "A plan step is for exactly one trigger or one warning-sign stage."
             )
         validation.int_range("position", self.position, 0, 10_000)
+
+
+@dataclass(frozen=True, slots=True)
+class PlanTarget:
+    """What a plan is for: one trigger, or one warning-sign stage (exactly one of them)."""
+
+    trigger_id: int | None = None
+    stage: WarningStage | None = None
+
+    def __post_init__(self) -> None:
+        if (self.trigger_id is None) == (self.stage is None):
+            raise ValidationError(
+                "plan", "A plan is for exactly one trigger or one warning-sign stage."
+            )
+
+    def item(self, strategy_id: int, position: int) -> CopingPlanItem:
+        return CopingPlanItem(strategy_id, position, self.trigger_id, self.stage)
+
+    @staticmethod
+    def of(item: CopingPlanItem) -> PlanTarget:
+        return PlanTarget(item.trigger_id, item.warning_stage)

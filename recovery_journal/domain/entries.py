@@ -6,14 +6,17 @@ saving it, which keeps the earlier version as an :class:`EntryRevision`.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TypeVar
 
 from recovery_journal.domain import validation
 from recovery_journal.domain.scales import ANXIETY, ENERGY, INTENSITY, MOOD, SLEEP_QUALITY
 from recovery_journal.errors import ValidationError
 
 MAX_TAGS = 50
+_Item = TypeVar("_Item", "Entry", "Draft")
 
 
 def normalise_tags(tags: tuple[str, ...] | list[str]) -> tuple[str, ...]:
@@ -42,6 +45,71 @@ class Emotion:
         INTENSITY.validate(self.intensity, "emotion intensity")
 
 
+def _validate_measures(
+    mood: int | None,
+    anxiety: int | None,
+    energy: int | None,
+    sleep_hours: float | None,
+    sleep_quality: int | None,
+) -> None:
+    MOOD.validate(mood)
+    ANXIETY.validate(anxiety)
+    ENERGY.validate(energy)
+    validation.float_range("sleep_hours", sleep_hours, 0, 24)
+    SLEEP_QUALITY.validate(sleep_quality)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckIn:
+    """The check-in of a day, as one value: mood, anxiety, energy, sleep, emotions and tags.
+
+    What the check-in panel edits and what :attr:`Entry.check_in` and :attr:`Draft.check_in`
+    give; an entry and a draft keep the same fields flat (the shape they are stored and exported
+    in) and take a check-in back with ``with_check_in``. The scales are validated here; tags are
+    normalised when an entry is made.
+    """
+
+    mood: int | None = None
+    anxiety: int | None = None
+    energy: int | None = None
+    sleep_hours: float | None = None
+    sleep_quality: int | None = None
+    emotions: tuple[Emotion, ...] = ()
+    tags: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        _validate_measures(
+            self.mood, self.anxiety, self.energy, self.sleep_hours, self.sleep_quality
+        )
+        object.__setattr__(self, "emotions", tuple(self.emotions))
+        object.__setattr__(self, "tags", tuple(self.tags))
+
+
+def _check_in_of(item: Entry | Draft) -> CheckIn:
+    return CheckIn(
+        item.mood,
+        item.anxiety,
+        item.energy,
+        item.sleep_hours,
+        item.sleep_quality,
+        item.emotions,
+        item.tags,
+    )
+
+
+def _with_check_in(item: _Item, values: CheckIn) -> _Item:
+    return dataclasses.replace(
+        item,
+        mood=values.mood,
+        anxiety=values.anxiety,
+        energy=values.energy,
+        sleep_hours=values.sleep_hours,
+        sleep_quality=values.sleep_quality,
+        emotions=values.emotions,
+        tags=values.tags,
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One journal entry. ``id`` is None until saved; times are set by the journal on save."""
@@ -66,11 +134,9 @@ class Entry:
         validation.a_date("local_date", self.local_date)
         validation.text("title", self.title, max_len=validation.MAX_NAME * 2)
         validation.text("body", self.body)
-        MOOD.validate(self.mood)
-        ANXIETY.validate(self.anxiety)
-        ENERGY.validate(self.energy)
-        validation.float_range("sleep_hours", self.sleep_hours, 0, 24)
-        SLEEP_QUALITY.validate(self.sleep_quality)
+        _validate_measures(
+            self.mood, self.anxiety, self.energy, self.sleep_hours, self.sleep_quality
+        )
         for stamp in ("created_utc", "updated_utc", "deleted_utc"):
             validation.aware(stamp, getattr(self, stamp))
         object.__setattr__(self, "tags", normalise_tags(self.tags))
@@ -81,6 +147,13 @@ class Entry:
     @property
     def in_trash(self) -> bool:
         return self.deleted_utc is not None
+
+    @property
+    def check_in(self) -> CheckIn:
+        return _check_in_of(self)
+
+    def with_check_in(self, values: CheckIn) -> Entry:
+        return _with_check_in(self, values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +212,13 @@ class Draft:
     def __post_init__(self) -> None:
         validation.name("slot", self.slot)
         validation.text("body", self.body)
+
+    @property
+    def check_in(self) -> CheckIn:
+        return _check_in_of(self)
+
+    def with_check_in(self, values: CheckIn) -> Draft:
+        return _with_check_in(self, values)
 
     @property
     def is_empty(self) -> bool:

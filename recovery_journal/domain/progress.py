@@ -22,8 +22,8 @@ class MilestoneKind(Enum):
 class DayConvention(Enum):
     """Whether the start date itself counts as day 1 or as day 0."""
 
-    DAY_ONE = "day 1"
-    DAY_ZERO = "day 0"
+    DAY_ONE = "day_one"
+    DAY_ZERO = "day_zero"
 
 
 @dataclass(frozen=True, slots=True)

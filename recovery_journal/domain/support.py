@@ -12,13 +12,13 @@ from recovery_journal.domain import validation
 class SafetyStep(Enum):
     """The seven steps of the Stanley-Brown safety plan, in order."""
 
-    WARNING_SIGNS = "my warning signs"
-    INTERNAL_COPING = "things I can do on my own"
-    DISTRACTION = "people and places that take my mind off things"
-    ASK_FOR_HELP = "people I can ask for help"
-    PROFESSIONALS = "professionals and crisis lines"
-    SAFE_ENVIRONMENT = "making my environment safer"
-    REASONS_FOR_LIVING = "my reasons for living"
+    WARNING_SIGNS = "warning_signs"
+    INTERNAL_COPING = "internal_coping"
+    DISTRACTION = "distraction"
+    ASK_FOR_HELP = "ask_for_help"
+    PROFESSIONALS = "professionals"
+    SAFE_ENVIRONMENT = "safe_environment"
+    REASONS_FOR_LIVING = "reasons_for_living"
 
 
 class ContactRole(Enum):
@@ -29,7 +29,7 @@ class ContactRole(Enum):
     FAMILY = "family"
     THERAPIST = "therapist"
     PRESCRIBER = "prescriber"
-    CRISIS_LINE = "crisis line"
+    CRISIS_LINE = "crisis_line"
     OTHER = "other"
 
 

@@ -15,15 +15,15 @@ class TriggerCategory(Enum):
     PLACES = "places"
     SITUATIONS = "situations"
     SENSORY = "sensory"
-    DATES = "dates and anniversaries"
-    INTERNAL = "internal states"
-    HALT = "HALT (hungry, angry, lonely, tired)"
+    DATES = "dates"
+    INTERNAL = "internal"
+    HALT = "halt"
     OTHER = "other"
 
 
 class WarningStage(Enum):
     EARLY = "early"
-    BREAKING_DOWN = "things are breaking down"
+    BREAKING_DOWN = "breaking_down"
     CRISIS = "crisis"
 
 

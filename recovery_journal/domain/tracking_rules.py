@@ -15,7 +15,6 @@ from enum import Enum
 from recovery_journal.domain.coping import CopingPlanItem, CopingStrategy
 from recovery_journal.domain.tracking import (
     Trigger,
-    TriggerCategory,
     TriggerEvent,
     WarningSign,
     WarningSignObservation,
@@ -26,33 +25,11 @@ from recovery_journal.errors import ValidationError
 RECENT_DAYS = 30
 FUTURE_GRACE = timedelta(minutes=5)  # clocks drift; a minute or two ahead is still "now"
 
-CATEGORY_LABELS: dict[TriggerCategory, str] = {
-    TriggerCategory.PEOPLE: "People",
-    TriggerCategory.PLACES: "Places",
-    TriggerCategory.SITUATIONS: "Situations",
-    TriggerCategory.SENSORY: "Sensory (sounds, smells, sights)",
-    TriggerCategory.DATES: "Dates and anniversaries",
-    TriggerCategory.INTERNAL: "Internal states (thoughts, feelings)",
-    TriggerCategory.HALT: "HALT — hungry, angry, lonely, tired",
-    TriggerCategory.OTHER: "Other",
-}
-
 STAGE_ORDER: tuple[WarningStage, ...] = (
     WarningStage.EARLY,
     WarningStage.BREAKING_DOWN,
     WarningStage.CRISIS,
 )
-STAGE_LABELS: dict[WarningStage, str] = {
-    WarningStage.EARLY: "Early signs",
-    WarningStage.BREAKING_DOWN: "Things are breaking down",
-    WarningStage.CRISIS: "Crisis",
-}
-STAGE_EXPLANATIONS: dict[WarningStage, str] = {
-    WarningStage.EARLY: "Small changes you tend to notice first — when there is most room to act.",
-    WarningStage.BREAKING_DOWN: "Things are getting harder to manage — a good moment to use your "
-    "plan and reach out.",
-    WarningStage.CRISIS: "You may need others now — your safety plan and the people on it.",
-}
 
 
 class RecentKind(Enum):

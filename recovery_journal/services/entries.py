@@ -4,29 +4,26 @@ from __future__ import annotations
 
 import builtins
 from datetime import date
-from typing import TYPE_CHECKING
 
 from recovery_journal.domain.entries import SEARCH_PAGE, Draft, Entry, EntryRevision, SearchHit
+from recovery_journal.services.unit_of_work import UnitOfWork
 from recovery_journal.storage import drafts, reads
 from recovery_journal.storage import entries as repo
-
-if TYPE_CHECKING:
-    from recovery_journal.services.session import JournalSession
 
 
 class EntryService:
     """Every use case on entries; each call is one transaction."""
 
-    def __init__(self, session: JournalSession) -> None:
-        self._session = session
+    def __init__(self, uow: UnitOfWork) -> None:
+        self._uow = uow
 
     def add(self, entry: Entry) -> Entry:
-        with self._session.transaction() as s:
+        with self._uow.transaction() as s:
             return repo.add(s, entry)
 
     def add_many(self, entries: list[Entry]) -> int:
         """Add several entries in one transaction (imports, demo data): all or none."""
-        with self._session.transaction() as s:
+        with self._uow.transaction() as s:
             for entry in entries:
                 repo.add(s, entry)
         return len(entries)
@@ -34,27 +31,27 @@ class EntryService:
     def edit(self, entry: Entry, *, discard_draft: str | None = None) -> Entry:
         """Save a changed entry (keeping the earlier version); optionally drop the draft slot
         that held these edits, in the same transaction."""
-        with self._session.transaction() as s:
+        with self._uow.transaction() as s:
             saved = repo.update(s, entry)
             if discard_draft is not None:
                 drafts.discard(s, discard_draft)
             return saved
 
     def get(self, entry_id: int) -> Entry:
-        with self._session.transaction() as s:
+        with self._uow.transaction() as s:
             return repo.get(s, entry_id)
 
     def move_to_trash(self, entry_id: int) -> Entry:
-        with self._session.transaction() as s:
+        with self._uow.transaction() as s:
             return repo.set_trashed(s, entry_id, True)
 
     def restore(self, entry_id: int) -> Entry:
-        with self._session.transaction() as s:
+        with self._uow.transaction() as s:
             return repo.set_trashed(s, entry_id, False)
 
     def purge(self, entry_id: int) -> None:
         """Delete for good an entry that is already in the trash."""
-        with self._session.transaction() as s:
+        with self._uow.transaction() as s:
             repo.purge(s, entry_id)
 
     def list(
@@ -71,7 +68,7 @@ class EntryService:
         """Entries newest first, optionally within dates, with a tag, marked for therapy, or
         (``trash``) the ones in the trash."""
         which = reads.EntryFilter(start, end, tag, therapy_only, trash)
-        with self._session.reading() as conn:
+        with self._uow.reading() as conn:
             return reads.list_entries(conn, which, limit=limit, offset=offset)
 
     def count(
@@ -82,7 +79,7 @@ class EntryService:
         tag: str | None = None,
         therapy_only: bool = False,
     ) -> int:
-        with self._session.reading() as conn:
+        with self._uow.reading() as conn:
             return reads.count(conn, reads.EntryFilter(start, end, tag, therapy_only))
 
     def latest(self, limit: int = 20) -> builtins.list[Entry]:
@@ -106,53 +103,53 @@ class EntryService:
         """A page of full-text matches, newest first, with the list filters; any text is safe
         (no query syntax errors)."""
         which = reads.EntryFilter(start, end, tag, therapy_only, trash)
-        with self._session.reading() as conn:
+        with self._uow.reading() as conn:
             return reads.find(conn, query, which, limit=limit, offset=offset)
 
     def history(self, entry_id: int) -> builtins.list[EntryRevision]:
-        with self._session.transaction() as s:
+        with self._uow.transaction() as s:
             return repo.revisions(s, entry_id)
 
     def daily_moods(self, start: date, end: date) -> dict[date, float]:
         """Each day's mean mood in [start, end] (days without a mood are absent)."""
-        with self._session.transaction() as s:
+        with self._uow.transaction() as s:
             return repo.daily_moods(s, start, end)
 
     def tags(self) -> builtins.list[str]:
-        with self._session.transaction() as s:
+        with self._uow.transaction() as s:
             return repo.all_tags(s)
 
     def everything(self) -> tuple[builtins.list[Entry], builtins.list[EntryRevision]]:
         """All entries (trash included) and all kept revisions, for a full export."""
-        with self._session.transaction() as s:
+        with self._uow.transaction() as s:
             return repo.all_entries(s), repo.all_revisions(s)
 
     # ------------------------------------------------------------ drafts (autosave)
 
     def save_draft(self, draft: Draft) -> Draft | None:
         """Keep unsaved writing; an empty draft removes the slot instead."""
-        with self._session.transaction() as s:
+        with self._uow.transaction() as s:
             if draft.is_empty:
                 drafts.discard(s, draft.slot)
                 return None
             return drafts.save(s, draft)
 
     def draft(self, slot: str) -> Draft | None:
-        with self._session.transaction() as s:
+        with self._uow.transaction() as s:
             return drafts.load(s, slot)
 
     def drafts(self) -> builtins.list[Draft]:
-        with self._session.transaction() as s:
+        with self._uow.transaction() as s:
             return drafts.all_drafts(s)
 
     def discard_draft(self, slot: str) -> None:
-        with self._session.transaction() as s:
+        with self._uow.transaction() as s:
             drafts.discard(s, slot)
 
     def save_from_draft(self, draft: Draft) -> Entry:
         """Save the draft as an entry (new, or an edit) and drop the draft, in one transaction."""
         entry = draft.to_entry()
-        with self._session.transaction() as s:
+        with self._uow.transaction() as s:
             saved = repo.update(s, entry) if entry.id is not None else repo.add(s, entry)
             drafts.discard(s, draft.slot)
             return saved

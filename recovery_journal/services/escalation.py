@@ -8,7 +8,6 @@ warning-sign observations with their sign's stage) for the 7-day window by local
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
 
 from recovery_journal.domain.escalation import (
     Match,
@@ -18,19 +17,20 @@ from recovery_journal.domain.escalation import (
     evaluate,
     window_start,
 )
+from recovery_journal.services.unit_of_work import UnitOfWork
+from recovery_journal.storage import entries as entry_repo
+from recovery_journal.storage import repositories as repos
 
-if TYPE_CHECKING:
-    from recovery_journal.services.session import JournalSession
 
-
-def recent_days(session: JournalSession, today: date) -> RecentDays:
-    """The snapshot of the 7 days ending ``today`` (local dates)."""
+def recent_days(uow: UnitOfWork, today: date) -> RecentDays:
+    """The snapshot of the 7 days ending ``today`` (local dates), read in one transaction."""
     start = window_start(today)
-    uses = session.coping.uses.between(start, today)
-    events = session.tracking.trigger_events.between(start, today)
-    observations = session.tracking.observations.between(start, today)
-    stages = {s.id: s.stage for s in session.tracking.warning_signs.list(include_archived=True)}
-    entries = session.entries.list(start=start, end=today)
+    with uow.transaction() as s:
+        uses = repos.USES.between(s, start, today)
+        events = repos.TRIGGER_EVENTS.between(s, start, today)
+        observations = repos.OBSERVATIONS.between(s, start, today)
+        stages = {g.id: g.stage for g in repos.WARNING_SIGNS.active(s, include_archived=True)}
+        entries = entry_repo.list_entries(s, start=start, end=today)
     return RecentDays(
         today=today,
         distress=tuple(
@@ -44,6 +44,6 @@ def recent_days(session: JournalSession, today: date) -> RecentDays:
     )
 
 
-def check_escalation(session: JournalSession, today: date) -> list[Match]:
+def check_escalation(uow: UnitOfWork, today: date) -> list[Match]:
     """The rules that match the last 7 days, each with its evidence (empty: nothing to show)."""
-    return evaluate(recent_days(session, today))
+    return evaluate(recent_days(uow, today))

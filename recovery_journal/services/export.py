@@ -14,12 +14,11 @@ from typing import Any
 from recovery_journal import __version__
 from recovery_journal.domain.clock import utc_now
 from recovery_journal.services.collection import Collection
-from recovery_journal.services.jsonable import jsonable
+from recovery_journal.services.jsonable import EXPORT_FORMAT, EXPORT_VERSION, jsonable
 from recovery_journal.services.session import JournalSession
 from recovery_journal.storage.atomic import write_atomic
 
-EXPORT_FORMAT = "recovery-journal-export"
-EXPORT_VERSION = 1
+__all__ = ["EXPORT_FORMAT", "EXPORT_VERSION", "export_document", "export_json"]
 
 Progress = Callable[[int, int], None]
 

@@ -1,6 +1,9 @@
-"""Domain values as JSON values, the one way for the export file and the command line's ``--json``.
+"""Domain values as JSON values, the one way for the export file and the command line's ``--json``,
+and the export format's versions: :func:`upgraded_document` reads an older export as the current
+one (version 1 wrote enumerations as English words; version 2 writes their stable codes).
 
-Light on purpose (no database imports): the command line prints JSON without loading the ORM.
+Light on purpose (no database imports): the command line prints JSON without loading the ORM, and
+an importer can read an export without the database.
 """
 
 from __future__ import annotations
@@ -24,3 +27,55 @@ def jsonable(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [jsonable(v) for v in value]
     return value
+
+
+EXPORT_FORMAT = "recovery-journal-export"
+EXPORT_VERSION = 2  # 2: enumerations as stable codes (version 1: as English words)
+
+_SAFETY_STEP_WORDS = {
+    "my warning signs": "warning_signs",
+    "things I can do on my own": "internal_coping",
+    "people and places that take my mind off things": "distraction",
+    "people I can ask for help": "ask_for_help",
+    "professionals and crisis lines": "professionals",
+    "making my environment safer": "safe_environment",
+    "my reasons for living": "reasons_for_living",
+}
+# (records, field) → the version-1 words that differ from their version-2 code. Frozen history.
+VERSION_1_WORDS: dict[tuple[str, str], dict[str, str]] = {
+    ("triggers", "category"): {
+        "dates and anniversaries": "dates",
+        "internal states": "internal",
+        "HALT (hungry, angry, lonely, tired)": "halt",
+    },
+    ("warning_signs", "stage"): {"things are breaking down": "breaking_down"},
+    ("coping_plan", "warning_stage"): {"things are breaking down": "breaking_down"},
+    ("coping_strategies", "category"): {"social/peer": "social"},
+    ("coping_strategies", "source"): {"peer meeting": "peer_meeting"},
+    ("counters", "convention"): {"day 1": "day_one", "day 0": "day_zero"},
+    ("support_contacts", "role"): {"crisis line": "crisis_line"},
+    ("safety_plan", "step"): _SAFETY_STEP_WORDS,
+    ("support_contacts", "safety_step"): _SAFETY_STEP_WORDS,
+}
+
+
+def upgraded_document(doc: dict[str, Any]) -> dict[str, Any]:
+    """An export document of any known version, as the current version writes it.
+
+    Raises ``ValueError`` for something that is not an export or comes from a newer app."""
+    if not isinstance(doc, dict) or doc.get("format") != EXPORT_FORMAT:
+        raise ValueError("not a Recovery Journal export")
+    version = doc.get("version")
+    if version == EXPORT_VERSION:
+        return doc
+    if version != 1:
+        raise ValueError(f"export version {version!r} is not one this app knows")
+    upgraded = dict(doc, version=EXPORT_VERSION)
+    for (records, field), words in VERSION_1_WORDS.items():
+        rows = upgraded.get(records)
+        if isinstance(rows, list):
+            upgraded[records] = rows = [dict(r) if isinstance(r, dict) else r for r in rows]
+            for row in rows:
+                if isinstance(row, dict) and row.get(field) in words:
+                    row[field] = words[row[field]]
+    return upgraded

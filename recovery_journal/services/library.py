@@ -11,14 +11,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from recovery_journal.domain.coping import CopingCategory, CopingStrategy, StrategySource
 from recovery_journal.resources_path import read_resource_text
-from recovery_journal.services.coping import STRATEGIES
-
-if TYPE_CHECKING:
-    from recovery_journal.services.session import JournalSession
+from recovery_journal.services.unit_of_work import UnitOfWork
+from recovery_journal.storage.repositories import STRATEGIES
 
 LIBRARY_FILE = "coping_library.json"
 LIBRARY_FORMAT = "recovery-journal-coping-library"
@@ -94,7 +92,7 @@ def guided_kind_for(name: str) -> str | None:
     return None
 
 
-def seed_default_library(session: JournalSession) -> int:
+def seed_default_library(session: UnitOfWork) -> int:
     """Add the defaults to a journal that has no strategies yet (archived ones count).
 
     Checking and adding happen in one transaction, so seeding twice — even from two places at

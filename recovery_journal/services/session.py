@@ -10,12 +10,10 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import exc as sa_exc
-from sqlalchemy import text
 from sqlalchemy.orm import Session
 from sqlcipher3 import dbapi2
 
@@ -26,28 +24,10 @@ from recovery_journal.services.progress import ProgressService
 from recovery_journal.services.reader import read_snapshot
 from recovery_journal.services.support import SupportService
 from recovery_journal.services.tracking import TrackingService
-from recovery_journal.storage import database, rekey, search, vault
+from recovery_journal.storage import database, integrity, rekey, vault
 from recovery_journal.storage.backup import BackupInfo
 from recovery_journal.storage.database import DBAPIConnection
-
-
-@dataclass(frozen=True, slots=True)
-class IntegrityReport:
-    """What ``check`` found; ``ok`` only when every check passed."""
-
-    database: list[str]
-    encryption: list[str]
-    foreign_keys: int
-    search_index_ok: bool
-
-    @property
-    def ok(self) -> bool:
-        return (
-            self.database == ["ok"]
-            and not self.encryption
-            and self.foreign_keys == 0
-            and self.search_index_ok
-        )
+from recovery_journal.storage.integrity import IntegrityReport
 
 
 def storage_error(exc: BaseException) -> UserError | None:
@@ -174,8 +154,4 @@ class JournalSession:
     def check(self) -> IntegrityReport:
         """Integrity of the database, every page's encryption MAC, references and search."""
         with self.transaction() as session:
-            db = [str(r[0]) for r in session.execute(text("PRAGMA integrity_check"))]
-            enc = [str(r[0]) for r in session.execute(text("PRAGMA cipher_integrity_check"))]
-            fks = len(list(session.execute(text("PRAGMA foreign_key_check"))))
-            fts = search.integrity_ok(session)
-        return IntegrityReport(db, enc, fks, fts)
+            return integrity.check(session)

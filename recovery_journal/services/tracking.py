@@ -1,47 +1,126 @@
-"""Triggers and early warning signs: the library, and logging when they happen."""
+"""Triggers and early warning signs: the libraries, logging when they happen, the daily check,
+the plan to show afterwards, and the overview the Triggers & signs page draws from.
+
+One service, one style: ``session.tracking.<use case>(…)``, each call one transaction, so a page
+sees a consistent picture and a failed log leaves the journal exactly as it was. The queries are
+typed functions of :mod:`recovery_journal.storage.repositories`.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
 
+from sqlalchemy.orm import Session
+
+from recovery_journal.domain import tracking_rules as rules
 from recovery_journal.domain.clock import local_date_of, utc_now
+from recovery_journal.domain.coping import CopingStrategy, PlanTarget
 from recovery_journal.domain.tracking import (
     Trigger,
+    TriggerCategory,
     TriggerEvent,
     WarningSign,
     WarningSignObservation,
+    WarningStage,
 )
 from recovery_journal.services.collection import Collection
-from recovery_journal.storage.orm import (
-    TriggerEventRow,
-    TriggerRow,
-    WarningSignObservationRow,
-    WarningSignRow,
+from recovery_journal.services.unit_of_work import UnitOfWork
+from recovery_journal.storage import entries as entry_repo
+from recovery_journal.storage import repositories as repos
+from recovery_journal.storage.repositories import (
+    OBSERVATIONS,
+    TRIGGER_EVENTS,
+    TRIGGERS,
+    WARNING_SIGNS,
 )
-from recovery_journal.storage.repository import Repository
 
-if TYPE_CHECKING:
-    from recovery_journal.services.session import JournalSession
+__all__ = [
+    "OBSERVATIONS",
+    "TRIGGERS",
+    "TRIGGER_EVENTS",
+    "WARNING_SIGNS",
+    "CheckedSigns",
+    "LogChoices",
+    "LoggedTrigger",
+    "SignCheck",
+    "TrackingOverview",
+    "TrackingService",
+]
 
-TRIGGERS = Repository(TriggerRow, Trigger, "trigger")
-TRIGGER_EVENTS = Repository(TriggerEventRow, TriggerEvent, "trigger event")
-WARNING_SIGNS = Repository(WarningSignRow, WarningSign, "warning sign")
-OBSERVATIONS = Repository(WarningSignObservationRow, WarningSignObservation, "observation")
+
+@dataclass(frozen=True, slots=True)
+class TrackingOverview:
+    """Everything the Triggers & signs page shows, read in one transaction."""
+
+    today: date
+    triggers: list[Trigger]
+    signs: list[WarningSign]
+    trigger_counts: dict[int, int]
+    trigger_last_seen: dict[int, date]
+    sign_counts: dict[int, int]
+    sign_last_seen: dict[int, date]
+    recent: list[rules.RecentItem]
+
+
+@dataclass(frozen=True, slots=True)
+class LogChoices:
+    """What the "A trigger happened" dialog offers: the active triggers, and whether there is an
+    entry today to link to."""
+
+    triggers: list[Trigger]
+    todays_entry_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedTrigger:
+    """A logged trigger event, its trigger, and the person's plan for it."""
+
+    event: TriggerEvent
+    trigger: Trigger
+    plan: list[CopingStrategy]
+
+
+@dataclass(frozen=True, slots=True)
+class SignCheck:
+    """What the daily warning-sign check offers: active signs and those already noted today."""
+
+    signs: list[WarningSign]
+    noted_today: set[int]
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedSigns:
+    """The observations just recorded, and the plan for each stage they point to."""
+
+    observations: list[WarningSignObservation]
+    plan: dict[WarningStage, list[CopingStrategy]]
+
+
+def _entry_of_day(s: Session, day: date) -> int | None:
+    newest = entry_repo.list_entries(s, start=day, end=day, limit=1)
+    return newest[0].id if newest else None
+
+
+def _plan_for(s: Session, target: PlanTarget) -> list[CopingStrategy]:
+    return rules.ordered_strategies(*repos.plan_rows(s, target))
+
+
+def _plan_for_signs(s: Session, sign_ids: list[int]) -> dict[WarningStage, list[CopingStrategy]]:
+    signs = [repos.WARNING_SIGNS.get(s, i) for i in sign_ids]
+    return {stage: _plan_for(s, PlanTarget(stage=stage)) for stage in rules.stages_of(signs)}
 
 
 class TrackingService:
-    """Libraries of triggers and warning signs, with their logs."""
+    """Libraries of triggers and warning signs, with their logs, and the use cases on them."""
 
-    def __init__(self, session: JournalSession) -> None:
-        self.triggers = Collection(session, TRIGGERS, order_by=("name",))
-        self.trigger_events = Collection(
-            session, TRIGGER_EVENTS, order_by=("occurred_utc", "id"), date_field="local_date"
-        )
-        self.warning_signs = Collection(session, WARNING_SIGNS, order_by=("name",))
-        self.observations = Collection(
-            session, OBSERVATIONS, order_by=("observed_utc", "id"), date_field="local_date"
-        )
+    def __init__(self, uow: UnitOfWork) -> None:
+        self._uow = uow
+        self.triggers = Collection(uow, TRIGGERS)
+        self.trigger_events = Collection(uow, TRIGGER_EVENTS)
+        self.warning_signs = Collection(uow, WARNING_SIGNS)
+        self.observations = Collection(uow, OBSERVATIONS)
 
     def log_trigger(
         self,
@@ -52,11 +131,16 @@ class TrackingService:
         context: str = "",
         entry_id: int | None = None,
     ) -> TriggerEvent:
-        """'A trigger happened' — now unless told otherwise."""
+        """'A trigger happened' — now unless told otherwise (no plan, no entry look-up)."""
         when = when or utc_now()
         return self.trigger_events.add(
             TriggerEvent(trigger_id, when, local_date_of(when), intensity, context, entry_id)
         )
+
+    def events_of(self, trigger_id: int) -> list[TriggerEvent]:
+        """One trigger's events, oldest first."""
+        with self._uow.transaction() as s:
+            return repos.events_of_trigger(s, trigger_id)
 
     def observe_sign(
         self, sign_id: int, *, when: datetime | None = None, notes: str = ""
@@ -65,3 +149,122 @@ class TrackingService:
         return self.observations.add(
             WarningSignObservation(sign_id, when, local_date_of(when), notes)
         )
+
+    def trigger_counts(self, start: date, end: date) -> dict[int, int]:
+        """How many times each trigger was logged with a day in [start, end]."""
+        with self._uow.transaction() as s:
+            return repos.trigger_event_counts(s, start, end)
+
+    def last_seen(self) -> dict[int, date]:
+        """The last day each trigger was logged (triggers never logged are absent)."""
+        with self._uow.transaction() as s:
+            return repos.trigger_last_days(s)
+
+    def overview(self, today: date, *, days: int = rules.RECENT_DAYS) -> TrackingOverview:
+        """Libraries (archived included), counts over the last ``days`` days, last times, and the
+        recent events and observations, newest first."""
+        start, end = rules.recent_window(today, days)
+        with self._uow.transaction() as s:
+            triggers = rules.by_name(repos.TRIGGERS.list(s))
+            signs = repos.WARNING_SIGNS.list(s)
+            events = repos.TRIGGER_EVENTS.between(s, start, end)
+            observations = repos.OBSERVATIONS.between(s, start, end)
+            recent = rules.recent_items(
+                events,
+                observations,
+                {t.id: t.name for t in triggers if t.id is not None},
+                {g.id: g.name for g in signs if g.id is not None},
+            )
+            return TrackingOverview(
+                today=today,
+                triggers=triggers,
+                signs=signs,
+                trigger_counts=repos.trigger_event_counts(s, start, end),
+                trigger_last_seen=repos.trigger_last_days(s),
+                sign_counts=repos.observation_counts(s, start, end),
+                sign_last_seen=repos.sign_last_days(s),
+                recent=recent,
+            )
+
+    def todays_entry_id(self, day: date) -> int | None:
+        """The newest entry (not in the trash) written for ``day``, if any."""
+        with self._uow.transaction() as s:
+            return _entry_of_day(s, day)
+
+    def log_choices(self, today: date) -> LogChoices:
+        with self._uow.transaction() as s:
+            active = repos.TRIGGERS.active(s)
+            return LogChoices(rules.by_name(active), _entry_of_day(s, today))
+
+    def plan_after_trigger(self, trigger_id: int) -> list[CopingStrategy]:
+        """The strategies the person planned to try for this trigger, in their order."""
+        with self._uow.transaction() as s:
+            return _plan_for(s, PlanTarget(trigger_id=trigger_id))
+
+    def plan_for_signs(self, sign_ids: Iterable[int]) -> dict[WarningStage, list[CopingStrategy]]:
+        """For each stage the given signs belong to (early first), the planned strategies."""
+        with self._uow.transaction() as s:
+            return _plan_for_signs(s, list(sign_ids))
+
+    def log_trigger_and_plan(
+        self,
+        trigger_id: int | None,
+        intensity: int,
+        *,
+        when: datetime | None = None,
+        context: str = "",
+        link_entry: bool = True,
+        new_trigger_name: str = "",
+        new_trigger_category: TriggerCategory = TriggerCategory.OTHER,
+    ) -> LoggedTrigger:
+        """Log "a trigger happened" and return the plan for it, in one transaction.
+
+        With ``trigger_id`` None a new trigger called ``new_trigger_name`` is added first. With
+        ``link_entry`` the event links to the newest entry of the day it happened, if there is one.
+        """
+        now = utc_now()
+        when = rules.check_not_future(when or now, now)
+        day = local_date_of(when)
+        with self._uow.transaction() as s:
+            if trigger_id is None:
+                trigger = repos.TRIGGERS.add(
+                    s, Trigger(new_trigger_name.strip(), new_trigger_category)
+                )
+            else:
+                trigger = repos.TRIGGERS.get(s, trigger_id)
+            assert trigger.id is not None  # stored
+            entry_id = _entry_of_day(s, day) if link_entry else None
+            event = repos.TRIGGER_EVENTS.add(
+                s, TriggerEvent(trigger.id, when, day, intensity, context, entry_id)
+            )
+            return LoggedTrigger(event, trigger, _plan_for(s, PlanTarget(trigger_id=trigger.id)))
+
+    def sign_check(self, today: date) -> SignCheck:
+        """Active warning signs, and which of them were already noted on ``today``."""
+        with self._uow.transaction() as s:
+            active = repos.WARNING_SIGNS.active(s)
+            noted = repos.OBSERVATIONS.on_day(s, today)
+            return SignCheck(active, {o.sign_id for o in noted})
+
+    def check_signs_today(
+        self,
+        sign_ids: Iterable[int],
+        when: datetime | None = None,
+        *,
+        notes: str = "",
+    ) -> CheckedSigns:
+        """One observation per ticked sign, all in one transaction, plus the plan for their
+        stages."""
+        now = utc_now()
+        when = rules.check_not_future(when or now, now)
+        ids = list(dict.fromkeys(sign_ids))
+        day = local_date_of(when)
+        with self._uow.transaction() as s:
+            plan = _plan_for_signs(
+                s, ids
+            )  # first: an unknown sign fails before anything is written
+            observations = [
+                repos.OBSERVATIONS.add(s, WarningSignObservation(sign_id, when, day, notes))
+                for sign_id in ids
+            ]
+            return CheckedSigns(observations, plan)

@@ -12,31 +12,18 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from recovery_journal.domain.clock import utc_now
-from recovery_journal.domain.entries import Emotion, Entry, EntryRevision
+from recovery_journal.domain.entries import Entry, EntryRevision
 from recovery_journal.errors import NotFoundError
 from recovery_journal.storage import reads, search
 from recovery_journal.storage.database import DBAPIConnection
+from recovery_journal.storage.entry_codec import ENTRY_COLUMNS, decode_entry
 from recovery_journal.storage.orm import EmotionRow, EntryRevisionRow, EntryRow, TagRow
 
 
 def _to_domain(row: EntryRow) -> Entry:
-    return Entry(
-        id=row.id,
-        local_date=row.local_date,
-        title=row.title,
-        body=row.body,
-        mood=row.mood,
-        anxiety=row.anxiety,
-        energy=row.energy,
-        sleep_hours=row.sleep_hours,
-        sleep_quality=row.sleep_quality,
-        emotions=tuple(Emotion(e.name, e.intensity) for e in row.emotions),
-        tags=tuple(t.name for t in row.tags),
-        bring_to_therapy=row.bring_to_therapy,
-        created_utc=row.created_utc,
-        updated_utc=row.updated_utc,
-        deleted_utc=row.deleted_utc,
-    )
+    columns = {name: getattr(row, name) for name in ENTRY_COLUMNS}
+    emotions = ((e.name, e.intensity) for e in row.emotions)
+    return decode_entry(columns, (t.name for t in row.tags), emotions)
 
 
 def _revision(row: EntryRevisionRow) -> EntryRevision:

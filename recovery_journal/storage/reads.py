@@ -16,20 +16,19 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, fields
-from datetime import date, datetime
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from datetime import date
 
 from recovery_journal.domain.entries import (
     MATCH_END,
     MATCH_START,
     SEARCH_PAGE,
-    Emotion,
     Entry,
     SearchHit,
 )
 from recovery_journal.errors import NotFoundError
 from recovery_journal.storage.database import DBAPIConnection
+from recovery_journal.storage.entry_codec import ENTRY_COLUMNS, decode_entry
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 MAX_QUERY_WORDS = 32
@@ -136,64 +135,28 @@ def snippets(conn: DBAPIConnection, expression: str, ids: list[int]) -> dict[int
 
 # One query for a page of entries with their tags and emotions. The ORM with relationship loading
 # costs ~3 queries and object tracking per page.
-_LOAD_SQL = """
-SELECT e.id, e.local_date, e.title, e.body, e.mood, e.anxiety, e.energy, e.sleep_hours,
-       e.sleep_quality, e.bring_to_therapy, e.created_utc, e.updated_utc, e.deleted_utc,
+_LOAD_SQL = f"""
+SELECT {", ".join(f"e.{name}" for name in ENTRY_COLUMNS)},
        (SELECT json_group_array(t.name ORDER BY et.rowid) FROM entry_tags et
-          JOIN tags t ON t.id = et.tag_id WHERE et.entry_id = e.id),
+          JOIN tags t ON t.id = et.tag_id WHERE et.entry_id = e.id) AS tags,
        (SELECT json_group_array(json_array(m.name, m.intensity) ORDER BY m.id)
-          FROM entry_emotions m WHERE m.entry_id = e.id)
+          FROM entry_emotions m WHERE m.entry_id = e.id) AS emotions
 FROM entries e WHERE e.id IN (SELECT value FROM json_each(:ids))
 """
-
-_T = TypeVar("_T")
-
-
-def _stored(cls: type[_T], names: tuple[str, ...], values: tuple[Any, ...]) -> _T:
-    """A frozen domain object rebuilt from stored values, skipping ``__post_init__``: the values
-    were validated (and normalised) when they were written, and checking every field of every
-    row again was a quarter of a search's time. Every field must be given."""
-    made = object.__new__(cls)
-    for name, value in zip(names, values, strict=True):
-        object.__setattr__(made, name, value)
-    return made
-
-
-_ENTRY_FIELDS = tuple(f.name for f in fields(Entry))
-_EMOTION_FIELDS = tuple(f.name for f in fields(Emotion))
-
-
-def _instant(text_value: str | None) -> datetime | None:
-    return None if text_value is None else datetime.fromisoformat(text_value)
-
-
-def _entry(r: Any) -> Entry:
-    values = {
-        "local_date": date.fromisoformat(r[1]),
-        "body": r[3],
-        "title": r[2],
-        "mood": r[4],
-        "anxiety": r[5],
-        "energy": r[6],
-        "sleep_hours": r[7],
-        "sleep_quality": r[8],
-        "emotions": tuple(_stored(Emotion, _EMOTION_FIELDS, (n, i)) for n, i in json.loads(r[14])),
-        "tags": tuple(json.loads(r[13])),
-        "bring_to_therapy": bool(r[9]),
-        "id": int(r[0]),
-        "created_utc": _instant(r[10]),
-        "updated_utc": _instant(r[11]),
-        "deleted_utc": _instant(r[12]),
-    }
-    return _stored(Entry, _ENTRY_FIELDS, tuple(values[name] for name in _ENTRY_FIELDS))
 
 
 def load_many(conn: DBAPIConnection, ids: list[int]) -> dict[int, Entry]:
     """Entries by id, as domain objects, in one round trip (ids that don't exist are absent)."""
     if not ids:
         return {}
-    rows = conn.execute(_LOAD_SQL, {"ids": json.dumps(ids)})
-    return {int(r[0]): _entry(r) for r in rows}
+    cursor = conn.execute(_LOAD_SQL, {"ids": json.dumps(ids)})
+    names = [column[0] for column in cursor.description]
+    found = {}
+    for values in cursor:
+        row = dict(zip(names, values, strict=True))
+        entry = decode_entry(row, json.loads(row["tags"]), json.loads(row["emotions"]))
+        found[int(row["id"])] = entry
+    return found
 
 
 def get(conn: DBAPIConnection, entry_id: int) -> Entry:

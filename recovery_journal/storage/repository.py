@@ -1,18 +1,22 @@
 """Generic repository: domain dataclasses in, domain dataclasses out, ORM rows stay here.
 
-Every row class's column names equal its domain class's field names (see :mod:`.orm`), so one
-converter serves every library-style entity (triggers, strategies, contacts, counters…). Entries,
-which carry tags, emotions, revisions and the search index, have :mod:`.entries`.
+Every row class's column names equal its domain class's field names (see :mod:`.orm`, checked
+when a repository is made), so one converter serves every library-style entity (triggers,
+strategies, contacts, counters…). Each repository knows its order, its day column and its archive
+column as typed ORM attributes (no look-ups by name). The instances are in :mod:`.repositories`.
+Entries, which carry tags, emotions, revisions and the search index, have :mod:`.entries`.
 """
 
 from __future__ import annotations
 
+import builtins
 import dataclasses
 from collections.abc import Sequence
+from datetime import date
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import ColumnElement, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from recovery_journal.domain.clock import utc_now
 from recovery_journal.errors import NotFoundError
@@ -24,10 +28,22 @@ D = TypeVar("D")
 class Repository(Generic[D]):
     """Add, update, get and list one kind of domain object through its ORM row class."""
 
-    def __init__(self, row_cls: type[Base], domain_cls: type[D], what: str) -> None:
+    def __init__(
+        self,
+        row_cls: type[Base],
+        domain_cls: type[D],
+        what: str,
+        *,
+        order_by: Sequence[InstrumentedAttribute[Any]] = (),
+        day: InstrumentedAttribute[date] | None = None,
+        archived: InstrumentedAttribute[Any] | None = None,
+    ) -> None:
         self.row_cls = row_cls
         self.domain_cls = domain_cls
         self.what = what
+        self.order_by = tuple(order_by)
+        self.day = day  # the day column, for lists within a date range
+        self.archived = archived  # the archive column, for lists of active items
         self._columns = column_names(row_cls)
         fields = {f.name for f in dataclasses.fields(domain_cls)}  # type: ignore[arg-type]
         missing = set(self._columns) - fields
@@ -86,10 +102,29 @@ class Repository(Generic[D]):
         limit: int | None = None,
     ) -> list[D]:
         table: Any = self.row_cls
-        query = select(self.row_cls).where(*where).order_by(*(order_by or (table.id,)))
+        ordered = order_by or self.order_by or (table.id,)
+        query = select(self.row_cls).where(*where).order_by(*ordered)
         if limit is not None:
             query = query.limit(limit)
         return [self.to_domain(row) for row in session.scalars(query)]
+
+    def active(
+        self, session: Session, *, include_archived: bool = False, limit: int | None = None
+    ) -> builtins.list[D]:
+        """Everything (without the archived items unless asked), in the repository's order."""
+        where = [] if include_archived or self.archived is None else [self.archived.is_(None)]
+        return self.list(session, *where, limit=limit)
+
+    def between(self, session: Session, start: date | None, end: date | None) -> builtins.list[D]:
+        """Items whose day lies in [start, end] (either bound may be open)."""
+        if self.day is None:
+            raise TypeError(f"a {self.what} has no day")
+        where = [] if start is None else [self.day >= start]
+        where += [] if end is None else [self.day <= end]
+        return self.list(session, *where)
+
+    def on_day(self, session: Session, day: date) -> builtins.list[D]:
+        return self.between(session, day, day)
 
     def count(self, session: Session) -> int:
         return int(session.scalar(select(func.count()).select_from(self.row_cls)) or 0)

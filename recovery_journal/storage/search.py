@@ -6,7 +6,10 @@ Searching it is in :mod:`recovery_journal.storage.reads` (plain SQL, no ORM).
 from __future__ import annotations
 
 from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
+
+from recovery_journal.storage.database import sqlite_error_name
 
 
 def index_entry(session: Session, entry_id: int, title: str, body: str, tags: list[str]) -> None:
@@ -23,9 +26,14 @@ def unindex_entry(session: Session, entry_id: int) -> None:
 
 
 def integrity_ok(session: Session) -> bool:
-    """FTS5's own consistency check between the index and its stored text."""
+    """FTS5's own consistency check between the index and its stored text.
+
+    False only when FTS5 reports the index damaged (``SQLITE_CORRUPT_VTAB``); any other error (a
+    full or failing disk, a missing table, a bug) is raised as it is, not called damage."""
     try:
         session.execute(text("INSERT INTO entries_fts(entries_fts) VALUES ('integrity-check')"))
-    except Exception:
-        return False
+    except DBAPIError as exc:
+        if exc.orig is not None and sqlite_error_name(exc.orig).startswith("SQLITE_CORRUPT"):
+            return False
+        raise
     return True

@@ -8,7 +8,6 @@ their own modules and are re-exported here.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QModelIndex,
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_journal.domain.entries import Emotion
+from recovery_journal.domain.entries import CheckIn
 from recovery_journal.domain.scales import ANXIETY, ENERGY, MOOD, SLEEP_QUALITY
 from recovery_journal.ui.emotions_input import EMOTION_SUGGESTIONS, EmotionsInput
 from recovery_journal.ui.scale_input import ScaleInput, mood_face, muted
@@ -117,19 +116,6 @@ class TagsInput(QLineEdit):
 
     def set_tags(self, tags: Sequence[str]) -> None:
         self.setText(", ".join(tags))
-
-
-@dataclass(frozen=True, slots=True)
-class CheckIn:
-    """Everything the check-in panel holds; None means "not set"."""
-
-    mood: int | None = None
-    anxiety: int | None = None
-    energy: int | None = None
-    sleep_hours: float | None = None
-    sleep_quality: int | None = None
-    emotions: tuple[Emotion, ...] = ()
-    tags: tuple[str, ...] = ()
 
 
 def _heading(text: str) -> QLabel:

@@ -28,24 +28,10 @@ from PySide6.QtWidgets import (
 from recovery_journal.domain import validation
 from recovery_journal.domain.coping import CopingCategory, CopingStrategy
 from recovery_journal.domain.scales import DISTRESS, HELPFULNESS, INTENSITY
-from recovery_journal.services.coping_flows import RecentTriggerEvent
+from recovery_journal.services.coping import RecentTriggerEvent
+from recovery_journal.ui import words
 from recovery_journal.ui.checkin import ScaleInput, muted
 from recovery_journal.ui.qt_dates import to_local_qdatetime
-
-CATEGORY_LABELS: dict[CopingCategory, str] = {
-    CopingCategory.GROUNDING: "Grounding",
-    CopingCategory.RELAXATION: "Relaxation",
-    CopingCategory.PHYSICAL: "Physical",
-    CopingCategory.CREATIVE: "Creative",
-    CopingCategory.SOCIAL: "Social and peer support",
-    CopingCategory.COGNITIVE: "Thinking it through",
-    CopingCategory.PROFESSIONAL: "Professional help",
-    CopingCategory.DISTRACTION: "Distraction",
-}
-
-
-def category_label(category: CopingCategory) -> str:
-    return CATEGORY_LABELS[category]
 
 
 def toolbox_order(strategies: Sequence[CopingStrategy]) -> list[CopingStrategy]:
@@ -77,7 +63,7 @@ class StrategyDialog(QDialog):
         self.category_combo = QComboBox()
         self.category_combo.setAccessibleName(self.tr("Category"))
         for category in CopingCategory:
-            self.category_combo.addItem(self.tr(category_label(category)), category)
+            self.category_combo.addItem(words.label(category), category)
         if strategy is not None:
             self.category_combo.setCurrentIndex(self.category_combo.findData(strategy.category))
         self.steps_edit = QPlainTextEdit("\n".join(strategy.steps) if strategy else "")

@@ -26,19 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_journal.domain.coping import CopingStrategy
-from recovery_journal.domain.tracking import Trigger, WarningStage
-from recovery_journal.services.coping_flows import PlanTarget
+from recovery_journal.domain.tracking import Trigger
+from recovery_journal.services.coping import PlanTarget
+from recovery_journal.ui import words
 from recovery_journal.ui.checkin import muted
 from recovery_journal.ui.coping_dialogs import toolbox_order
 
-STAGE_TARGETS: dict[WarningStage, tuple[str, str]] = {
-    WarningStage.EARLY: ("Early warning signs", "If I notice early warning signs…"),
-    WarningStage.BREAKING_DOWN: (
-        "Things are breaking down",
-        "If I notice signs that things are breaking down…",
-    ),
-    WarningStage.CRISIS: ("Crisis signs", "If I notice crisis signs…"),
-}
 TARGET_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -140,8 +133,8 @@ class CopingPlanEditor(QWidget):
         self._plans = {target: list(ids) for target, ids in plans.items()}
         self.targets.blockSignals(True)
         self.targets.clear()
-        for stage, (title, _) in STAGE_TARGETS.items():
-            self._add_target(PlanTarget(stage=stage), self.tr(title))
+        for stage in words.STAGE_TARGETS:
+            self._add_target(PlanTarget(stage=stage), words.stage_target(stage)[0])
         for trigger in self._triggers:
             self._add_target(PlanTarget(trigger_id=trigger.id), trigger.name)
         self.targets.blockSignals(False)
@@ -189,7 +182,7 @@ class CopingPlanEditor(QWidget):
 
     def sentence_for(self, target: PlanTarget) -> str:
         if target.stage is not None:
-            return self.tr(STAGE_TARGETS[target.stage][1])
+            return words.stage_target(target.stage)[1]
         names = {t.id: t.name for t in self._triggers}
         return self.tr("If “%s” comes up…") % names.get(target.trigger_id, "?")
 

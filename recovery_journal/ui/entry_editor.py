@@ -4,7 +4,9 @@
 delete forever, looking up history and drafts) runs in the background through the task runner and
 reports back with a signal, so the page can refresh the list and the calendar. Unsaved edits are
 never dropped: switching to another entry keeps them as a draft, and when an entry with a kept draft
-is opened an inline bar offers to continue it or let it go.
+is opened an inline bar offers to continue it or let it go. The fields themselves are
+:class:`~recovery_journal.ui.entry_form.EntryForm`. A little over 400 lines on purpose: each
+action and its background callbacks read best side by side.
 """
 
 from __future__ import annotations
@@ -12,98 +14,34 @@ from __future__ import annotations
 import dataclasses
 import itertools
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut, QTextDocument
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QDateEdit,
-    QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QStackedWidget,
-    QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 from shiboken6 import Shiboken
 
-from recovery_journal.domain.entries import Draft, Entry, EntryRevision, normalise_tags
-from recovery_journal.domain.scales import MOOD
+from recovery_journal.domain.entries import Draft, Entry, EntryRevision
 from recovery_journal.errors import UserError
 from recovery_journal.ui.context import UiContext
+from recovery_journal.ui.entry_form import DraftBar, EntryFields, EntryForm
 from recovery_journal.ui.history_dialog import HistoryDialog
-from recovery_journal.ui.mood_calendar import to_date
-from recovery_journal.ui.qt_dates import to_local_qdatetime, to_qdate
-
-_MARKDOWN = (
-    QTextDocument.MarkdownFeature.MarkdownDialectGitHub
-    | QTextDocument.MarkdownFeature.MarkdownNoHTML
-)
-
-
-def parse_tags(text: str) -> tuple[str, ...]:
-    """Comma-separated tags as the journal will store them (raw pieces if they don't validate)."""
-    pieces = tuple(p.strip() for p in text.split(",") if p.strip())
-    try:
-        return normalise_tags(pieces)
-    except UserError:
-        return pieces  # saving reports the problem; until then the form simply counts as changed
+from recovery_journal.ui.qt_dates import to_local_qdatetime
 
 
 def draft_slot(entry_id: int) -> str:
     return f"entry:{entry_id}"
 
 
-@dataclass(frozen=True, slots=True)
-class _Fields:
-    """What the form edits, in a comparable shape."""
-
-    local_date: date
-    title: str
-    body: str
-    mood: int | None
-    tags: tuple[str, ...]
-    bring_to_therapy: bool
-
-    @classmethod
-    def of(cls, item: Entry | Draft) -> _Fields:
-        return cls(item.local_date, item.title, item.body, item.mood, tuple(item.tags),
-                   item.bring_to_therapy)  # fmt: skip
-
-
-class _DraftBar(QFrame):
-    """'You have unsaved changes from before — Continue / Discard', shown above the form."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAccessibleName(self.tr("Unsaved changes from before"))
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.continue_button = QPushButton(self.tr("Continue"))
-        self.continue_button.setAccessibleName(self.tr("Continue the unsaved changes"))
-        self.discard_button = QPushButton(self.tr("Discard"))
-        self.discard_button.setAccessibleName(self.tr("Discard the unsaved changes"))
-        row = QHBoxLayout(self)
-        row.setContentsMargins(10, 6, 6, 6)
-        row.addWidget(self.message, 1)
-        row.addWidget(self.continue_button)
-        row.addWidget(self.discard_button)
-        self.hide()
-
-
-class EntryEditor(QWidget):
+class EntryEditor(EntryForm):
     """Shows and edits the selected entry (see the module doc)."""
 
     entry_saved = Signal(object)
@@ -127,7 +65,7 @@ class EntryEditor(QWidget):
     # ------------------------------------------------------------ building
 
     def _build(self) -> None:
-        self.draft_bar = _DraftBar()
+        self.draft_bar = DraftBar()
         self.empty_label = QLabel(self.tr("Choose an entry on the left to read or edit it."))
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
@@ -153,65 +91,6 @@ class EntryEditor(QWidget):
         layout.addWidget(self.stack, 1)
         for first, second in itertools.pairwise(self._tab_chain):
             self.setTabOrder(first, second)
-
-    def _build_top_row(self) -> QHBoxLayout:
-        self.date_edit = QDateEdit()
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("ddd d MMM yyyy")
-        self.date_edit.setAccessibleName(self.tr("Day this entry is about"))
-        self.mood_spin = QSpinBox()
-        self.mood_spin.setRange(-1, MOOD.high)
-        self.mood_spin.setSpecialValueText("–")
-        self.mood_spin.setAccessibleName(self.tr("Mood from 0 to 10, or none"))
-        self.mood_words = QLabel()
-        self.mood_words.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.therapy_check = QCheckBox(self.tr("Bring to therapy"))
-        self.therapy_check.setAccessibleName(self.tr("Bring to therapy"))
-        mood_label = QLabel(self.tr("&Mood"))
-        mood_label.setBuddy(self.mood_spin)
-        row = QHBoxLayout()
-        row.addWidget(self.date_edit)
-        row.addSpacing(16)
-        row.addWidget(mood_label)
-        row.addWidget(self.mood_spin)
-        row.addWidget(self.mood_words, 1)
-        return row
-
-    def _build_text_fields(self) -> QFormLayout:
-        self.title_edit = QLineEdit()
-        self.title_edit.setPlaceholderText(self.tr("A title, if you like"))
-        self.title_edit.setAccessibleName(self.tr("Title"))
-        bigger = QFont(self.title_edit.font())
-        bigger.setPointSizeF(bigger.pointSizeF() * 1.15)
-        self.title_edit.setFont(bigger)
-        self.tags_edit = QLineEdit()
-        self.tags_edit.setPlaceholderText(self.tr("e.g. sleep, family, work"))
-        self.tags_edit.setAccessibleName(self.tr("Tags, separated by commas"))
-        tags_row = QHBoxLayout()
-        tags_row.addWidget(self.tags_edit, 1)
-        tags_row.addSpacing(12)
-        tags_row.addWidget(self.therapy_check)
-        fields = QFormLayout()
-        fields.setContentsMargins(0, 0, 0, 0)
-        fields.addRow(self.tr("&Title"), self.title_edit)
-        tags_label = QLabel(self.tr("T&ags"))
-        tags_label.setBuddy(self.tags_edit)
-        fields.addRow(tags_label, tags_row)
-        return fields
-
-    def _build_tabs(self) -> QTabWidget:
-        self.body_edit = QPlainTextEdit()
-        self.body_edit.setAccessibleName(self.tr("Entry text (Markdown)"))
-        self.body_edit.setTabChangesFocus(True)
-        self.preview = QTextBrowser()
-        self.preview.setOpenLinks(False)
-        self.preview.setOpenExternalLinks(False)
-        self.preview.setAccessibleName(self.tr("Preview of the entry text"))
-        self.tabs = QTabWidget()
-        self.tabs.setAccessibleName(self.tr("Write or preview"))
-        self.tabs.addTab(self.body_edit, self.tr("&Write"))
-        self.tabs.addTab(self.preview, self.tr("&Preview"))
-        return self.tabs
 
     def _build_buttons(self) -> QHBoxLayout:
         self.status_label = QLabel()
@@ -291,7 +170,7 @@ class EntryEditor(QWidget):
         entry = self._entry
         if entry is None or entry.in_trash:
             return False
-        return self._form_fields() != _Fields.of(entry)
+        return self._form_fields() != EntryFields.of(entry)
 
     def pending_draft(self) -> Draft | None:
         """The unsaved edits as a draft of this entry (None when there are none)."""
@@ -385,7 +264,7 @@ class EntryEditor(QWidget):
 
     def _fill(self, item: Entry) -> None:
         self._entry = item
-        self._fill_fields(_Fields.of(item))
+        self._fill_fields(EntryFields.of(item))
         trashed = item.in_trash
         for edit in (self.title_edit, self.tags_edit, self.body_edit):
             edit.setReadOnly(trashed)
@@ -399,32 +278,6 @@ class EntryEditor(QWidget):
         self.trash_note.setVisible(trashed)
         self.status_label.clear()
         self._update_state()
-
-    def _fill_fields(self, fields: _Fields) -> None:
-        self._filling = True
-        try:
-            self.date_edit.setDate(to_qdate(fields.local_date))
-            self.title_edit.setText(fields.title)
-            self.tags_edit.setText(", ".join(fields.tags))
-            self.therapy_check.setChecked(fields.bring_to_therapy)
-            self.mood_spin.setValue(-1 if fields.mood is None else fields.mood)
-            self.body_edit.setPlainText(fields.body)
-        finally:
-            self._filling = False
-        self._update_mood_words()
-        if self.tabs.currentIndex() == 1:
-            self._render_preview()
-
-    def _form_fields(self) -> _Fields:
-        mood = self.mood_spin.value()
-        return _Fields(
-            local_date=to_date(self.date_edit.date()),
-            title=self.title_edit.text().strip(),
-            body=self.body_edit.toPlainText(),
-            mood=None if mood < 0 else mood,
-            tags=parse_tags(self.tags_edit.text()),
-            bring_to_therapy=self.therapy_check.isChecked(),
-        )
 
     def _show_empty(self) -> None:
         self.stack.setCurrentIndex(0)
@@ -440,13 +293,6 @@ class EntryEditor(QWidget):
             self.status_label.setText(unsaved)
         elif self.status_label.text() == unsaved:
             self.status_label.clear()
-
-    def _update_mood_words(self) -> None:
-        value = self.mood_spin.value()
-        self.mood_words.setText(MOOD.label(value) if value >= 0 else self.tr("no mood recorded"))
-
-    def _render_preview(self) -> None:
-        self.preview.document().setMarkdown(self.body_edit.toPlainText(), _MARKDOWN)
 
     # ------------------------------------------------------------ background work
 
@@ -491,7 +337,7 @@ class EntryEditor(QWidget):
             return
         self.history_button.setEnabled(history)
         self._offered_draft = draft
-        if draft is None or entry.in_trash or _Fields.of(draft) == _Fields.of(entry):
+        if draft is None or entry.in_trash or EntryFields.of(draft) == EntryFields.of(entry):
             return
         when = ""
         if draft.saved_utc is not None:
@@ -503,7 +349,7 @@ class EntryEditor(QWidget):
         )
         self.draft_bar.show()
 
-    def _on_saved(self, sent: _Fields, saved: Entry) -> None:
+    def _on_saved(self, sent: EntryFields, saved: Entry) -> None:
         if self._entry is not None and self._entry.id == saved.id:
             if self._form_fields() == sent:
                 self._fill(saved)
@@ -553,7 +399,7 @@ class EntryEditor(QWidget):
         draft = self._offered_draft
         self.draft_bar.hide()
         if draft is not None:
-            self._fill_fields(_Fields.of(draft))
+            self._fill_fields(EntryFields.of(draft))
             self._update_state()
             self.body_edit.setFocus()
 

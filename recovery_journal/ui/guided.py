@@ -7,6 +7,9 @@ keyboard: Enter goes on, Esc ends the exercise early (and still asks the after-r
 pauses and resumes the breathing. The pacer's meaning is always in words ("Breathe in… 3"), the
 growing and shrinking square only accompanies them. Its clock is a QTimer whose interval can be
 chosen, and :meth:`BreathingPacer.advance` moves it on by one count, so tests never wait.
+
+A little over 400 lines: the session dialog and its three steps read as one flow (the pacer is
+:mod:`~recovery_journal.ui.breathing_pacer`).
 """
 
 from __future__ import annotations

@@ -33,9 +33,10 @@ from recovery_journal.domain.clock import local_today
 from recovery_journal.domain.escalation import RULES, Match
 from recovery_journal.domain.support import ContactRole, SafetyPlanItem, SafetyStep, SupportContact
 from recovery_journal.services.escalation import check_escalation
+from recovery_journal.ui import words
 from recovery_journal.ui.checkin import muted
 from recovery_journal.ui.context import UiContext
-from recovery_journal.ui.safety_print import EMERGENCY, STEP_TITLES
+from recovery_journal.ui.safety_print import EMERGENCY
 from recovery_journal.ui.settings import Setting
 from recovery_journal.ui.support_dialogs import clear_layout, contact_row
 
@@ -169,7 +170,7 @@ class HelpNowDialog(QDialog):
             lines = plan.get(step, [])
             if lines:
                 items = "".join(f"<li>{html.escape(i.text)}</li>" for i in lines)
-                title = html.escape(self.tr(STEP_TITLES[step]))
+                title = html.escape(words.label(step))
                 parts.append(f"<p><b>{number}. {title}</b></p><ul>{items}</ul>")
         if not parts:
             return self.tr("Your safety plan is empty for now. You can write it on a calmer day.")

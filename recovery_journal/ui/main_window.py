@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 from recovery_journal import APP_NAME
 from recovery_journal.domain.clock import local_today
 from recovery_journal.domain.entries import Draft
-from recovery_journal.services.progress_flows import mark_safety_plan_used
 from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.help_now import EscalationBanner, HelpNowDialog
 from recovery_journal.ui.pages.base import Page
@@ -245,7 +244,7 @@ class MainWindow(QMainWindow):
         """'I need help now' (F1, toolbar): the person's own people, lines and safety plan."""
         session = self.ctx.session
         self.ctx.tasks.run(
-            lambda: mark_safety_plan_used(session, local_today()), None, self.ctx.report
+            lambda: session.progress.mark_safety_plan_used(local_today()), None, self.ctx.report
         )
         dialog = HelpNowDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -9,15 +9,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
-from recovery_journal.domain.progress import MilestoneKind
-from recovery_journal.services.progress_flows import TimelineItem
+from recovery_journal.services.progress import TimelineItem
+from recovery_journal.ui import words
 from recovery_journal.ui.progress_widgets import nice_date
-
-KIND_WORDS = {
-    MilestoneKind.FIRST: "a first",
-    MilestoneKind.ACHIEVEMENT: "achievement",
-    MilestoneKind.ANNIVERSARY: "anniversary",
-}
 
 
 class MilestoneTimeline(QListWidget):
@@ -41,7 +35,7 @@ class MilestoneTimeline(QListWidget):
     def show_items(self, items: list[TimelineItem]) -> None:
         self.clear()
         for item in reversed(items):
-            kind = self.tr(KIND_WORDS[item.kind])
+            kind = words.kind_in_a_sentence(item.kind)
             text = f"{nice_date(item.local_date)}  —  {item.title}   ({kind})"
             if item.notes:
                 text += f"\n{item.notes}"

@@ -31,15 +31,11 @@ from PySide6.QtWidgets import (
 from recovery_journal.domain import validation
 from recovery_journal.domain.clock import local_today
 from recovery_journal.domain.progress import Counter, DayConvention, Goal, MilestoneKind, Phase
+from recovery_journal.ui import words
 from recovery_journal.ui.qt_dates import from_qdate, to_qdate
 
 COUNTER_PRESETS = ("Sober since", "Clean since", "Self-harm free since")
 PHASE_PRESETS = ("Recognition", "Acceptance", "Recovery")
-KIND_LABELS = {
-    MilestoneKind.ACHIEVEMENT: "Achievement",
-    MilestoneKind.FIRST: "A first",
-    MilestoneKind.ANNIVERSARY: "Anniversary",
-}
 
 
 def _date_edit(name: str, day: date, *, latest: date | None = None) -> QDateEdit:
@@ -214,8 +210,8 @@ class MilestoneDialog(FormDialog):
         self.title_edit.textChanged.connect(self.require)
         self.kind_combo = QComboBox()
         self.kind_combo.setAccessibleName(self.tr("Kind of milestone"))
-        for kind, label in KIND_LABELS.items():
-            self.kind_combo.addItem(self.tr(label), kind)
+        for kind, label in words.MILESTONE_KINDS.items():
+            self.kind_combo.addItem(words.tr(label), kind)
         self.notes_edit = _notes(self.tr("Milestone notes"))
         self.form.addRow(self.tr("Date"), self.day_edit)
         self.form.addRow(self.tr("Title"), self.title_edit)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_journal.domain.progress import GoalStep
-from recovery_journal.services.progress_flows import CounterStatus, GoalProgress
+from recovery_journal.services.progress import CounterStatus, GoalProgress
 from recovery_journal.ui.checkin import muted
 
 CARD_STYLE = (

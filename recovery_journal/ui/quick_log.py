@@ -26,20 +26,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_journal.domain import tracking_rules as rules
 from recovery_journal.domain.clock import local_today
 from recovery_journal.domain.coping import CopingStrategy
 from recovery_journal.domain.scales import DISTRESS, HELPFULNESS
 from recovery_journal.domain.tracking import WarningStage
-from recovery_journal.services import tracking_flows as flows
+from recovery_journal.services.tracking import CheckedSigns, LogChoices, LoggedTrigger, SignCheck
+from recovery_journal.ui import words
 from recovery_journal.ui.checkin import ScaleInput, muted
 from recovery_journal.ui.context import UiContext
-from recovery_journal.ui.trigger_dialogs import (
-    LogTriggerDialog,
-    PlanDialog,
-    PlanSection,
-    SignCheckDialog,
-)
+from recovery_journal.ui.plan_dialogs import PlanDialog, PlanSection, SignCheckDialog
+from recovery_journal.ui.trigger_dialogs import LogTriggerDialog
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,11 +173,11 @@ class QuickLogBar(QWidget):
         """Load the triggers and today's entry, then ask what happened."""
         session, today = self.ctx.session, self._today()
         self._run(
-            lambda: flows.log_choices(session, today),
+            lambda: session.tracking.log_choices(today),
             lambda choices: self._show_log_dialog(choices, preselect),
         )
 
-    def _show_log_dialog(self, choices: flows.LogChoices, preselect: int | None) -> None:
+    def _show_log_dialog(self, choices: LogChoices, preselect: int | None) -> None:
         dialog = LogTriggerDialog(choices, preselect, self.window())
         dialog.accepted.connect(lambda: self._on_log_dialog_accepted(dialog))
         self.log_dialog = dialog
@@ -190,9 +186,8 @@ class QuickLogBar(QWidget):
     def _on_log_dialog_accepted(self, dialog: LogTriggerDialog) -> None:
         asked, session = dialog.request(), self.ctx.session
 
-        def job() -> flows.LoggedTrigger:
-            return flows.log_trigger(
-                session,
+        def job() -> LoggedTrigger:
+            return session.tracking.log_trigger_and_plan(
                 asked.trigger_id,
                 asked.intensity,
                 when=asked.when,
@@ -204,7 +199,7 @@ class QuickLogBar(QWidget):
 
         self._run(job, self._on_trigger_logged)
 
-    def _on_trigger_logged(self, logged: flows.LoggedTrigger) -> None:
+    def _on_trigger_logged(self, logged: LoggedTrigger) -> None:
         assert logged.event.id is not None
         self.trigger_logged.emit(logged.event.id)
         note = self.tr("Logged. Noticing it is a step in itself.")
@@ -224,9 +219,9 @@ class QuickLogBar(QWidget):
 
     def open_sign_check(self) -> None:
         session, today = self.ctx.session, self._today()
-        self._run(lambda: flows.sign_check(session, today), self._show_check_dialog)
+        self._run(lambda: session.tracking.sign_check(today), self._show_check_dialog)
 
-    def _show_check_dialog(self, check: flows.SignCheck) -> None:
+    def _show_check_dialog(self, check: SignCheck) -> None:
         dialog = SignCheckDialog(check, self.window())
         dialog.accepted.connect(lambda: self._on_check_dialog_accepted(dialog))
         self.check_dialog = dialog
@@ -236,16 +231,16 @@ class QuickLogBar(QWidget):
         ids, notes, session = dialog.chosen_ids(), dialog.notes(), self.ctx.session
         if ids:
             self._run(
-                lambda: flows.check_signs_today(session, ids, notes=notes), self._on_signs_checked
+                lambda: session.tracking.check_signs_today(ids, notes=notes), self._on_signs_checked
             )
 
-    def _on_signs_checked(self, checked: flows.CheckedSigns) -> None:
+    def _on_signs_checked(self, checked: CheckedSigns) -> None:
         self.signs_checked.emit(len(checked.observations))
         sections = [
             PlanSection(
-                self.tr(rules.STAGE_LABELS[stage]),
+                words.label(stage),
                 strategies,
-                self.tr(rules.STAGE_EXPLANATIONS[stage]),
+                words.stage_explanation(stage),
             )
             for stage, strategies in checked.plan.items()
         ]

@@ -23,29 +23,8 @@ from PySide6.QtGui import (
 )
 
 from recovery_journal.domain.support import SafetyPlanItem, SafetyStep, SupportContact
+from recovery_journal.ui import words
 
-STEP_TITLES: dict[SafetyStep, str] = {
-    SafetyStep.WARNING_SIGNS: "My warning signs",
-    SafetyStep.INTERNAL_COPING: "Things I can do on my own",
-    SafetyStep.DISTRACTION: "People and places that take my mind off things",
-    SafetyStep.ASK_FOR_HELP: "People I can ask for help",
-    SafetyStep.PROFESSIONALS: "Professionals and crisis lines",
-    SafetyStep.SAFE_ENVIRONMENT: "Making my environment safer",
-    SafetyStep.REASONS_FOR_LIVING: "My reasons for living",
-}
-STEP_HINTS: dict[SafetyStep, str] = {
-    SafetyStep.WARNING_SIGNS: "Thoughts, feelings, situations or habits that tell me a hard "
-    "time may be starting.",
-    SafetyStep.INTERNAL_COPING: "Things I can do by myself to get through a difficult moment.",
-    SafetyStep.DISTRACTION: "People I can be around and places I can go that help me think "
-    "about something else.",
-    SafetyStep.ASK_FOR_HELP: "People I can tell that I'm having a hard time.",
-    SafetyStep.PROFESSIONALS: "Who I can contact for professional help, including crisis lines "
-    "for where I live.",
-    SafetyStep.SAFE_ENVIRONMENT: "What I can do to make where I am safer, for example asking "
-    "someone to keep things I could hurt myself with.",
-    SafetyStep.REASONS_FOR_LIVING: "What matters most to me and is worth staying safe for.",
-}
 CONTACT_STEPS = (SafetyStep.DISTRACTION, SafetyStep.ASK_FOR_HELP, SafetyStep.PROFESSIONALS)
 EMERGENCY = "If you are in immediate danger, call your local emergency number now."
 FONT_SIZES = (11.0, 10.0, 9.0, 8.0, 7.0, 6.0)
@@ -80,7 +59,7 @@ def safety_plan_html(
     if printed_on is not None:
         parts.append(f"<p><small>Printed {printed_on.isoformat()}</small></p>")
     for number, step in enumerate(SafetyStep, start=1):
-        parts.append(f"<h4>{number}. {html.escape(STEP_TITLES[step])}</h4>")
+        parts.append(f"<h4>{number}. {html.escape(words.label(step))}</h4>")
         lines = [f"<li>{_text(item.text)}</li>" for item in plan.get(step, ())]
         for contact in grouped[step]:
             reach = f" — {_text(contact.reach)}" if contact.reach else ""

@@ -33,31 +33,11 @@ from recovery_journal.domain import validation
 from recovery_journal.domain.clock import local_today
 from recovery_journal.domain.coping import CopingCategory, CopingStrategy, StrategySource
 from recovery_journal.domain.support import ContactRole, PeerMeeting, SafetyStep, SupportContact
+from recovery_journal.ui import words
 from recovery_journal.ui.checkin import muted
 from recovery_journal.ui.qt_dates import from_qdate, to_qdate
-from recovery_journal.ui.safety_print import CONTACT_STEPS, STEP_TITLES
+from recovery_journal.ui.safety_print import CONTACT_STEPS
 
-ROLE_LABELS: dict[ContactRole, str] = {
-    ContactRole.PEER: "Peer",
-    ContactRole.GROUP: "Group",
-    ContactRole.SPONSOR: "Sponsor",
-    ContactRole.FRIEND: "Friend",
-    ContactRole.FAMILY: "Family",
-    ContactRole.THERAPIST: "Therapist",
-    ContactRole.PRESCRIBER: "Prescriber",
-    ContactRole.CRISIS_LINE: "Crisis line",
-    ContactRole.OTHER: "Other",
-}
-CATEGORY_LABELS: dict[CopingCategory, str] = {
-    CopingCategory.GROUNDING: "Grounding",
-    CopingCategory.RELAXATION: "Relaxation",
-    CopingCategory.PHYSICAL: "Physical",
-    CopingCategory.CREATIVE: "Creative",
-    CopingCategory.SOCIAL: "Social / peer",
-    CopingCategory.COGNITIVE: "Thinking it through",
-    CopingCategory.PROFESSIONAL: "Professional",
-    CopingCategory.DISTRACTION: "Distraction",
-}
 # A sensible step for a new contact of each role (the person can change it).
 DEFAULT_STEP: dict[ContactRole, SafetyStep] = {
     ContactRole.THERAPIST: SafetyStep.PROFESSIONALS,
@@ -116,8 +96,8 @@ class ContactDialog(QDialog):
         self.name.setMaxLength(validation.MAX_NAME)
         self.role = QComboBox()
         self.role.setAccessibleName(self.tr("Role"))
-        for role, label in ROLE_LABELS.items():
-            self.role.addItem(self.tr(label), role)
+        for role, label in words.CONTACT_ROLES.items():
+            self.role.addItem(words.tr(label), role)
         self.role.setCurrentIndex(self.role.findData(c.role))
         self.reach = _line(
             self.tr("Phone number, email, where to find them…"),
@@ -131,7 +111,7 @@ class ContactDialog(QDialog):
         if c.safety_step is not None and c.safety_step not in steps:
             steps.append(c.safety_step)
         for step in steps:
-            self.step.addItem(self.tr(STEP_TITLES[step]), step)
+            self.step.addItem(words.label(step), step)
         self.step.setCurrentIndex(max(0, self.step.findData(c.safety_step)))
         if contact is None:
             self.role.currentIndexChanged.connect(self._on_role_current_index_changed)
@@ -263,8 +243,8 @@ class AddToToolboxDialog(QDialog):
         heading.setWordWrap(True)
         self.category = QComboBox()
         self.category.setAccessibleName(self.tr("Category"))
-        for category, label in CATEGORY_LABELS.items():
-            self.category.addItem(self.tr(label), category)
+        for category, label in words.COPING_CATEGORIES.items():
+            self.category.addItem(words.tr(label), category)
         self.category.setCurrentIndex(self.category.findData(CopingCategory.SOCIAL))
         self.first_step = _line(self.tr("Optional: a first small step"), self.tr("First step"))
         box, self.ok = _buttons(self, self.tr("Add to my toolbox"))

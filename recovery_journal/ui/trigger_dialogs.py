@@ -1,19 +1,18 @@
-"""Dialogs for triggers and warning signs: the library editors, "A trigger happened", the daily
-warning-sign check, and "Your plan for this" shown after logging.
+"""Dialogs for triggers and warning signs: the library editors and "A trigger happened".
 
-The dialogs never touch storage: they are filled with values the caller loaded in the background
-and hand back what the person chose (:meth:`LogTriggerDialog.request`,
-:meth:`SignCheckDialog.chosen_ids`…), so the caller runs the saving as a task.
+The daily warning-sign check and "Your plan for this" are in :mod:`.plan_dialogs` (re-exported
+here). The dialogs never touch storage: they are filled with values the caller loaded in the
+background and hand back what the person chose (:meth:`LogTriggerDialog.request`…), so the caller
+runs the saving as a task.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, time
 
-from PySide6.QtCore import QDateTime, Qt, Signal, Slot
+from PySide6.QtCore import QDateTime, Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,13 +21,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -36,37 +32,34 @@ from PySide6.QtWidgets import (
 from recovery_journal.domain import tracking_rules as rules
 from recovery_journal.domain import validation
 from recovery_journal.domain.clock import utc_now
-from recovery_journal.domain.coping import CopingStrategy
 from recovery_journal.domain.scales import INTENSITY
 from recovery_journal.domain.tracking import Trigger, TriggerCategory, WarningSign, WarningStage
 from recovery_journal.errors import ValidationError
-from recovery_journal.services.tracking_flows import LogChoices, SignCheck
+from recovery_journal.services.tracking import LogChoices
+from recovery_journal.ui import words
 from recovery_journal.ui.checkin import ScaleInput, muted
+from recovery_journal.ui.plan_dialogs import (
+    IF_UNSAFE,
+    NO_PLAN_YET,
+    PlanDialog,
+    PlanSection,
+    SignCheckDialog,
+    notes_edit,
+    wrapped,
+)
 from recovery_journal.ui.qt_dates import from_qdate
 
-NO_PLAN_YET = (
-    "You haven't chosen strategies for this yet. That's okay. When you're ready, the Coping "
-    "toolbox page helps you make a plan: “If this happens, I will try…”."
-)
-IF_UNSAFE = (
-    "If you feel unsafe, open your safety plan or reach out to someone on it. In an emergency, "
-    "call your local emergency number."
-)
-
-
-def _notes_edit(text: str, name: str) -> QPlainTextEdit:
-    edit = QPlainTextEdit(text)
-    edit.setTabChangesFocus(True)
-    edit.setAccessibleName(name)
-    edit.setMaximumHeight(90)
-    return edit
-
-
-def _wrapped(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    return label
+__all__ = [
+    "IF_UNSAFE",
+    "NO_PLAN_YET",
+    "LogTriggerDialog",
+    "PlanDialog",
+    "PlanSection",
+    "SignCheckDialog",
+    "TriggerDialog",
+    "TriggerLogRequest",
+    "WarningSignDialog",
+]
 
 
 class _LibraryDialog(QDialog):
@@ -80,7 +73,7 @@ class _LibraryDialog(QDialog):
         self.name_edit.setMaxLength(validation.MAX_NAME)
         self.name_edit.setAccessibleName(self.tr("Name"))
         self.choice = QComboBox()
-        self.notes_edit = _notes_edit(notes, self.tr("Notes"))
+        self.notes_edit = notes_edit(notes, self.tr("Notes"))
         self.form = QFormLayout()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -118,8 +111,8 @@ class TriggerDialog(_LibraryDialog):
             title, trigger.name if trigger else "", trigger.notes if trigger else "", parent
         )
         self.choice.setAccessibleName(self.tr("Category"))
-        for category, label in rules.CATEGORY_LABELS.items():
-            self.choice.addItem(self.tr(label), category)
+        for category, label in words.TRIGGER_CATEGORIES.items():
+            self.choice.addItem(words.tr(label), category)
         current = trigger.category if trigger else TriggerCategory.OTHER
         self.choice.setCurrentIndex(self.choice.findData(current))
         self._finish(self.tr("&Category"))
@@ -142,8 +135,8 @@ class WarningSignDialog(_LibraryDialog):
         super().__init__(title, sign.name if sign else "", sign.notes if sign else "", parent)
         self.choice.setAccessibleName(self.tr("Stage"))
         for stage in rules.STAGE_ORDER:
-            self.choice.addItem(self.tr(rules.STAGE_LABELS[stage]), stage)
-        self.explanation = muted(_wrapped(""))
+            self.choice.addItem(words.label(stage), stage)
+        self.explanation = muted(wrapped(""))
         self.choice.currentIndexChanged.connect(self._on_choice_current_index_changed)
         current = sign.stage if sign else WarningStage.EARLY
         self.choice.setCurrentIndex(self.choice.findData(current))
@@ -153,7 +146,7 @@ class WarningSignDialog(_LibraryDialog):
     @Slot(int)
     def _on_choice_current_index_changed(self, _index: int) -> None:
         stage: WarningStage = self.choice.currentData()
-        self.explanation.setText(self.tr(rules.STAGE_EXPLANATIONS[stage]))
+        self.explanation.setText(words.stage_explanation(stage))
         self.choice.setAccessibleDescription(self.explanation.text())
 
     def sign(self) -> WarningSign:
@@ -208,11 +201,11 @@ class LogTriggerDialog(QDialog):
             self.trigger_combo.setEditText("")
         self.new_category = QComboBox()
         self.new_category.setAccessibleName(self.tr("Category of the new trigger"))
-        for category, label in rules.CATEGORY_LABELS.items():
-            self.new_category.addItem(self.tr(label), category)
+        for category, label in words.TRIGGER_CATEGORIES.items():
+            self.new_category.addItem(words.tr(label), category)
         self.new_category.setCurrentIndex(self.new_category.findData(TriggerCategory.OTHER))
         self.new_hint = muted(
-            _wrapped(self.tr("This is a new trigger: it will be added to your list."))
+            wrapped(self.tr("This is a new trigger: it will be added to your list."))
         )
         self.when_edit = QDateTimeEdit(QDateTime.currentDateTime())
         self.when_edit.setCalendarPopup(True)
@@ -228,7 +221,7 @@ class LogTriggerDialog(QDialog):
             initial=5,
             show_end_anchors=True,
         )
-        self.context_edit = _notes_edit("", self.tr("What was happening"))
+        self.context_edit = notes_edit("", self.tr("What was happening"))
         self.context_edit.setPlaceholderText(self.tr("A few words, if you like"))
         has_entry = choices.todays_entry_id is not None
         self.link_check = QCheckBox(self.tr("Link to my journal entry for that day"))
@@ -237,7 +230,7 @@ class LogTriggerDialog(QDialog):
         self.link_check.setToolTip(
             self.tr("Links to your newest entry of that day, if there is one.")
         )
-        self.error_label = _wrapped("")
+        self.error_label = wrapped("")
         self.error_label.setVisible(False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.log_button = self.buttons.addButton(
@@ -318,167 +311,3 @@ class LogTriggerDialog(QDialog):
             self.when_edit.setFocus()
             return
         super().accept()
-
-
-class SignCheckDialog(QDialog):
-    """Today's warning-sign check: the active signs by stage; tick the ones noticed today."""
-
-    def __init__(self, check: SignCheck, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Warning-sign check"))
-        self.setMinimumWidth(480)
-        self.boxes: dict[int, QCheckBox] = {}
-        content = QWidget()
-        column = QVBoxLayout(content)
-        intro = self.tr(
-            "Which of these have you noticed today? Tick any that fit — noticing "
-            "them early is a skill, not a failure."
-        )
-        column.addWidget(_wrapped(intro))
-        for stage, signs in rules.group_by_stage(check.signs).items():
-            if signs:
-                column.addWidget(self._stage_group(stage, signs, check.noted_today))
-        if not check.signs:
-            column.addWidget(
-                muted(
-                    _wrapped(
-                        self.tr(
-                            "You haven't added any warning signs yet. You can add them on the "
-                            "“Triggers & signs” page."
-                        )
-                    )
-                )
-            )
-        column.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(content)
-        self.notes_edit = QLineEdit()
-        self.notes_edit.setPlaceholderText(self.tr("A note for today (optional)"))
-        self.notes_edit.setAccessibleName(self.tr("Note"))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = self.buttons.addButton(
-            self.tr("Save"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.save_button.setAccessibleName(self.tr("Save the signs I ticked"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(scroll, 1)
-        layout.addWidget(self.notes_edit)
-        layout.addWidget(self.buttons)
-        self._on_box_toggled()
-        self.resize(520, min(620, 220 + 34 * len(check.signs)))
-
-    def _stage_group(
-        self, stage: WarningStage, signs: Sequence[WarningSign], noted: set[int]
-    ) -> QGroupBox:
-        group = QGroupBox(self.tr(rules.STAGE_LABELS[stage]))
-        box_layout = QVBoxLayout(group)
-        box_layout.addWidget(muted(_wrapped(self.tr(rules.STAGE_EXPLANATIONS[stage]))))
-        for sign in signs:
-            assert sign.id is not None
-            already = sign.id in noted
-            text = self.tr("%s (noted today)") % sign.name if already else sign.name
-            box = QCheckBox(text)
-            box.setAccessibleName(text)
-            box.setChecked(already)
-            box.setEnabled(not already)
-            box.toggled.connect(self._on_box_toggled)
-            self.boxes[sign.id] = box
-            box_layout.addWidget(box)
-        return group
-
-    @Slot()
-    def _on_box_toggled(self) -> None:
-        self.save_button.setEnabled(bool(self.chosen_ids()))
-
-    def chosen_ids(self) -> list[int]:
-        """Signs newly ticked (ones already noted today are shown but not counted again)."""
-        return [i for i, box in self.boxes.items() if box.isEnabled() and box.isChecked()]
-
-    def notes(self) -> str:
-        return self.notes_edit.text().strip()
-
-
-@dataclass(frozen=True, slots=True)
-class PlanSection:
-    """One part of "Your plan": a heading, an optional line under it, and the strategies."""
-
-    heading: str
-    strategies: list[CopingStrategy]
-    explanation: str = ""
-
-
-class PlanDialog(QDialog):
-    """The person's own plan after logging: numbered strategies, each with a Start button."""
-
-    strategy_chosen = Signal(int)
-    toolbox_requested = Signal()
-
-    def __init__(
-        self,
-        title: str,
-        sections: Sequence[PlanSection],
-        *,
-        logged_note: str = "",
-        crisis: bool = False,
-        offer_toolbox: bool = False,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setMinimumWidth(460)
-        self.start_buttons: dict[int, QPushButton] = {}
-        layout = QVBoxLayout(self)
-        if logged_note:
-            layout.addWidget(muted(_wrapped(logged_note)))
-        for section in sections:
-            layout.addWidget(self._section(section))
-        if not any(s.strategies for s in sections):
-            self.empty_label = _wrapped(self.tr(NO_PLAN_YET))
-            layout.addWidget(self.empty_label)
-        if crisis:
-            layout.addWidget(_wrapped(self.tr(IF_UNSAFE)))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        self.toolbox_button: QPushButton | None = None
-        if offer_toolbox:
-            self.toolbox_button = buttons.addButton(
-                self.tr("Open the Coping toolbox"), QDialogButtonBox.ButtonRole.ActionRole
-            )
-            self.toolbox_button.setAccessibleName(self.tr("Open the Coping toolbox"))
-            self.toolbox_button.clicked.connect(self._on_toolbox_button_clicked)
-        layout.addWidget(buttons)
-        first = next(iter(self.start_buttons.values()), None)
-        if first is not None:
-            first.setFocus()
-
-    def _section(self, section: PlanSection) -> QWidget:
-        group = QGroupBox(section.heading)
-        rows = QVBoxLayout(group)
-        if section.explanation:
-            rows.addWidget(muted(_wrapped(section.explanation)))
-        if not section.strategies:
-            rows.addWidget(muted(_wrapped(self.tr("No strategies chosen for this yet."))))
-        for number, strategy in enumerate(section.strategies, start=1):
-            assert strategy.id is not None
-            row = QHBoxLayout()
-            row.addWidget(_wrapped(f"{number}. {strategy.name}"), 1)
-            button = QPushButton(self.tr("Start"))
-            button.setAccessibleName(self.tr("Start %s") % strategy.name)
-            button.clicked.connect(lambda _=False, i=strategy.id: self._on_start(i))
-            self.start_buttons.setdefault(strategy.id, button)
-            row.addWidget(button)
-            rows.addLayout(row)
-        return group
-
-    def _on_start(self, strategy_id: int) -> None:
-        self.strategy_chosen.emit(strategy_id)
-        self.accept()
-
-    @Slot()
-    def _on_toolbox_button_clicked(self) -> None:
-        self.toolbox_requested.emit()
-        self.accept()

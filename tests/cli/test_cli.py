@@ -288,7 +288,11 @@ def test_secrets_are_never_accepted_as_arguments() -> None:
 
     text = build_parser().format_help()
     for sub in ("init", "passwd", "recover", "list"):
-        args = build_parser()._subparsers._group_actions[0].choices[sub]  # type: ignore[union-attr]
+        subparsers = build_parser()._subparsers
+        assert subparsers is not None
+        choices = subparsers._group_actions[0].choices
+        assert isinstance(choices, dict)
+        args = choices[sub]
         assert not any("pass" in o or "code" in o for a in args._actions for o in a.option_strings)
     assert "RECOVERY_JOURNAL_PASSPHRASE" in text
 

@@ -40,7 +40,7 @@ def test_triggers_and_their_events(journal: JournalSession) -> None:
     )
     assert event.local_date == WHEN.astimezone().date()
     assert journal.tracking.triggers.list() == [crowd]
-    assert journal.tracking.trigger_events.where(trigger_id=crowd.id) == [event]
+    assert journal.tracking.events_of(crowd.id or 0) == [event]
     assert journal.tracking.trigger_events.between(event.local_date, event.local_date) == [event]
     assert journal.tracking.trigger_events.between(event.local_date + timedelta(days=1)) == []
 
@@ -138,7 +138,7 @@ def test_counters_slips_milestones_goals_and_phases(journal: JournalSession) -> 
     journal.progress.goal_steps.add(GoalStep(goal.id or 0, "Phone out of the bedroom"))
     journal.progress.phases.add(Phase("Acceptance", date(2025, 8, 1)))
     assert journal.progress.counters.get(counter.id or 0).convention is DayConvention.DAY_ZERO
-    assert [s.context for s in journal.progress.slips.where(counter_id=counter.id)] == ["wedding"]
+    assert [s.context for s in journal.progress.slips_of(counter.id or 0)] == ["wedding"]
     assert journal.progress.milestones.count() == 1
     assert journal.progress.goal_steps.list()[0].text == "Phone out of the bedroom"
     assert journal.progress.phases.list()[0].name == "Acceptance"

@@ -10,6 +10,7 @@ import pytest
 from recovery_journal.domain.entries import MATCH_END, MATCH_START, Emotion, Entry
 from recovery_journal.errors import ErrorKind, UserError, ValidationError
 from recovery_journal.services.session import JournalSession
+from tests.conftest import Reopen
 
 
 def _entry(day: int, body: str, **kw: object) -> Entry:
@@ -145,11 +146,11 @@ def test_a_failed_batch_writes_nothing(journal: JournalSession) -> None:
     assert journal.entries.count() == 0
 
 
-def test_draft_survives_locking_and_reopening(journal: JournalSession, reopen: object) -> None:
+def test_draft_survives_locking_and_reopening(journal: JournalSession, reopen: Reopen) -> None:
     from recovery_journal.domain.entries import Draft
 
     journal.entries.save_draft(Draft("today", date(2026, 2, 5), body="half a thought", mood=4))
-    again = reopen(journal)  # type: ignore[operator]
+    again = reopen(journal)
     try:
         draft = again.entries.draft("today")
         assert draft is not None and draft.body == "half a thought" and draft.mood == 4

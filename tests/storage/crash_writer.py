@@ -5,8 +5,11 @@ stdin forks a writer process, waits for it to die and prints ``exit STATUS``. A 
 journal (fast test-only KDF settings, built here from ``keys.TEST_PARAMS`` / ``keys.TEST_POLICY``)
 and prints, flushed, ``pid N``, ``open`` once unlocked, then ``id N`` for every entry *after* its
 commit returned; in ``backup`` mode also ``backup-start K`` / ``backup-done K`` around each
-``backup_to``. Forking saves the interpreter start and the imports (about 0.9 s) in every round;
-each writer is still a process of its own, killed like a crashing app.
+``backup_to``. With ``die_in_backup`` (a fraction), the writer cuts its second backup short:
+from that backup's start, the first write past that fraction of the first bundle's size ends it
+(``write_limit.py``), so the kill lands inside the backup however busy the machine is. Forking
+saves the interpreter start and the imports (about 0.9 s) in every round; each writer is still a
+process of its own, killed like a crashing app.
 
 Imported, it gives the test's side: :class:`WriterServer` and :class:`Round`.
 """
@@ -27,6 +30,11 @@ from pathlib import Path
 from typing import Any
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
+if str(PROJECT_ROOT) not in sys.path:  # run as a script: make ``tests`` importable
+    sys.path.insert(0, str(PROJECT_ROOT))
+
+from tests.storage.write_limit import die_past, killed_by_limit  # noqa: E402
+
 MAX_ENTRIES_PER_WRITER = 5_000  # a writer nobody kills stops by itself
 FILLER = "steady breathing walk outside called my sponsor " * 8
 
@@ -66,6 +74,9 @@ def _writer(command: dict[str, Any]) -> int:
         if backup_dest is not None and i % 3 == 2:
             k = i // 3
             _say(f"backup-start {k}")
+            if k == 1 and "die_in_backup" in command:
+                first = (backup_dest / "kill-0.rjbackup").stat().st_size
+                die_past(int(float(command["die_in_backup"]) * first))
             session.backup_to(backup_dest / f"kill-{k}.rjbackup")
             _say(f"backup-done {k}")
     session.lock()
@@ -110,7 +121,7 @@ class Round:
     lines: list[str] = field(default_factory=list)
     times: list[float] = field(default_factory=list)  # when each line arrived (monotonic)
     status: int | None = None
-    killed: bool = False
+    killed: bool = False  # by the test's SIGKILL or by its own write limit
 
     @property
     def ids(self) -> list[int]:
@@ -222,6 +233,7 @@ class WriterServer:
                 break
             if line.startswith("exit "):
                 result.status = int(line.split()[1])
+                result.killed = killed_by_limit(result.status)
                 return result
             result.add(line)
             if line.startswith("pid "):

@@ -4,10 +4,10 @@
 
 POINT is where the process kills itself: ``after-next-written`` (the new key file is beside the
 old one), ``after-rekey`` (the database is under the new key, the old key file still in place),
-``after-replace`` (everything done), or ``never`` (the test kills it from outside, at a random
-moment while the database is being rewritten). The new recovery code is printed, flushed, as soon
-as it exists (``code …``), then ``rewriting`` just before the database is rewritten. Test-only
-KDF settings (``keys.TEST_PARAMS``).
+``after-replace`` (everything done), or ``mid-rewrite:BYTES`` (the rewrite of the database is cut
+by the first write that takes a file past BYTES: see ``write_limit.py``). The new recovery code is
+printed, flushed, as soon as it exists (``code …``), then ``rewriting`` just before the database
+is rewritten. Test-only KDF settings (``keys.TEST_PARAMS``).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from typing import Any
 
 from recovery_journal.storage import database, keys, rekey, vault
 from recovery_journal.storage.options import BackupSettings
+from tests.storage.write_limit import die_past
 
 FAST = keys.KeySettings(params=keys.TEST_PARAMS, policy=keys.TEST_POLICY)
 
@@ -47,9 +48,12 @@ def main(path: str, old: str, new: str, point: str) -> None:
         if point == "after-next-written":
             _die()
 
-    def rewriting(*args: Any) -> None:
+    def rewriting(conn: Any, data_key: bytearray) -> None:
         _say("rewriting")
-        db_rekey(*args)
+        if point.startswith("mid-rewrite:"):
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()  # only the rewrite writes
+            die_past(int(point.split(":")[1]))
+        db_rekey(conn, data_key)
         if point == "after-rekey":
             _die()
 
@@ -58,9 +62,9 @@ def main(path: str, old: str, new: str, point: str) -> None:
         if point == "after-replace":
             _die()
 
-    keys.new_envelope = noting_code  # type: ignore[assignment]
+    keys.new_envelope = noting_code
     keys.write_envelope = writing  # type: ignore[assignment]
-    database.rekey = rewriting  # type: ignore[assignment]
+    database.rekey = rewriting
     rekey._adopt = adopting  # type: ignore[assignment]
     journal = vault.unlock(Path(path), old, FAST, BackupSettings(daily=False))
     rekey.reencrypt(journal, old, new, FAST)

@@ -5,7 +5,8 @@ id after the commit returned; the test kills it with SIGKILL at a random moment 
 number of reported entries, then a random delay spent reading more lines), reopens the journal and
 checks that every reported entry is there and that the database, its encryption and its search
 index check out. The same journal is reused across rounds, so later rounds open journals left by
-earlier kills (a hot ``-wal``).
+earlier kills (a hot ``-wal``). The backup test cuts a backup short by the writer's own file-size
+limit (``write_limit.py``), so the kill lands inside the backup however busy the machine is.
 """
 
 from __future__ import annotations
@@ -37,7 +38,8 @@ pytestmark = [
 
 ROUNDS = 50
 SEED = int(os.environ.get("RECOVERY_JOURNAL_CRASH_SEED", "20251122"))
-BACKUP_ATTEMPTS = 10
+# How far into the second backup its writes get before the kill (fractions of the first bundle).
+BACKUP_DEPTHS = (0.05, 0.5, 0.95)
 WORD = "crashword"
 
 
@@ -92,9 +94,7 @@ def test_committed_entries_survive_kill_9_at_random_points(
         # About one round in five is killed while unlocking or during its first write.
         wanted = 0 if rng.random() < 0.2 else rng.randint(1, 40)
         delay = rng.uniform(0.0, 0.02)
-        result = server.run(
-            command, lambda r, n=wanted, d=delay: d if r.count("id ") >= n else None
-        )
+        result = server.run(command, _after_ids(wanted, delay))
         label = f"round {round_no} (seed {SEED}, after {wanted} ids + {delay:.4f} s)"
         assert result.killed, f"{label}: writer ended by itself:\n{server.stderr_text()}"
         reported += result.ids
@@ -112,22 +112,18 @@ def test_committed_entries_survive_kill_9_at_random_points(
     assert found_ids == entry_ids, "the search index and the entries disagree"
 
 
+def _after_ids(wanted: int, delay: float) -> Callable[[Round], float | None]:
+    """Kill ``delay`` seconds after the writer reported ``wanted`` committed ids."""
+    return lambda result: delay if result.count("id ") >= wanted else None
+
+
+def _never(_result: Round) -> None:
+    """The test never kills: the writer's own write limit does."""
+
+
 def _mid_backup(result: Round) -> bool:
     """Whether the kill landed between a backup's start and its end."""
     return result.killed and result.count("backup-start ") > result.count("backup-done ")
-
-
-def _kill_inside_next_backup(fraction: float) -> Callable[[Round], float | None]:
-    """At a backup's start, wait ``fraction`` of the time the previous backup took, then kill."""
-
-    def kill_after(result: Round) -> float | None:
-        if not result.lines[-1].startswith("backup-start ") or not result.count("backup-done "):
-            return None
-        done = max(i for i, line in enumerate(result.lines) if line.startswith("backup-done "))
-        start = max(i for i in range(done) if result.lines[i].startswith("backup-start "))
-        return fraction * (result.times[done] - result.times[start])
-
-    return kill_after
 
 
 def _check_bundles(dest: Path, restore_to: Path, label: str) -> None:
@@ -154,28 +150,26 @@ def _check_bundles(dest: Path, restore_to: Path, label: str) -> None:
 def test_kill_9_during_a_backup_keeps_journal_and_finished_bundles(
     journal: JournalSession, journal_path: Path, backups: BackupSettings, tmp_path: Path
 ) -> None:
-    """SIGKILL mid-backup: the journal is intact, every finished bundle is whole and restores."""
+    """Killed mid-backup at three depths (by its own write limit, not a clock): the journal is
+    intact, every finished bundle is whole and restores, and the backup can be made again."""
     filler = "a longer day, lots to write about " * 40
     journal.entries.add_many(
         [Entry(local_date=date(2024, 5, 1 + i % 28), body=f"{i} {filler}") for i in range(400)]
     )
     journal.lock()
-    rng = random.Random(SEED + 1)
-    landed = False
     with WriterServer(tmp_path / "writer-stderr.txt") as server:
-        for attempt in range(BACKUP_ATTEMPTS):
+        for attempt, fraction in enumerate(BACKUP_DEPTHS):
             dest = tmp_path / f"bundles-{attempt}"
             dest.mkdir()
-            command = _command(journal_path, backups, backup_dest=str(dest))
-            result = server.run(command, _kill_inside_next_backup(rng.uniform(0.1, 0.9)))
-            label = f"backup attempt {attempt} (seed {SEED + 1})"
-            assert result.killed, f"{label}: writer ended by itself:\n{server.stderr_text()}"
+            command = _command(
+                journal_path, backups, backup_dest=str(dest), die_in_backup=str(fraction)
+            )
+            result = server.run(command, _never)
+            label = f"backup cut at {fraction:.0%} of a bundle"
+            assert result.killed, f"{label}: writer ended otherwise:\n{server.stderr_text()}"
+            assert _mid_backup(result), f"{label}: not inside a backup: {result.lines[-3:]}"
             _after_kill(journal_path, backups, result, label)
             _check_bundles(dest, tmp_path / f"restored-{attempt}", label)
-            landed = _mid_backup(result)
-            if landed:
-                break
-    assert landed, f"no kill landed inside a backup in {BACKUP_ATTEMPTS} attempts"
     # The interrupted backup's leftovers do not stop the same backup from being made again.
     killed = result.lines[-1] if result.lines[-1].startswith("backup-start ") else None
     assert killed is not None, result.lines[-3:]

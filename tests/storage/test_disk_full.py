@@ -170,7 +170,10 @@ def test_creating_a_journal_in_a_read_only_place_is_read_only(
     disk = small_disk(256, read_only=True)
     path = disk / "journal.rjournal" if where == "in-the-mount" else disk / "sub" / "j.rjournal"
     with pytest.raises(UserError) as caught:
-        create_journal(path, PASSPHRASE, FAST, BackupSettings(folder=disk / "backups")).lock()
+        session, _code = create_journal(
+            path, PASSPHRASE, FAST, BackupSettings(folder=disk / "backups")
+        )
+        session.lock()
     _assert_kind_message(caught.value, ErrorKind.READ_ONLY, "This location can't be written to")
     assert list(disk.iterdir()) == []
 

@@ -32,7 +32,10 @@ def _read_with_raw_key(path: Path, data_key: bytes) -> list[tuple[str, str]]:
     conn = dbapi2.connect(f"file:{path}?mode=ro", uri=True)
     try:
         conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
-        return conn.execute("SELECT local_date, body FROM entries").fetchall()
+        rows: list[tuple[str, str]] = conn.execute(
+            "SELECT local_date, body FROM entries"
+        ).fetchall()
+        return rows
     finally:
         conn.close()
 

@@ -8,11 +8,14 @@ from typing import Any
 
 import pytest
 
+from recovery_journal.demo import fill_demo_journal
 from recovery_journal.errors import ErrorKind, UserError
 from recovery_journal.paths import keys_path
 from recovery_journal.services.access import BackupSettings, open_journal
+from recovery_journal.services.export import export_document
 from recovery_journal.services.session import JournalSession
 from recovery_journal.storage import database, keys, migrations
+from recovery_journal.storage.migrations import v004_stable_codes
 from recovery_journal.storage.orm import Base
 from tests.conftest import FAST, PASSPHRASE
 
@@ -89,3 +92,47 @@ def test_a_journal_from_a_newer_app_is_refused_untouched(
     with pytest.raises(UserError) as caught:
         open_journal(path, PASSPHRASE, FAST)
     assert caught.value.kind is ErrorKind.TOO_NEW
+
+
+def _as_version_3_wrote_it(session: JournalSession) -> None:
+    """Put back the words version 3 stored where version 4 has codes, and say version 3."""
+    with session.transaction() as s:
+        conn = s.connection()
+        for (table, column), renamed in v004_stable_codes.RENAMED.items():
+            for old, new in renamed.items():
+                conn.exec_driver_sql(
+                    f"UPDATE {table} SET {column} = ? WHERE {column} = ?", (old, new)
+                )
+        conn.exec_driver_sql("PRAGMA user_version = 3")
+
+
+def _without_time(doc: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in doc.items() if k != "exported_utc"}
+
+
+def test_version_3_words_become_codes_after_a_backup(
+    journal: JournalSession, journal_path: Path, tmp_path: Path
+) -> None:
+    """A journal as version 3 wrote it (English words) upgrades to codes, backed up first, and
+    reads exactly as before."""
+    fill_demo_journal(journal, days=30, end=date(2026, 1, 31))
+    before = _without_time(export_document(journal))
+    _as_version_3_wrote_it(journal)
+    with journal.transaction() as s:
+        words = s.connection().exec_driver_sql(
+            "SELECT count(*) FROM warning_signs WHERE stage = 'things are breaking down'"
+        )
+        assert words.scalar_one() > 0
+    journal.lock()
+    backups = BackupSettings(folder=tmp_path / "upgrade-backups", daily=False)
+    session = open_journal(journal_path, PASSPHRASE, FAST, backups)
+    try:
+        assert session.migrated_from == 3
+        assert backups.folder is not None
+        assert len(list(backups.folder.glob("*before-upgrade-v3.rjbackup"))) == 1
+        assert _without_time(export_document(session)) == before
+        with session.transaction() as s:
+            stages = s.connection().exec_driver_sql("SELECT DISTINCT stage FROM warning_signs")
+            assert {row[0] for row in stages} == {"early", "breaking_down", "crisis"}
+    finally:
+        session.lock()

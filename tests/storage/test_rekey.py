@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
 import subprocess
 import sys
-import time
 from datetime import date
 from pathlib import Path
 
@@ -20,6 +20,7 @@ from recovery_journal.services.access import BackupSettings, create_journal, ope
 from recovery_journal.services.session import JournalSession
 from recovery_journal.storage import database, keys, vault
 from tests.conftest import FAST, MARKER, PASSPHRASE
+from tests.storage.write_limit import KILLED_BY
 
 NEW = "a different sentence entirely, seven words"
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -106,9 +107,8 @@ def filled(journal_path: Path) -> Path:
     return journal_path
 
 
-def _crash(path: Path, point: str, *, new: str = NEW, mid_rewrite: bool = False) -> str:
-    """Run the crasher until it dies; returns the new recovery code it printed. ``mid_rewrite``:
-    kill it from here the moment the rewrite's rollback journal appears."""
+def _crash(path: Path, point: str, *, new: str = NEW) -> str:
+    """Run the crasher until it dies; returns the new recovery code it printed."""
     env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}
     child = subprocess.Popen(
         [sys.executable, str(CRASHER), str(path), PASSPHRASE, new, point],
@@ -122,15 +122,9 @@ def _crash(path: Path, point: str, *, new: str = NEW, mid_rewrite: bool = False)
     for line in child.stdout:
         if line.startswith("code "):
             code = line.split(" ", 1)[1].strip()
-        if line.startswith("rewriting") and mid_rewrite:
-            hot = path.with_name(path.name + "-journal")
-            deadline = time.monotonic() + 10
-            while not hot.exists() and time.monotonic() < deadline:
-                time.sleep(0.0005)
-            child.kill()
-            break
     child.wait(timeout=60)
-    assert child.returncode == -9, child.stderr.read() if child.stderr else ""
+    died_by = KILLED_BY if point.startswith("mid-rewrite:") else signal.SIGKILL
+    assert child.returncode == -died_by, child.stderr.read() if child.stderr else ""
     return code
 
 
@@ -175,18 +169,19 @@ def test_killed_at_each_step_the_journal_opens_with_one_passphrase(
 @needs_kill
 @pytest.mark.slow
 def test_killed_while_the_database_is_rewritten(journal_path: Path, tmp_path: Path) -> None:
-    """Killed the moment the rewrite starts writing pages (a hot rollback journal is left): the
-    journal opens whole with the old passphrase only, whichever is tried first."""
+    """Killed while the rewrite writes pages, at three depths (a hot rollback journal is left):
+    the journal opens whole with the old passphrase only, whichever is tried first."""
     session, _ = create_journal(journal_path, PASSPHRASE, FAST, NO_BACKUPS)
     _fill(session, count=400, size=300)  # 6 MB: the rewrite takes a moment
     session.lock()
     pristine = {p: p.read_bytes() for p in (journal_path, keys_path(journal_path))}
     hot_journal = journal_path.with_name(journal_path.name + "-journal")
-    for _round in range(3):
+    size = journal_path.stat().st_size
+    for depth in (size // 50, size // 3, size * 4 // 5):
         for p, data in pristine.items():
             p.write_bytes(data)
         next_keys_path(journal_path).unlink(missing_ok=True)
-        _crash(journal_path, "never", mid_rewrite=True)
+        _crash(journal_path, f"mid-rewrite:{depth}")
         assert hot_journal.exists() and next_keys_path(journal_path).exists()
         _no_marker_anywhere(tmp_path)
         refused = _opens_with(journal_path, NEW)  # rolls the hot journal back on the way

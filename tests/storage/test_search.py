@@ -7,6 +7,8 @@ from datetime import date
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
 
 from recovery_journal.domain.entries import Entry
 from recovery_journal.services.session import JournalSession
@@ -64,3 +66,29 @@ def test_a_written_word_is_found_again(journal: JournalSession, word: str) -> No
     saved = journal.entries.add(Entry(date(2026, 1, 1), f"before {word} after"))
     found = {h.entry.id for h in journal.entries.search(word)}
     assert saved.id in found
+
+
+# ---------------------------------------------------------------- the index's own check
+
+
+def _with_entries(journal: JournalSession) -> None:
+    journal.entries.add_many([Entry(date(2026, 3, d), f"walked by the river {d}") for d in (1, 2)])
+
+
+def test_a_damaged_index_is_reported_as_damaged(journal: JournalSession) -> None:
+    _with_entries(journal)
+    assert journal.check().search_index_ok
+    with journal.transaction() as s:  # the index's stored text no longer matches its terms
+        s.execute(text("UPDATE entries_fts_content SET c1 = 'something else entirely'"))
+    report = journal.check()
+    assert not report.search_index_ok and not report.ok
+
+
+def test_other_errors_are_not_called_a_damaged_index(journal: JournalSession) -> None:
+    """Only FTS5's "index damaged" means damage; anything else (here a missing index, a bug) is
+    raised as it is, so it reaches the crash report instead of a wrong message."""
+    _with_entries(journal)
+    with journal.transaction() as s:
+        s.execute(text("DROP TABLE entries_fts"))
+    with pytest.raises(OperationalError, match="no such table"):
+        journal.check()

@@ -20,7 +20,7 @@ from recovery_journal.services.access import (
 )
 from recovery_journal.services.session import JournalSession
 from recovery_journal.storage import keys, vault
-from tests.conftest import FAST, PASSPHRASE
+from tests.conftest import FAST, PASSPHRASE, Reopen
 
 NEW = "a different long passphrase"
 
@@ -36,9 +36,7 @@ def _checkpointed_hash(session: JournalSession) -> str:
     return _sha(session.path)
 
 
-def test_create_then_unlock_keeps_what_was_written(
-    journal: JournalSession, reopen: vault.OpenJournal
-) -> None:
+def test_create_then_unlock_keeps_what_was_written(journal: JournalSession, reopen: Reopen) -> None:
     journal.entries.add(Entry(date(2026, 1, 2), "first words", mood=6))
     again = reopen(journal)
     try:
@@ -164,7 +162,7 @@ def test_lock_releases_the_instance_lock(journal: JournalSession, backups: Backu
 
 
 def test_unlock_takes_one_automatic_backup_a_day(
-    journal: JournalSession, reopen: vault.OpenJournal, backups: BackupSettings
+    journal: JournalSession, reopen: Reopen, backups: BackupSettings
 ) -> None:
     again = reopen(journal)
     again = reopen(again)

@@ -7,11 +7,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 
-from recovery_journal.domain.entries import Entry
+from recovery_journal.domain.entries import Draft, Entry
 from recovery_journal.services.access import BackupSettings, create_journal
 from recovery_journal.ui import settings as S
 from recovery_journal.ui.controller import AppController
@@ -94,6 +94,34 @@ def test_auto_lock_after_idle(qtbot: QtBot, controller: AppController) -> None:
     with qtbot.waitSignal(controller.locked, timeout=10_000):
         controller.idle.start(30)  # the idle timer, shortened
     assert controller.session is None
+
+
+@pytest.mark.parametrize("typing", [True, False])
+def test_typing_postpones_the_idle_lock(
+    qtbot: QtBot, controller: AppController, typing: bool
+) -> None:
+    """Typing restarts the idle countdown. A reference timer with the same countdown, started
+    just after the idle timer, tells which came first (an order of events, not a measured time):
+    without typing the journal locks before it fires; after a keystroke, only after it."""
+    controller.start()
+    unlock(qtbot, controller)
+    assert controller.window is not None
+    editor = controller.window.today.editor
+    countdown = 300
+    controller.idle.timer.setTimerType(Qt.TimerType.PreciseTimer)
+    reference = QTimer()
+    reference.setSingleShot(True)
+    reference.setTimerType(Qt.TimerType.PreciseTimer)
+    fired: list[str] = []
+    controller.idle.idle.connect(lambda: fired.append("idle"))
+    reference.timeout.connect(lambda: fired.append("reference"))
+    controller.idle.start(countdown)
+    reference.start(countdown)
+    if typing:
+        qtbot.keyClicks(editor, "still here")
+    qtbot.waitUntil(lambda: len(fired) == 2, timeout=10_000)
+    assert fired == (["reference", "idle"] if typing else ["idle", "reference"])
+    qtbot.waitUntil(lambda: controller.session is None, timeout=10_000)  # it does lock
 
 
 def test_idle_zero_means_never(
@@ -248,7 +276,7 @@ def test_a_page_that_cannot_give_its_draft_does_not_stop_the_lock(
     window = controller.window
     assert window is not None
 
-    def broken() -> list[object]:
+    def broken() -> list[Draft]:
         raise ValueError("cannot collect")
 
     window.today.pending_drafts = broken  # type: ignore[method-assign]
@@ -294,6 +322,7 @@ def test_a_key_change_finished_at_unlock_offers_a_new_recovery_code(
         settings = ctrl.window.settings_page
         qtbot.waitUntil(lambda: isinstance(settings.dialog, NewRecoveryCodeDialog))
         assert settings.dialog is not None and settings.dialog.isVisible()
+        assert isinstance(settings.dialog, NewRecoveryCodeDialog)
         settings.dialog.reject()
         ctrl.lock()
         qtbot.waitUntil(lambda: ctrl.session is None, timeout=10_000)

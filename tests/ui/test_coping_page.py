@@ -8,7 +8,6 @@ from pytestqt.qtbot import QtBot
 
 from recovery_journal.domain.coping import CopingCategory, CopingStrategy
 from recovery_journal.domain.tracking import Trigger, WarningStage
-from recovery_journal.services import coping_flows as flows
 from recovery_journal.services.library import seed_default_library
 from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.coping_dialogs import LogUseDialog, StrategyDialog
@@ -135,7 +134,7 @@ def test_build_a_plan_for_a_trigger_and_reorder_it(qtbot: QtBot, ui_ctx: UiConte
     qtbot.keyClick(editor.steps_list, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
     qtbot.mouseClick(editor.up_button, LEFT)
     wait_tasks(qtbot, ui_ctx)
-    plan = flows.plan_for(ui_ctx.session, trigger_id=payday.id)
+    plan = ui_ctx.session.coping.plan_for(trigger_id=payday.id)
     assert [s.name for _, s in plan] == [
         "Urge surfing",
         "Call someone from my support list",
@@ -144,9 +143,9 @@ def test_build_a_plan_for_a_trigger_and_reorder_it(qtbot: QtBot, ui_ctx: UiConte
     editor.steps_list.setCurrentRow(2)
     qtbot.mouseClick(editor.remove_button, LEFT)
     wait_tasks(qtbot, ui_ctx)
-    plan = flows.plan_for(ui_ctx.session, trigger_id=payday.id)
+    plan = ui_ctx.session.coping.plan_for(trigger_id=payday.id)
     assert [s.name for _, s in plan] == ["Urge surfing", "Call someone from my support list"]
-    assert editor.targets.item(3).text().endswith("2 steps")  # type: ignore[union-attr]
+    assert editor.targets.item(3).text().endswith("2 steps")
 
 
 def test_a_plan_for_a_warning_sign_stage(qtbot: QtBot, ui_ctx: UiContext) -> None:
@@ -158,7 +157,7 @@ def test_a_plan_for_a_warning_sign_stage(qtbot: QtBot, ui_ctx: UiContext) -> Non
     editor.add_combo.setCurrentIndex(editor.add_combo.findText("★ Box breathing"))
     qtbot.mouseClick(editor.add_button, LEFT)
     wait_tasks(qtbot, ui_ctx)
-    plan = flows.plan_for(ui_ctx.session, stage=WarningStage.EARLY)
+    plan = ui_ctx.session.coping.plan_for(stage=WarningStage.EARLY)
     assert [s.name for _, s in plan] == ["Box breathing"]
 
 

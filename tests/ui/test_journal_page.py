@@ -211,7 +211,7 @@ def test_choosing_a_day_in_the_calendar_lists_that_day(
         ui_ctx, Entry(day, title="The tenth", mood=5), Entry(day.replace(day=12), body="x")
     )
     page = open_page()
-    page.calendar.setSelectedDate(QDate(day))
+    page.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
     table = page.calendar.findChild(QTableView)
     assert table is not None
     qtbot.keyClick(table, Qt.Key.Key_Return)

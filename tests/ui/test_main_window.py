@@ -64,6 +64,7 @@ def test_starting_a_planned_strategy_opens_the_toolbox(qtbot: QtBot, ui_ctx: UiC
     window.triggers.strategy_started.emit(strategy.id)
     qtbot.waitUntil(lambda: window.coping.dialog is not None, timeout=5_000)
     assert window.stack.currentWidget() is window.coping
+    assert window.coping.dialog is not None
     window.coping.dialog.close()
 
 

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from recovery_journal.domain.progress import DayConvention
-from recovery_journal.services import progress_flows as flows
 from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.pages.milestones import MilestonesPage
 from recovery_journal.ui.progress_dialogs import (
@@ -97,7 +96,7 @@ def test_day_zero_counts_one_less(qtbot: QtBot, ui_ctx: UiContext) -> None:
 
 
 def test_record_a_slip_gently(qtbot: QtBot, ui_ctx: UiContext) -> None:
-    flows.add_counter(ui_ctx.session, "Sober since", ago(40))
+    ui_ctx.session.progress.add_counter("Sober since", ago(40))
     page = open_page(qtbot, ui_ctx)
     [card] = page.counter_cards
     assert card.big_number.text() == "41"
@@ -120,7 +119,7 @@ def test_record_a_slip_gently(qtbot: QtBot, ui_ctx: UiContext) -> None:
 
 
 def test_slip_day_cannot_be_after_today_or_before_start(qtbot: QtBot, ui_ctx: UiContext) -> None:
-    flows.add_counter(ui_ctx.session, "Sober since", ago(3))
+    ui_ctx.session.progress.add_counter("Sober since", ago(3))
     page = open_page(qtbot, ui_ctx)
     qtbot.mouseClick(page.counter_cards[0].slip_button, LEFT)
     dialog = page.dialog
@@ -131,7 +130,7 @@ def test_slip_day_cannot_be_after_today_or_before_start(qtbot: QtBot, ui_ctx: Ui
 
 
 def test_thirty_day_milestone_is_celebrated_once(qtbot: QtBot, ui_ctx: UiContext) -> None:
-    flows.add_counter(ui_ctx.session, "Sober since", ago(29))
+    ui_ctx.session.progress.add_counter("Sober since", ago(29))
     page = open_page(qtbot, ui_ctx)
     assert page.celebration.isVisible()
     assert "30 days – Sober since. That took something." in page.celebration.headline.text()
@@ -208,7 +207,7 @@ def test_add_and_edit_a_phase(qtbot: QtBot, ui_ctx: UiContext) -> None:
 
 
 def test_archive_a_counter(qtbot: QtBot, ui_ctx: UiContext) -> None:
-    flows.add_counter(ui_ctx.session, "Smoke free since", ago(3))
+    ui_ctx.session.progress.add_counter("Smoke free since", ago(3))
     page = open_page(qtbot, ui_ctx)
     qtbot.mouseClick(page.counter_cards[0].archive_button, LEFT)
     wait_tasks(qtbot, ui_ctx)
@@ -220,7 +219,7 @@ def test_archive_a_counter(qtbot: QtBot, ui_ctx: UiContext) -> None:
 def test_a_slip_recorded_by_mistake_is_taken_back_with_undo(
     qtbot: QtBot, ui_ctx: UiContext
 ) -> None:
-    flows.add_counter(ui_ctx.session, "Sober since", ago(40))
+    ui_ctx.session.progress.add_counter("Sober since", ago(40))
     page = open_page(qtbot, ui_ctx)
     assert not page.undo_button.isVisible()
     qtbot.mouseClick(page.counter_cards[0].slip_button, LEFT)
@@ -239,7 +238,7 @@ def test_a_slip_recorded_by_mistake_is_taken_back_with_undo(
 
 
 def test_an_archived_counter_comes_back_with_undo(qtbot: QtBot, ui_ctx: UiContext) -> None:
-    flows.add_counter(ui_ctx.session, "Smoke free since", ago(3))
+    ui_ctx.session.progress.add_counter("Smoke free since", ago(3))
     page = open_page(qtbot, ui_ctx)
     qtbot.mouseClick(page.counter_cards[0].archive_button, LEFT)
     wait_tasks(qtbot, ui_ctx)
@@ -258,7 +257,7 @@ def test_with_reduced_motion_a_celebration_appears_without_fading(
     from recovery_journal.ui.settings import REDUCE_MOTION
 
     ui_ctx.settings.set(REDUCE_MOTION, True)
-    flows.add_counter(ui_ctx.session, "Sober since", ago(29))
+    ui_ctx.session.progress.add_counter("Sober since", ago(29))
     page = open_page(qtbot, ui_ctx)
     assert page.celebration.isVisible()
     assert page.celebration.graphicsEffect() is None  # fully there at once, no fade running
@@ -270,8 +269,8 @@ def test_edit_own_milestone_but_not_the_ones_the_journal_noticed(
 ) -> None:
     from recovery_journal.domain.progress import MilestoneKind
 
-    flows.add_counter(ui_ctx.session, "Sober since", ago(6))
-    flows.add_own_milestone(ui_ctx.session, ago(3), "Told my famliy", notes="Mum cried")
+    ui_ctx.session.progress.add_counter("Sober since", ago(6))
+    ui_ctx.session.progress.add_own_milestone(ago(3), "Told my famliy", notes="Mum cried")
     page = open_page(qtbot, ui_ctx)
     texts = [page.timeline.item(r).text() for r in range(page.timeline.count())]
     own = next(r for r, text in enumerate(texts) if "famliy" in text)

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from recovery_journal.errors import ErrorKind, UserError
 from recovery_journal.services.access import open_journal, recover_journal
 from recovery_journal.ui import settings as S
 from recovery_journal.ui.context import UiContext
@@ -86,28 +87,46 @@ def test_change_passphrase_with_a_wrong_current_one(qtbot: QtBot, ui_ctx: UiCont
     assert "doesn't open" in dialog.error.text()
 
 
+def _refused(path: Path, *, passphrase: str = "", code: str = "") -> ErrorKind:
+    """How opening ``path`` with an old secret fails (it must)."""
+    try:
+        if code:
+            recover_journal(path, code, "a passphrase set by whoever", FAST)[0].lock()
+        else:
+            open_journal(path, passphrase, FAST).lock()
+    except UserError as error:
+        return error.kind
+    raise AssertionError("an old secret still opens the journal")
+
+
 def test_new_recovery_code_needs_the_passphrase_and_retires_the_old(
-    qtbot: QtBot, ui_ctx: UiContext
+    qtbot: QtBot, ui_ctx: UiContext, first_code: str
 ) -> None:
     ui_ctx.key_settings = FAST
     dialog = NewRecoveryCodeDialog(ui_ctx)
     qtbot.addWidget(dialog)
     dialog.show()
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.keyClicks(dialog.passphrase.field, "not the passphrase")
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(dialog.error.text()), timeout=10_000)
+    assert "doesn't open" in dialog.error.text() and dialog.panel is None  # no code without it
+    dialog.passphrase.field.clear()
     qtbot.keyClicks(dialog.passphrase.field, PASSPHRASE)
-    qtbot.mouseClick(
-        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
-    )
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.panel is not None, timeout=10_000)
     assert dialog.panel is not None
     code = dialog.panel.code
+    assert code != first_code
     wait_tasks(qtbot, ui_ctx)
     path = ui_ctx.session.path
     ui_ctx.session.lock()
+    assert _refused(path, code=first_code) is ErrorKind.WRONG_RECOVERY_CODE  # the old one retired
     recover_journal(path, code, NEW, FAST)[0].lock()
 
 
 def test_change_every_key_when_someone_may_know_the_old_passphrase(
-    qtbot: QtBot, ui_ctx: UiContext
+    qtbot: QtBot, ui_ctx: UiContext, first_code: str
 ) -> None:
     from recovery_journal.paths import keys_path
 
@@ -138,5 +157,8 @@ def test_change_every_key_when_someone_may_know_the_old_passphrase(
         qtbot.mouseClick(dialog.panel.done_button, Qt.MouseButton.LeftButton)
     ui_ctx.session.lock()
     assert keys_path(path).read_bytes() != old_key_file
+    assert _refused(path, passphrase=PASSPHRASE) is ErrorKind.WRONG_PASSPHRASE
+    assert _refused(path, code=first_code) is ErrorKind.WRONG_RECOVERY_CODE
+    open_journal(path, NEW, FAST).lock()
     open_journal(path, NEW, FAST).lock()
     recover_journal(path, code, "another new passphrase, long enough", FAST)[0].lock()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import threading
 
 import pytest
@@ -21,7 +22,9 @@ def test_results_arrive_on_the_ui_thread_in_order(qtbot: QtBot, tasks: TaskRunne
         return n
 
     for n in range(5):
-        tasks.run(lambda n=n: job(n), lambda r: seen.append((r, threading.get_ident() == main)))
+        tasks.run(
+            functools.partial(job, n), lambda r: seen.append((r, threading.get_ident() == main))
+        )
     qtbot.waitUntil(lambda: len(seen) == 5)
     assert seen == [(n, True) for n in range(5)]
     assert main not in workers

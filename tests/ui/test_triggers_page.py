@@ -299,7 +299,7 @@ def test_without_a_plan_the_person_is_pointed_to_the_toolbox(
     wait_tasks(qtbot, ui_ctx)
     dialog = page.quick_log.log_dialog
     assert dialog is not None
-    qtbot.keyClicks(dialog.trigger_combo.lineEdit(), "Loud music")  # type: ignore[arg-type]
+    qtbot.keyClicks(dialog.trigger_combo.lineEdit(), "Loud music")
     with qtbot.waitSignal(page.quick_log.trigger_logged):
         qtbot.mouseClick(dialog.log_button, Qt.MouseButton.LeftButton)
     plan = page.quick_log.plan_dialog

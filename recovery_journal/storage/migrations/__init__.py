@@ -11,7 +11,12 @@ from dataclasses import dataclass
 
 from recovery_journal.errors import ErrorKind, UserError
 from recovery_journal.storage.database import DBAPIConnection
-from recovery_journal.storage.migrations import v001_initial, v002_fulltext, v003_drafts
+from recovery_journal.storage.migrations import (
+    v001_initial,
+    v002_fulltext,
+    v003_drafts,
+    v004_stable_codes,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +32,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", v001_initial.SQL),
     Migration(2, "full-text search index", v002_fulltext.SQL),
     Migration(3, "autosaved drafts", v003_drafts.SQL),
+    Migration(4, "enumerations stored as stable codes", v004_stable_codes.SQL),
 )
 CURRENT_VERSION = MIGRATIONS[-1].version
 

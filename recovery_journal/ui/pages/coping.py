@@ -6,6 +6,9 @@ log a use, start its guided mode. *My plans* is the :class:`CopingPlanEditor`. *
 ranks strategies by average distress drop — only those with at least three rated uses; the others
 are listed apart, plainly. "Log a coping use" and both guided exercises are always one click away
 in the header. Every storage call runs in the background; the page reloads after each change.
+
+Over 400 lines: three tabs of one page and their actions (the dialogs and the plan editor have their
+own modules).
 """
 
 from __future__ import annotations
@@ -31,15 +34,14 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_journal.domain.coping import CopingCategory, CopingStrategy
-from recovery_journal.services import coping_flows as flows
-from recovery_journal.services.coping_flows import PlanTarget, Toolbox
+from recovery_journal.services.coping import PlanTarget, RecentTriggerEvent, Toolbox
 from recovery_journal.services.library import guided_kind_for
+from recovery_journal.ui import words
 from recovery_journal.ui.checkin import muted
 from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.coping_dialogs import (
     LogUseDialog,
     StrategyDialog,
-    category_label,
     numbered_steps,
     toolbox_order,
 )
@@ -122,7 +124,7 @@ class CopingPage(Page):
         self.category_filter.setAccessibleName(self.tr("Show category"))
         self.category_filter.addItem(self.tr("All categories"), None)
         for category in CopingCategory:
-            self.category_filter.addItem(self.tr(category_label(category)), category)
+            self.category_filter.addItem(words.label(category), category)
         self.category_filter.currentIndexChanged.connect(self._show_strategies)
         self.archived_check = QCheckBox(self.tr("Show a&rchived"))
         self.archived_check.setAccessibleName(self.tr("Show archived strategies"))
@@ -194,7 +196,7 @@ class CopingPage(Page):
 
     def reload(self) -> None:
         session = self.ctx.session
-        self._run(lambda: flows.toolbox(session), self._on_toolbox_loaded)
+        self._run(lambda: session.coping.toolbox(), self._on_toolbox_loaded)
 
     def _run(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None) -> None:
         self.ctx.tasks.run(fn, on_done, self._on_task_failed)
@@ -231,7 +233,7 @@ class CopingPage(Page):
             star = "★ " if strategy.favourite else ""
             archived = self.tr(" · archived") if strategy.archived_utc else ""
             item = QListWidgetItem(
-                f"{star}{strategy.name}\n{self.tr(category_label(strategy.category))}{archived}"
+                f"{star}{strategy.name}\n{words.label(strategy.category)}{archived}"
             )
             item.setData(ID_ROLE, strategy.id)
             self.strategy_list.addItem(item)
@@ -262,7 +264,7 @@ class CopingPage(Page):
             self.detail_evidence.clear()
             self.guided_button.setVisible(False)
             return
-        meta = [self.tr(category_label(strategy.category))]
+        meta = [words.label(strategy.category)]
         if strategy.favourite:
             meta.append(self.tr("★ favourite"))
         if strategy.archived_utc is not None:
@@ -308,7 +310,7 @@ class CopingPage(Page):
 
     def _save(self, strategy: CopingStrategy) -> None:
         session = self.ctx.session
-        self._run(lambda: flows.save_strategy(session, strategy), self._on_strategy_saved)
+        self._run(lambda: session.coping.save_strategy(strategy), self._on_strategy_saved)
 
     def _on_strategy_saved(self, strategy: CopingStrategy) -> None:
         self._select_after_load = strategy.id
@@ -350,7 +352,7 @@ class CopingPage(Page):
     @Slot(object, list)
     def _on_plan_editor_plan_edited(self, target: PlanTarget, strategy_ids: list[int]) -> None:
         session = self.ctx.session
-        self._run(lambda: flows.set_plan(session, target, strategy_ids))
+        self._run(lambda: session.coping.set_plan(target, strategy_ids))
 
     # ------------------------------------------------------------ logging and guided
 
@@ -373,7 +375,7 @@ class CopingPage(Page):
         """Open "Log a coping use" (with the trigger events of the last seven days to link)."""
         session = self.ctx.session
 
-        def open_dialog(recent: list[flows.RecentTriggerEvent]) -> None:
+        def open_dialog(recent: list[RecentTriggerEvent]) -> None:
             dialog = LogUseDialog(
                 self.box.strategies,
                 recent,
@@ -384,7 +386,7 @@ class CopingPage(Page):
             dialog.accepted.connect(lambda: self._save_use(dialog))
             self._open(dialog)
 
-        self._run(lambda: flows.recent_trigger_events(session), open_dialog)
+        self._run(lambda: session.coping.recent_trigger_events(), open_dialog)
 
     def _save_use(self, dialog: LogUseDialog) -> None:
         v = dialog.values()
@@ -430,7 +432,7 @@ class CopingPage(Page):
         own strategy of that name."""
         session = self.ctx.session
         self._run(
-            lambda: flows.strategy_for_guided(session, kind),
+            lambda: session.coping.strategy_for_guided(kind),
             lambda strategy: self._open_guided(kind, strategy.id),
         )
 

@@ -7,11 +7,8 @@ reloads the page. Wording stays kind: a slip is "noted", never a reset.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -28,45 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_journal.domain.clock import local_today
-from recovery_journal.domain.milestones import AutoMilestone
 from recovery_journal.domain.progress import Phase
-from recovery_journal.services import progress_flows as flows
-from recovery_journal.services.session import JournalSession
+from recovery_journal.services.progress import GoalProgress
 from recovery_journal.ui.celebration import CelebrationNotice
 from recovery_journal.ui.checkin import muted
 from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.milestone_timeline import MilestoneTimeline
-from recovery_journal.ui.pages.base import Page
-from recovery_journal.ui.progress_dialogs import (
-    CounterDialog,
-    GoalDialog,
-    MilestoneDialog,
-    PhaseDialog,
-    SlipDialog,
-)
+from recovery_journal.ui.pages.milestone_actions import MilestoneActions, PageData, load_page
 from recovery_journal.ui.progress_widgets import CounterCard, GoalWidget, nice_date
-
-
-@dataclass(frozen=True, slots=True)
-class PageData:
-    """Everything the page shows, loaded in one background task."""
-
-    counters: list[flows.CounterStatus]
-    timeline: list[flows.TimelineItem]
-    goals: list[flows.GoalProgress]
-    phases: list[Phase]
-    new: list[AutoMilestone]
-
-
-def load_page(session: JournalSession, today: date) -> PageData:
-    new = flows.new_celebrations(session, today)
-    return PageData(
-        flows.all_counter_statuses(session, today),
-        flows.reached_milestones(session, today),
-        flows.goals_with_steps(session),
-        session.progress.phases.list(),
-        new,
-    )
 
 
 def _section(title: str, button: QPushButton) -> tuple[QWidget, QVBoxLayout]:
@@ -93,7 +59,7 @@ def _clear(layout: QVBoxLayout) -> None:
             widget.deleteLater()
 
 
-class MilestonesPage(Page):
+class MilestonesPage(MilestoneActions):
     """Counters, milestones, goals and phases — with a gentle celebration for new milestones."""
 
     nav_title = "Milestones"
@@ -208,33 +174,9 @@ class MilestonesPage(Page):
     def activated(self) -> None:
         self.refresh()
 
-    def _run(self, fn: Callable[[], Any], then: Callable[[Any], None] | None = None) -> None:
-        self.ctx.tasks.run(fn, then, self.ctx.report)
-
     def refresh(self) -> None:
         session, today = self.ctx.session, self._today()
         self._run(lambda: load_page(session, today), self._show)
-
-    def _after(
-        self, message: str, undo: Callable[[Any], Callable[[], None]] | None = None
-    ) -> Callable[[Any], None]:
-        """What to do when a change is saved: say so (offering ``undo(result)`` if given),
-        then reload the page."""
-
-        def done(result: object) -> None:
-            self.status_label.setText(message)
-            self.status_label.setVisible(bool(message))
-            self._undo_action = undo(result) if undo is not None else None
-            self.undo_button.setVisible(self._undo_action is not None)
-            self.refresh()
-
-        return done
-
-    def _undo(self) -> None:
-        action, self._undo_action = self._undo_action, None
-        self.undo_button.hide()
-        if action is not None:
-            action()
 
     def _show(self, data: PageData) -> None:
         self.data = data
@@ -254,7 +196,7 @@ class MilestonesPage(Page):
         self._show_phases(data.phases)
         self.celebration.show_new(data.new)
 
-    def _show_goals(self, goals: list[flows.GoalProgress]) -> None:
+    def _show_goals(self, goals: list[GoalProgress]) -> None:
         _clear(self.goals_box)
         self.goal_widgets = [GoalWidget(progress) for progress in goals]
         for widget in self.goal_widgets:
@@ -287,180 +229,3 @@ class MilestonesPage(Page):
         row = max(self.phase_list.sizeHintForRow(0), self.fontMetrics().height() + 4)
         frame = 2 * self.phase_list.frameWidth() + 8
         self.phase_list.setFixedHeight(max(len(phases), 2) * row + frame)
-
-    # ------------------------------------------------------------ counters
-
-    def _status(self, counter_id: int) -> flows.CounterStatus:
-        assert self.data is not None
-        return next(s for s in self.data.counters if s.counter.id == counter_id)
-
-    def _open(self, dialog: QDialog, on_accept: Callable[[], None]) -> None:
-        self.dialog = dialog
-        dialog.accepted.connect(on_accept)
-        dialog.open()
-
-    def new_counter(self) -> None:
-        dialog = CounterDialog(self._today(), None, self)
-
-        def save() -> None:
-            title, start, convention = dialog.values()
-            session = self.ctx.session
-            self._run(
-                lambda: flows.add_counter(session, title, start, convention),
-                self._after(self.tr("Counter started.")),
-            )
-
-        self._open(dialog, save)
-
-    def edit_counter(self, counter_id: int) -> None:
-        counter = self._status(counter_id).counter
-        dialog = CounterDialog(self._today(), counter, self)
-
-        def save() -> None:
-            title, start, convention = dialog.values()
-            changed = dataclasses.replace(
-                counter, title=title, start_date=start, convention=convention
-            )
-            session, today = self.ctx.session, self._today()
-            self._run(
-                lambda: flows.update_counter(session, changed, today),
-                self._after(self.tr("Counter saved.")),
-            )
-
-        self._open(dialog, save)
-
-    def record_slip(self, counter_id: int) -> None:
-        dialog = SlipDialog(self._status(counter_id).counter, self._today(), self)
-
-        def save() -> None:
-            day, context, next_time = dialog.values()
-            session, today = self.ctx.session, self._today()
-            self._run(
-                lambda: flows.record_slip(
-                    session, counter_id, day, context, next_time, today=today
-                ),
-                self._after(
-                    self.tr("Noted. Your start date, longest stretch and all your days are kept."),
-                    undo=self._take_back_slip,
-                ),
-            )
-
-        self._open(dialog, save)
-
-    def _take_back_slip(self, noted: flows.NotedSlip) -> Callable[[], None]:
-        def take_back() -> None:
-            session, today = self.ctx.session, self._today()
-            self._run(
-                lambda: flows.undo_slip(session, noted, today=today),
-                self._after(self.tr("Taken back. The slip is gone and your count is as it was.")),
-            )
-
-        return take_back
-
-    def archive_counter(self, counter_id: int) -> None:
-        counters = self.ctx.session.progress.counters
-        self._run(
-            lambda: counters.archive(counter_id),
-            self._after(
-                self.tr("Counter archived. Its history stays in your journal."),
-                undo=lambda _archived: self._bring_back_counter(counter_id),
-            ),
-        )
-
-    def _bring_back_counter(self, counter_id: int) -> Callable[[], None]:
-        counters = self.ctx.session.progress.counters
-        return lambda: self._run(
-            lambda: counters.unarchive(counter_id), self._after(self.tr("The counter is back."))
-        )
-
-    # ------------------------------------------------------------ milestones
-
-    def edit_milestone(self, item: flows.TimelineItem | None = None) -> None:
-        """Edit one of the person's own milestones (``item``, or the one selected)."""
-        item = item or self.timeline.selected_own()
-        if item is None or item.milestone_id is None:
-            return
-        milestone_id = item.milestone_id
-        existing = (item.local_date, item.title, item.kind, item.notes)
-        dialog = MilestoneDialog(self._today(), self, existing=existing)
-
-        def save() -> None:
-            day, title, kind, notes = dialog.values()
-            session = self.ctx.session
-            self._run(
-                lambda: flows.edit_own_milestone(session, milestone_id, day, title, kind, notes),
-                self._after(self.tr("Milestone saved.")),
-            )
-
-        self._open(dialog, save)
-
-    def add_milestone(self) -> None:
-        dialog = MilestoneDialog(self._today(), self)
-
-        def save() -> None:
-            day, title, kind, notes = dialog.values()
-            session = self.ctx.session
-            self._run(
-                lambda: flows.add_own_milestone(session, day, title, kind, notes),
-                self._after(self.tr("Milestone added.")),
-            )
-
-        self._open(dialog, save)
-
-    # ------------------------------------------------------------ goals
-
-    def _goal(self, goal_id: int) -> flows.GoalProgress:
-        assert self.data is not None
-        return next(g for g in self.data.goals if g.goal.id == goal_id)
-
-    def add_goal(self) -> None:
-        self._goal_dialog(None)
-
-    def edit_goal(self, goal_id: int) -> None:
-        self._goal_dialog(self._goal(goal_id))
-
-    def _goal_dialog(self, progress: flows.GoalProgress | None) -> None:
-        steps = [(s.id, s.text) for s in progress.steps] if progress else []
-        dialog = GoalDialog(progress.goal if progress else None, steps, self)
-
-        def save() -> None:
-            goal, wanted = dialog.values()
-            session = self.ctx.session
-            self._run(
-                lambda: flows.save_goal(session, goal, wanted), self._after(self.tr("Goal saved."))
-            )
-
-        self._open(dialog, save)
-
-    def toggle_step(self, step_id: int, done: bool) -> None:
-        session = self.ctx.session
-        self._run(lambda: flows.set_step_done(session, step_id, done), self._after(""))
-
-    def complete_goal(self, goal_id: int, complete: bool) -> None:
-        session, today = self.ctx.session, self._today()
-        message = self.tr("Goal complete — well done.") if complete else self.tr("Goal reopened.")
-        self._run(
-            lambda: flows.set_goal_complete(session, goal_id, complete, today),
-            self._after(message),
-        )
-
-    # ------------------------------------------------------------ phases
-
-    def add_phase(self) -> None:
-        self._phase_dialog(None)
-
-    def edit_phase(self) -> None:
-        row = self.phase_list.currentRow()
-        if self.data is not None and 0 <= row < len(self.data.phases):
-            self._phase_dialog(self.data.phases[row])
-
-    def _phase_dialog(self, phase: Phase | None) -> None:
-        dialog = PhaseDialog(self._today(), phase, self)
-
-        def save() -> None:
-            changed = dialog.values()
-            phases = self.ctx.session.progress.phases
-            action = phases.update if changed.id is not None else phases.add
-            self._run(lambda: action(changed), self._after(self.tr("Phase saved.")))
-
-        self._open(dialog, save)

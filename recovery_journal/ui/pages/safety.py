@@ -6,6 +6,9 @@ and the page reloads what storage holds. Contacts from the support network appea
 they were given, each with a Copy button (copied text is taken back off the clipboard on lock).
 When the plan is empty a first-run note explains what a safety plan is and how to find local
 crisis lines — the app ships no numbers it cannot keep current. The plan prints on one page.
+
+Just over 400 lines: the step editor and the page are one piece of behaviour (printing is in
+:mod:`~recovery_journal.ui.safety_print`).
 """
 
 from __future__ import annotations
@@ -37,14 +40,13 @@ from PySide6.QtWidgets import (
 from recovery_journal.domain.clock import local_today
 from recovery_journal.domain.support import SafetyPlanItem, SafetyStep, SupportContact
 from recovery_journal.services.files import write_private_file
+from recovery_journal.ui import words
 from recovery_journal.ui.checkin import muted
 from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.pages.base import Page
 from recovery_journal.ui.safety_print import (
     CONTACT_STEPS,
     EMERGENCY,
-    STEP_HINTS,
-    STEP_TITLES,
     contacts_by_step,
     print_plan,
     safety_plan_html,
@@ -85,12 +87,12 @@ class StepEditor(QGroupBox):
     copy_requested = Signal(str, str)  # text, what (for the status line)
 
     def __init__(self, number: int, step: SafetyStep, parent: QWidget | None = None) -> None:
-        super().__init__(f"{number}. {self.tr(STEP_TITLES[step])}", parent)
+        super().__init__(f"{number}. {words.label(step)}", parent)
         self.step = step
         self.items: list[SafetyPlanItem] = []
         self._applying = False
-        title = self.tr(STEP_TITLES[step])
-        hint = muted(QLabel(self.tr(STEP_HINTS[step])))
+        title = words.label(step)
+        hint = muted(QLabel(words.step_hint(step)))
         hint.setWordWrap(True)
         self.lines = QListWidget()
         self.lines.setAccessibleName(self.tr("Lines: %s") % title)

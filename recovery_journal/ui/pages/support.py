@@ -4,6 +4,9 @@ Contacts carry a role, how to reach them (one click copies it; locking takes it 
 clipboard) and the safety-plan step they belong to. Meetings record the group, the day, what
 resonated and the strategies learned; each learned strategy can become a coping strategy in the
 toolbox with one click and a small confirmation — never twice under the same name.
+
+A page and its actions side by side (its dialogs are in
+:mod:`~recovery_journal.ui.support_dialogs`), just over 400 lines.
 """
 
 from __future__ import annotations
@@ -28,13 +31,12 @@ from PySide6.QtWidgets import (
 
 from recovery_journal.domain.coping import CopingStrategy
 from recovery_journal.domain.support import PeerMeeting, SupportContact
+from recovery_journal.ui import words
 from recovery_journal.ui.checkin import muted
 from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.pages.base import Page
 from recovery_journal.ui.qt_dates import to_qdate
-from recovery_journal.ui.safety_print import STEP_TITLES
 from recovery_journal.ui.support_dialogs import (
-    ROLE_LABELS,
     AddToToolboxDialog,
     ContactDialog,
     MeetingDialog,
@@ -54,12 +56,12 @@ def _button(text: str, accessible: str, slot: Callable[[], None]) -> QPushButton
 
 def describe_contact(contact: SupportContact) -> str:
     """'Sam — Sponsor' over '555-0121 · Safety plan: People I can ask for help'."""
-    first = f"{contact.name} — {ROLE_LABELS[contact.role]}"
+    first = f"{contact.name} — {words.label(contact.role)}"
     if contact.archived_utc is not None:
         first += " (archived)"
     second = [contact.reach] if contact.reach else []
     if contact.safety_step is not None:
-        second.append(f"Safety plan: {STEP_TITLES[contact.safety_step]}")
+        second.append(f"Safety plan: {words.label(contact.safety_step)}")
     return "\n".join([first, " · ".join(second)]) if second else first
 
 

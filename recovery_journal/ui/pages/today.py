@@ -5,6 +5,9 @@ draft every few seconds (in the background, like every storage call); a new page
 up again, and :meth:`TodayPage.pending_drafts` hands it to the app before the journal locks. Ctrl+S
 saves the entry and drops the draft in one transaction, then clears the form for another entry —
 any number of entries a day is fine.
+
+A little over 400 lines: the form, its autosave and its save are one cycle (the check-in panel is
+:mod:`~recovery_journal.ui.checkin`).
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ from recovery_journal.domain import validation
 from recovery_journal.domain.clock import local_today
 from recovery_journal.domain.entries import Draft, Entry
 from recovery_journal.errors import ValidationError
-from recovery_journal.ui.checkin import CheckIn, CheckInPanel, muted
+from recovery_journal.ui.checkin import CheckInPanel, muted
 from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.pages.base import Page
 from recovery_journal.ui.prompts import PromptCard, PromptDeck, insert_template, load_prompts
@@ -200,21 +203,13 @@ class TodayPage(Page):
 
     def current_draft(self) -> Draft:
         """The form as it is now (validates only what a draft requires)."""
-        values = self.checkin.check_in()
         return Draft(
             slot=DRAFT_SLOT,
             local_date=self._date,
             body=self.editor.toPlainText(),
             title=self.title_edit.text().strip(),
-            mood=values.mood,
-            anxiety=values.anxiety,
-            energy=values.energy,
-            sleep_hours=values.sleep_hours,
-            sleep_quality=values.sleep_quality,
-            emotions=values.emotions,
-            tags=values.tags,
             bring_to_therapy=self.therapy_check.isChecked(),
-        )
+        ).with_check_in(self.checkin.check_in())
 
     def _apply(self, draft: Draft | None) -> None:
         """Fill the form from ``draft`` (None: an empty form for a new entry today)."""
@@ -222,11 +217,7 @@ class TodayPage(Page):
         try:
             self._date = draft.local_date if draft is not None else self._today()
             d = draft or Draft(DRAFT_SLOT, self._date)
-            self.checkin.set_check_in(
-                CheckIn(
-                    d.mood, d.anxiety, d.energy, d.sleep_hours, d.sleep_quality, d.emotions, d.tags
-                )
-            )
+            self.checkin.set_check_in(d.check_in)
             self.title_edit.setText(d.title)
             self.editor.setPlainText(d.body)
             self.editor.moveCursor(QTextCursor.MoveOperation.End)

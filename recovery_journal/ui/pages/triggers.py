@@ -6,6 +6,9 @@ warning signs" grouped by stage — each with Add, Edit and Archive (Enter edits
 after a gentle confirmation that history is kept; "Show archived" lets archived items be restored).
 Below, the trigger events and sign observations of the last 30 days. The quick-log bar on top logs
 a trigger or today's signs and shows the person's plan for it.
+
+A little over 400 lines: the two lists and their actions belong together (the dialogs are in
+:mod:`~recovery_journal.ui.trigger_dialogs`).
 """
 
 from __future__ import annotations
@@ -36,7 +39,8 @@ from recovery_journal.domain import tracking_rules as rules
 from recovery_journal.domain.clock import local_today
 from recovery_journal.domain.scales import INTENSITY
 from recovery_journal.domain.tracking import Trigger, WarningSign
-from recovery_journal.services import tracking_flows as flows
+from recovery_journal.services.tracking import TrackingOverview
+from recovery_journal.ui import words
 from recovery_journal.ui.checkin import muted
 from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.pages.base import Page
@@ -144,7 +148,7 @@ class TriggersPage(Page):
     ) -> None:
         super().__init__(ctx, parent)
         self._today = today
-        self._overview: flows.TrackingOverview | None = None
+        self._overview: TrackingOverview | None = None
         self._forwarding: set[str] = set()
         self.dialog: TriggerDialog | WarningSignDialog | None = None
         self.quick_log = QuickLogBar(ctx, self, today=today)
@@ -239,12 +243,12 @@ class TriggersPage(Page):
     @Slot()
     def refresh(self) -> None:
         session, today = self.ctx.session, self._today()
-        self._run(lambda: flows.overview(session, today), self._on_overview_loaded)
+        self._run(lambda: session.tracking.overview(today), self._on_overview_loaded)
 
     def _run(self, fn: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
         self.ctx.tasks.run(fn, on_done, self.ctx.report)
 
-    def _on_overview_loaded(self, overview: flows.TrackingOverview) -> None:
+    def _on_overview_loaded(self, overview: TrackingOverview) -> None:
         self._overview = overview
         self._fill()
 
@@ -258,16 +262,16 @@ class TriggersPage(Page):
         self.triggers.clear()
         for t in seen.triggers:
             if archived or t.archived_utc is None:
-                category = self.tr(rules.CATEGORY_LABELS[t.category])
+                category = words.label(t.category)
                 self.triggers.addTopLevelItem(
                     self._row(t, [category], seen.trigger_counts, seen.trigger_last_seen)
                 )
         self.signs.clear()
         for stage, signs in rules.group_by_stage(seen.signs).items():
             shown = [s for s in signs if archived or s.archived_utc is None]
-            group = QTreeWidgetItem([self.tr(rules.STAGE_LABELS[stage])])
+            group = QTreeWidgetItem([words.label(stage)])
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            group.setToolTip(0, self.tr(rules.STAGE_EXPLANATIONS[stage]))
+            group.setToolTip(0, words.stage_explanation(stage))
             font = group.font(0)
             font.setBold(True)
             group.setFont(0, font)
@@ -313,7 +317,7 @@ class TriggersPage(Page):
             return self.tr("%d days ago") % days
         return QLocale().toString(to_qdate(day), "d MMM yyyy")
 
-    def _fill_recent(self, seen: flows.TrackingOverview) -> None:
+    def _fill_recent(self, seen: TrackingOverview) -> None:
         self.recent.clear()
         for item in seen.recent:
             when = QLocale().toString(to_local_qdatetime(item.when_utc), "ddd d MMM, HH:mm")
@@ -393,13 +397,13 @@ class TriggersPage(Page):
     def _refresh_then_select(self, tree: LibraryTree, ident: int | None) -> None:
         session, today = self.ctx.session, self._today()
 
-        def loaded(overview: flows.TrackingOverview) -> None:
+        def loaded(overview: TrackingOverview) -> None:
             self._on_overview_loaded(overview)
             if ident is not None:
                 tree.select_id(ident)
                 tree.setFocus()
 
-        self._run(lambda: flows.overview(session, today), loaded)
+        self._run(lambda: session.tracking.overview(today), loaded)
 
     @Slot()
     def _update_buttons(self) -> None:

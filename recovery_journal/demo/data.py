@@ -1,13 +1,17 @@
 """The invented material the demo journal is made from: people, triggers, strategies, plans and
-sentence fragments. Everything here is fiction (555-01xx numbers are reserved for fiction)."""
+sentence fragments (those in resources/demo_texts.json). Everything here is fiction (555-01xx
+numbers are reserved for fiction)."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from typing import Any
 
 from recovery_journal.domain.coping import CopingCategory, StrategySource
 from recovery_journal.domain.support import ContactRole, SafetyStep
 from recovery_journal.domain.tracking import TriggerCategory, WarningStage
+from recovery_journal.resources_path import read_resource_text
 
 # ---------------------------------------------------------------- the person's libraries
 # fmt: off
@@ -312,167 +316,56 @@ PHASES = (
 )
 
 # ---------------------------------------------------------------- words
+# The sentence fragments live in resources/demo_texts.json (read once, here).
 
-OPENERS = (
-    ("Heavy day. Everything felt like wading through mud.",
-     "Not a good one today. I nearly didn't write anything.",
-     "Woke up with that grey feeling again and it never really lifted.",
-     "Hard day. I'm writing this mostly so I can see later that it passed.",
-     "Low and flat. Didn't want to talk to anyone.",
-     "Today was rough from the first alarm.",
-     "Felt raw all day, like everything was too loud.",
-     "I kept telling myself to just get to bedtime."),
-    ("An ordinary day, which honestly is a good thing.",
-     "Mixed day. Some good bits, some wobbly bits.",
-     "Steady enough today.",
-     "Nothing dramatic. Got through the list, mostly.",
-     "Middle-of-the-road kind of day.",
-     "Bit tired, but okay.",
-     "Some ups and downs, but I stayed on track.",
-     "Quiet day. I noticed I was calmer than last week."),
-    ("Good day! I actually enjoyed most of it.",
-     "Felt light today, like myself again.",
-     "Really solid day. Proud of how I handled things.",
-     "Woke up before the alarm and felt rested for once.",
-     "One of those days that reminds me why I'm doing this.",
-     "Lots of energy today and I used it well.",
-     "Calm, clear-headed day.",
-     "Laughed properly today. Felt good."),
-)
-TITLES = (
-    ("Heavy one", "Getting through it", "Grey day", "Not my best day", "Hanging on",
-     "Rough patch", "Wading through", "A hard {weekday}"),
-    ("An ordinary {weekday}", "Steady", "Bits and pieces", "Middle of the road", "Plodding on",
-     "Small steps", "Quiet {weekday}"),
-    ("Good day", "Feeling like me", "Small wins", "A lighter {weekday}", "Proud of today",
-     "Sunshine", "Worth remembering"),
-)
-HARD = (
-    "The hard bit: I {phrase}. {feeling}",
-    "Around {hour}, I {phrase} and it knocked me sideways for a while. {feeling}",
-    "Then I {phrase}. {feeling}",
-    "I {phrase}, which I'd been dreading. {feeling}",
-    "Tricky moment when I {phrase}. {feeling}",
-)
-FEELINGS = (
-    "The old voice started up straight away.", "My head went straight to the worst case.",
-    "I wanted to disappear for a bit.", "I noticed it in my chest first.",
-    "I could feel my jaw clench.", "It took a while to notice what was going on.",
-)
-CRAVINGS = (
-    "The craving came in hard, like a wave.", "Part of me started bargaining — 'just one'.",
-    "I could almost taste it.", "The urge was loud for about twenty minutes.",
-)
-HELPED = (
-    "What helped: I {phrase}. Distress went from {before} to {after}.",
-    "I {phrase} and it took the edge off (about {before} → {after}).",
-    "So I {phrase}. Not magic, but it came down from {before} to {after}.",
-    "I {phrase}. It helped more than I expected.",
-)
-HELPED_LITTLE = (
-    "I {phrase}, though honestly it didn't do much this time.",
-    "I {phrase}. Didn't really shift anything ({before} → {after}).",
-    "Tried that thing where I {phrase}. Meh.",
-)
-GRATITUDE = (
-    "a proper cup of coffee", "Jo calling just to chat", "Bruno waiting at the door",
-    "sunshine on the walk home", "a good night's sleep", "Sam picking up on the second ring",
-    "clean sheets", "Maya's drawing on the fridge", "people at group who just get it",
-    "the bus being on time for once", "soup I made from scratch", "laughing at a silly film",
-    "my legs carrying me round the park", "a quiet evening with no plans",
-    "Dr Patel remembering the small details", "the library being warm",
-    "an honest conversation at work", "the first snowdrops", "waking up without a hangover",
-    "money left at the end of the month",
-)
-TOPICS = (
-    "the first ninety days", "shame versus guilt", "HALT", "being gentle with slips",
-    "boundaries with family", "playing the tape forward", "what to do with evenings",
-    "asking for help before it gets urgent", "sleep and recovery", "gratitude when it feels fake",
-)
-QUOTES = (
-    "Progress, not perfection.", "You only have to get through today.",
-    "The urge will pass whether I drink or not.", "Feelings aren't facts.",
-    "Nobody has to do this alone.", "Put your own oxygen mask on first.", "Name it to tame it.",
-)
-MEETING_LINES = (
-    "Went to {group}. Someone shared about {topic} and it landed hard — in a good way.",
-    "{group} tonight. I shared for the first time in a while.",
-    "At {group} we talked about {topic}. I wrote down: “{quote}”",
-    "Didn't want to go to {group}, went anyway. Glad I did.",
-    "{group}: mostly listened. “{quote}” stuck with me.",
-)
-LEARNED = (
-    "Play the tape forward", "Call my sponsor", "Text the group chat", "Urge surfing",
-    "HALT check", "Opposite action", "Gratitude list before bed", "Delay ten minutes",
-)
-THERAPY = (
-    "Therapy with Dr Patel today. We looked at {topic}.",
-    "Session today, about {topic}. Homework: {homework}.",
-    "Hard session with Dr Patel ({topic}), but useful.",
-)
-THERAPY_TOPICS = (
-    "my belief that I'm a burden", "the pattern of evenings alone", "how anger hides sadness",
-    "what a relapse prevention plan looks like", "my relationship with Dad",
-    "perfectionism at work",
-)
-HOMEWORK = (
-    "notice the first warning sign and write it down", "one thought record a day",
-    "plan my weekends in advance", "practise saying no once this week",
-)
-SLEEP_SHORT = (
-    "Slept badly — {hours} hours, woke at 3 and couldn't drop off.",
-    "Only {hours} hours of sleep. Everything is harder on no sleep.",
-)
-SLEEP_RESTLESS = (
-    "Restless night, kept replaying the day.",
-    "Slept, but not well. Woke up more tired than I went to bed.",
-    "Weird dreams again; up twice in the night.",
-)
-SLEEP_GOOD = ("Slept {hours} hours and it shows.", "Decent night's sleep for once.")
-WORK = (
-    "the quarterly report is eating my week", "my manager said thanks for the fix I did",
-    "back-to-back meetings", "I left on time and didn't feel guilty",
-    "a tense email thread I didn't answer straight away", "lunch with Priya from accounts",
-)
-FAMILY = (
-    "Mum rang; we talked about the garden and it was nice.",
-    "Mum asked about the drinking again and I stayed calm.",
-    "Jo's coming over on Sunday.", "Maya showed me her science project on a video call.",
-    "Tense chat with my brother about money.", "Took Bruno to Jo's; Maya wore him out.",
-)
-CLOSERS = (
-    "Tomorrow is a new day.", "One day at a time.", "Bed now. Phone in the kitchen.",
-    "Proud I wrote this down.", "Going to be kind to myself tonight.", "Early night.",
-)
-THOUGHT_RECORDS = (
-    ("Manager asked to 'have a quick word'", "I'm about to be fired.", "anxious",
-     "She sounded serious.", "It was about holiday dates last time. My reviews are fine.",
-     "I don't know what it is yet; I can handle it either way."),
-    ("Jo didn't answer my message", "She's sick of me.", "sad",
-     "I've leaned on her a lot lately.", "She's at work. She said yesterday she loves me.",
-     "She's busy. I can wait, and I can text Sam meanwhile."),
-    ("Walked past the Crown", "One drink won't matter.", "restless",
-     "I managed one drink years ago.", "It's never one. Every slip started with 'just one'.",
-     "One drink is the start of a bad week. The urge will pass."),
-    ("Made a mistake in the report", "I'm useless at everything.", "ashamed",
-     "I missed a number.", "I caught it myself. I've done this job well for years.",
-     "I made a normal mistake and fixed it."),
-    ("Quiet weekend, nobody called", "Nobody would notice if I disappeared.", "lonely",
-     "The phone was silent.", "Sam checked in Thursday. Group noticed when I missed a week.",
-     "I feel lonely, and I can reach out first."),
-)
-EMOTIONS_LOW = ("anxious", "sad", "lonely", "irritable", "ashamed", "overwhelmed", "restless",
-                 "angry", "numb", "tired")
-EMOTIONS_HIGH = ("calm", "hopeful", "grateful", "proud", "content", "connected", "relieved",
-                  "joyful", "motivated")
-LATER = (
-    "Later: it's passed. Sitting with a tea. I'm okay.",
-    "Couldn't sleep, so writing again. The feeling is smaller now.",
-    "Quick note before bed — called Sam in the end. Glad I did.",
-    "Still a bit shaky but I didn't act on it. That counts.",
-)
-USE_NOTES = ("", "", "", "Easier than last time.", "Had to do it twice.",
-              "Sam reminded me of this one.")
+DEMO_TEXTS_FORMAT = "recovery-journal-demo-texts"
+
+
+def _load_texts() -> dict[str, Any]:
+    data = json.loads(read_resource_text("demo_texts.json"))
+    if data.get("format") != DEMO_TEXTS_FORMAT or data.get("version") != 1:
+        raise ValueError("not a demo texts file")
+    texts: dict[str, Any] = data["texts"]
+    return texts
+
+
+_TEXTS = _load_texts()
+
+
+def _strings(key: str) -> tuple[str, ...]:
+    return tuple(str(item) for item in _TEXTS[key])
+
+
+def _groups(key: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(str(item) for item in group) for group in _TEXTS[key])
+
+
+OPENERS = _groups("openers")
+TITLES = _groups("titles")
+HARD = _strings("hard")
+FEELINGS = _strings("feelings")
+CRAVINGS = _strings("cravings")
+HELPED = _strings("helped")
+HELPED_LITTLE = _strings("helped_little")
+GRATITUDE = _strings("gratitude")
+TOPICS = _strings("topics")
+QUOTES = _strings("quotes")
+MEETING_LINES = _strings("meeting_lines")
+LEARNED = _strings("learned")
+THERAPY = _strings("therapy")
+THERAPY_TOPICS = _strings("therapy_topics")
+HOMEWORK = _strings("homework")
+SLEEP_SHORT = _strings("sleep_short")
+SLEEP_RESTLESS = _strings("sleep_restless")
+SLEEP_GOOD = _strings("sleep_good")
+WORK = _strings("work")
+FAMILY = _strings("family")
+CLOSERS = _strings("closers")
+THOUGHT_RECORDS = _groups("thought_records")
+EMOTIONS_LOW = _strings("emotions_low")
+EMOTIONS_HIGH = _strings("emotions_high")
+LATER = _strings("later")
+USE_NOTES = _strings("use_notes")
 WEEKLY = (-0.5, -0.1, 0.0, 0.0, 0.3, 0.7, 0.3)  # Monday … Sunday
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 

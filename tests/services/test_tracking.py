@@ -11,7 +11,6 @@ from recovery_journal.domain.coping import CopingCategory, CopingPlanItem, Copin
 from recovery_journal.domain.entries import Entry
 from recovery_journal.domain.tracking import Trigger, TriggerCategory, WarningSign, WarningStage
 from recovery_journal.errors import NotFoundError, ValidationError
-from recovery_journal.services import tracking_flows as flows
 from recovery_journal.services.session import JournalSession
 
 
@@ -44,9 +43,9 @@ def test_plan_after_trigger_is_the_persons_order(journal: JournalSession) -> Non
             CopingPlanItem(walk, position=0, warning_stage=WarningStage.EARLY),
         ]
     )
-    plan = flows.plan_after_trigger(journal, crowds)
+    plan = journal.tracking.plan_after_trigger(crowds)
     assert [s.name for s in plan] == ["Box breathing", "Call Sam", "Walk"]
-    assert flows.plan_after_trigger(journal, _trigger(journal, "Bills")) == []
+    assert journal.tracking.plan_after_trigger(_trigger(journal, "Bills")) == []
 
 
 def test_log_trigger_links_the_newest_entry_of_that_day(journal: JournalSession) -> None:
@@ -54,24 +53,24 @@ def test_log_trigger_links_the_newest_entry_of_that_day(journal: JournalSession)
     today = local_today()
     journal.entries.add(Entry(today, "first"))
     newest = journal.entries.add(Entry(today, "second"))
-    logged = flows.log_trigger(journal, crowds, 7, context="on the bus")
+    logged = journal.tracking.log_trigger_and_plan(crowds, 7, context="on the bus")
     assert logged.event.entry_id == newest.id
     assert logged.event.intensity == 7 and logged.event.context == "on the bus"
     assert logged.trigger.name == "Crowds"
-    assert flows.todays_entry_id(journal, today) == newest.id
+    assert journal.tracking.todays_entry_id(today) == newest.id
 
 
 def test_log_trigger_without_link_or_without_an_entry(journal: JournalSession) -> None:
     crowds = _trigger(journal)
-    assert flows.log_trigger(journal, crowds, 3).event.entry_id is None
+    assert journal.tracking.log_trigger_and_plan(crowds, 3).event.entry_id is None
     journal.entries.add(Entry(local_today(), "today"))
-    assert flows.log_trigger(journal, crowds, 3, link_entry=False).event.entry_id is None
+    assert journal.tracking.log_trigger_and_plan(crowds, 3, link_entry=False).event.entry_id is None
 
 
 def test_log_trigger_in_the_past_uses_that_day(journal: JournalSession) -> None:
     crowds = _trigger(journal)
     when = utc_now() - timedelta(days=3)
-    event = flows.log_trigger(journal, crowds, 4, when=when).event
+    event = journal.tracking.log_trigger_and_plan(crowds, 4, when=when).event
     assert event.local_date == local_date_of(when)
     assert event.occurred_utc == when
 
@@ -79,13 +78,12 @@ def test_log_trigger_in_the_past_uses_that_day(journal: JournalSession) -> None:
 def test_log_trigger_refuses_the_future_and_writes_nothing(journal: JournalSession) -> None:
     crowds = _trigger(journal)
     with pytest.raises(ValidationError):
-        flows.log_trigger(journal, crowds, 4, when=utc_now() + timedelta(hours=2))
+        journal.tracking.log_trigger_and_plan(crowds, 4, when=utc_now() + timedelta(hours=2))
     assert journal.tracking.trigger_events.count() == 0
 
 
 def test_log_trigger_can_name_a_new_trigger_in_the_same_step(journal: JournalSession) -> None:
-    logged = flows.log_trigger(
-        journal,
+    logged = journal.tracking.log_trigger_and_plan(
         None,
         5,
         new_trigger_name=" Loud music ",
@@ -99,7 +97,7 @@ def test_log_trigger_can_name_a_new_trigger_in_the_same_step(journal: JournalSes
 
 def test_a_failed_log_with_a_new_trigger_leaves_no_trigger(journal: JournalSession) -> None:
     with pytest.raises(ValidationError):
-        flows.log_trigger(journal, None, 11, new_trigger_name="Loud music")
+        journal.tracking.log_trigger_and_plan(None, 11, new_trigger_name="Loud music")
     assert journal.tracking.triggers.count() == 0
 
 
@@ -112,13 +110,13 @@ def test_check_signs_records_one_observation_each_and_returns_stage_plans(
     _sign(journal, "Isolating", WarningStage.BREAKING_DOWN)
     breathe = _strategy(journal, "Box breathing")
     journal.coping.plan_items.add(CopingPlanItem(breathe, warning_stage=WarningStage.EARLY))
-    checked = flows.check_signs_today(journal, [early, early2, crisis, early])
+    checked = journal.tracking.check_signs_today([early, early2, crisis, early])
     assert len(checked.observations) == 3
     assert {o.sign_id for o in checked.observations} == {early, early2, crisis}
     assert list(checked.plan) == [WarningStage.EARLY, WarningStage.CRISIS]
     assert [s.name for s in checked.plan[WarningStage.EARLY]] == ["Box breathing"]
     assert checked.plan[WarningStage.CRISIS] == []
-    offered = flows.sign_check(journal, local_today())
+    offered = journal.tracking.sign_check(local_today())
     assert offered.noted_today == {early, early2, crisis}
     assert len(offered.signs) == 4
 
@@ -126,7 +124,7 @@ def test_check_signs_records_one_observation_each_and_returns_stage_plans(
 def test_check_signs_is_all_or_nothing(journal: JournalSession) -> None:
     early = _sign(journal, "Not sleeping", WarningStage.EARLY)
     with pytest.raises(NotFoundError):
-        flows.check_signs_today(journal, [early, 999])
+        journal.tracking.check_signs_today([early, 999])
     assert journal.tracking.observations.count() == 0
 
 
@@ -142,10 +140,10 @@ def test_counts_last_seen_and_overview(journal: JournalSession) -> None:
     journal.tracking.triggers.archive(bills)
 
     start, end = today - timedelta(days=29), today
-    assert flows.trigger_counts(journal, start, end) == {crowds: 2}
-    assert flows.last_seen(journal) == {crowds: local_date_of(noon)}
+    assert journal.tracking.trigger_counts(start, end) == {crowds: 2}
+    assert journal.tracking.last_seen() == {crowds: local_date_of(noon)}
 
-    seen = flows.overview(journal, today)
+    seen = journal.tracking.overview(today)
     assert [t.name for t in seen.triggers] == ["Bills", "crowds"]  # archived included
     assert seen.trigger_counts == {crowds: 2}
     assert seen.sign_counts == {sign: 1}
@@ -155,7 +153,7 @@ def test_counts_last_seen_and_overview(journal: JournalSession) -> None:
         ("Not sleeping", None),
         ("crowds", 6),
     ]
-    choices = flows.log_choices(journal, today)
+    choices = journal.tracking.log_choices(today)
     assert [t.name for t in choices.triggers] == ["crowds"]  # archived left out
     assert choices.todays_entry_id is None
 
@@ -164,4 +162,4 @@ def test_entries_in_the_trash_are_not_linked(journal: JournalSession) -> None:
     entry = journal.entries.add(Entry(date.today(), "gone"))
     assert entry.id is not None
     journal.entries.move_to_trash(entry.id)
-    assert flows.todays_entry_id(journal, date.today()) is None
+    assert journal.tracking.todays_entry_id(date.today()) is None

@@ -10,8 +10,7 @@ from recovery_journal.domain.clock import local_today
 from recovery_journal.domain.coping import CopingCategory, CopingStrategy
 from recovery_journal.domain.tracking import Trigger, WarningStage
 from recovery_journal.errors import NotFoundError, ValidationError
-from recovery_journal.services import coping_flows as flows
-from recovery_journal.services.coping_flows import PlanTarget
+from recovery_journal.services.coping import PlanTarget
 from recovery_journal.services.library import seed_default_library
 from recovery_journal.services.session import JournalSession
 
@@ -34,9 +33,9 @@ def test_set_plan_replaces_the_ordered_list_for_a_trigger(journal: JournalSessio
     a, b, c = add_strategies(journal, "Breathe", "Walk", "Call")
     trigger = journal.tracking.triggers.add(Trigger("Payday"))
     target = PlanTarget(trigger_id=trigger.id)
-    flows.set_plan(journal, target, [a, b, c])
-    flows.set_plan(journal, target, [c, a])
-    plan = flows.plan_for(journal, trigger_id=trigger.id)
+    journal.coping.set_plan(target, [a, b, c])
+    journal.coping.set_plan(target, [c, a])
+    plan = journal.coping.plan_for(trigger_id=trigger.id)
     assert [s.name for _, s in plan] == ["Call", "Breathe"]
     assert [item.position for item, _ in plan] == [0, 1]
     assert journal.coping.plan_items.count() == 2
@@ -45,14 +44,14 @@ def test_set_plan_replaces_the_ordered_list_for_a_trigger(journal: JournalSessio
 def test_plans_for_stages_and_triggers_stay_apart(journal: JournalSession) -> None:
     a, b = add_strategies(journal, "Breathe", "Walk")
     trigger = journal.tracking.triggers.add(Trigger("Payday"))
-    flows.set_plan(journal, PlanTarget(stage=WarningStage.EARLY), [b, a, b])
-    flows.set_plan(journal, PlanTarget(trigger_id=trigger.id), [a])
-    flows.set_plan(journal, PlanTarget(stage=WarningStage.CRISIS), [])
-    early = flows.plan_for(journal, stage=WarningStage.EARLY)
+    journal.coping.set_plan(PlanTarget(stage=WarningStage.EARLY), [b, a, b])
+    journal.coping.set_plan(PlanTarget(trigger_id=trigger.id), [a])
+    journal.coping.set_plan(PlanTarget(stage=WarningStage.CRISIS), [])
+    early = journal.coping.plan_for(stage=WarningStage.EARLY)
     assert [s.name for _, s in early] == ["Walk", "Breathe"]  # a repeat is kept once
-    assert [s.name for _, s in flows.plan_for(journal, trigger_id=trigger.id)] == ["Breathe"]
-    assert flows.plan_for(journal, stage=WarningStage.CRISIS) == []
-    box = flows.toolbox(journal)
+    assert [s.name for _, s in journal.coping.plan_for(trigger_id=trigger.id)] == ["Breathe"]
+    assert journal.coping.plan_for(stage=WarningStage.CRISIS) == []
+    box = journal.coping.toolbox()
     assert box.plans == {
         PlanTarget(stage=WarningStage.EARLY): [b, a],
         PlanTarget(trigger_id=trigger.id): [a],
@@ -62,10 +61,10 @@ def test_plans_for_stages_and_triggers_stay_apart(journal: JournalSession) -> No
 def test_a_failed_set_plan_leaves_the_old_plan(journal: JournalSession) -> None:
     (a,) = add_strategies(journal, "Breathe")
     target = PlanTarget(stage=WarningStage.BREAKING_DOWN)
-    flows.set_plan(journal, target, [a])
+    journal.coping.set_plan(target, [a])
     with pytest.raises(NotFoundError):
-        flows.set_plan(journal, target, [999])
-    assert [s.name for _, s in flows.plan_for(journal, stage=WarningStage.BREAKING_DOWN)] == [
+        journal.coping.set_plan(target, [999])
+    assert [s.name for _, s in journal.coping.plan_for(stage=WarningStage.BREAKING_DOWN)] == [
         "Breathe"
     ]
 
@@ -74,10 +73,10 @@ def test_archived_strategies_leave_the_plan_shown_but_not_the_editor(
     journal: JournalSession,
 ) -> None:
     a, b = add_strategies(journal, "Breathe", "Walk")
-    flows.set_plan(journal, PlanTarget(stage=WarningStage.EARLY), [a, b])
+    journal.coping.set_plan(PlanTarget(stage=WarningStage.EARLY), [a, b])
     journal.coping.strategies.archive(a)
-    assert [s.name for _, s in flows.plan_for(journal, stage=WarningStage.EARLY)] == ["Walk"]
-    everything = flows.plan_for(journal, stage=WarningStage.EARLY, include_archived=True)
+    assert [s.name for _, s in journal.coping.plan_for(stage=WarningStage.EARLY)] == ["Walk"]
+    everything = journal.coping.plan_for(stage=WarningStage.EARLY, include_archived=True)
     assert [s.name for _, s in everything] == ["Breathe", "Walk"]
 
 
@@ -86,7 +85,7 @@ def test_what_works_reads_the_journal(journal: JournalSession) -> None:
     for before, after in ((8, 4), (7, 4), (6, 4)):
         journal.coping.log_use(a, distress_before=before, distress_after=after, helpfulness=4)
     journal.coping.log_use(b, distress_before=9, distress_after=1)
-    result = flows.what_works(journal)
+    result = journal.coping.what_works()
     assert [(e.name, e.n, e.rank) for e in result.ranked] == [("Breathe", 3, 1)]
     assert result.ranked[0].average_drop == pytest.approx(3.0)
     assert [(e.name, e.n) for e in result.not_enough] == [("Walk", 1)]
@@ -98,17 +97,17 @@ def test_recent_trigger_events_cover_the_last_seven_days(journal: JournalSession
     noon = datetime(today.year, today.month, today.day, 12).astimezone(UTC)
     for days_ago in (0, 6, 7, 30):
         journal.tracking.log_trigger(payday.id or 0, 5, when=noon - timedelta(days=days_ago))
-    recent = flows.recent_trigger_events(journal, today=today)
+    recent = journal.coping.recent_trigger_events(today=today)
     assert [r.event.local_date for r in recent] == [today, today - timedelta(days=6)]
     assert all(r.trigger.name == "Payday" for r in recent)
-    assert flows.recent_trigger_events(journal, today=date(1999, 1, 1))[0].trigger.id == payday.id
+    assert journal.coping.recent_trigger_events(today=date(1999, 1, 1))[0].trigger.id == payday.id
 
 
 def test_save_strategy_adds_then_updates(journal: JournalSession) -> None:
-    added = flows.save_strategy(journal, CopingStrategy("Walk", CopingCategory.PHYSICAL))
+    added = journal.coping.save_strategy(CopingStrategy("Walk", CopingCategory.PHYSICAL))
     assert added.id is not None
-    changed = flows.save_strategy(
-        journal, CopingStrategy("Long walk", CopingCategory.PHYSICAL, id=added.id)
+    changed = journal.coping.save_strategy(
+        CopingStrategy("Long walk", CopingCategory.PHYSICAL, id=added.id)
     )
     assert changed.id == added.id
     assert [s.name for s in journal.coping.strategies.list()] == ["Long walk"]
@@ -117,15 +116,15 @@ def test_save_strategy_adds_then_updates(journal: JournalSession) -> None:
 def test_guided_modes_log_against_the_persons_own_strategy(journal: JournalSession) -> None:
     seed_default_library(journal)
     count = journal.coping.strategies.count()
-    breathing = flows.strategy_for_guided(journal, "breathing")
+    breathing = journal.coping.strategy_for_guided("breathing")
     assert breathing.name == "Box breathing"
     assert journal.coping.strategies.count() == count
     journal.coping.strategies.archive(breathing.id or 0)
-    assert flows.strategy_for_guided(journal, "breathing").id == breathing.id
+    assert journal.coping.strategy_for_guided("breathing").id == breathing.id
 
 
 def test_a_guided_mode_brings_its_strategy_back_if_it_is_gone(journal: JournalSession) -> None:
-    grounding = flows.strategy_for_guided(journal, "grounding")
+    grounding = journal.coping.strategy_for_guided("grounding")
     assert grounding.id is not None
     assert grounding.name == "5-4-3-2-1 grounding"
-    assert flows.strategy_for_guided(journal, "grounding").id == grounding.id
+    assert journal.coping.strategy_for_guided("grounding").id == grounding.id

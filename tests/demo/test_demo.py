@@ -17,11 +17,11 @@ from typing import Any
 
 import pytest
 
+from recovery_journal.demo import fill_demo_journal
 from recovery_journal.domain.entries import Entry
 from recovery_journal.domain.support import ContactRole, SafetyStep
 from recovery_journal.domain.tracking import WarningStage
 from recovery_journal.services.access import BackupSettings, create_journal
-from recovery_journal.services.demo import fill_demo_journal
 from recovery_journal.services.export import export_document
 from recovery_journal.services.session import JournalSession
 from tests.conftest import FAST, PASSPHRASE

@@ -1,0 +1,65 @@
+"""The one way a stored entry becomes an :class:`~recovery_journal.domain.entries.Entry`.
+
+Both read paths use it — the ORM rows of :mod:`.entries` and the plain-SQL pages of :mod:`.reads`
+— by column name, never by position, and through the entry's own validation: a row that was
+damaged or edited by hand fails as a :class:`~recovery_journal.errors.ValidationError` instead of
+showing wrong values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+from typing import Any
+
+from recovery_journal.domain.entries import Emotion, Entry
+
+# The columns of ``entries`` an Entry is made from (tags and emotions come from their tables).
+ENTRY_COLUMNS = (
+    "id",
+    "local_date",
+    "title",
+    "body",
+    "mood",
+    "anxiety",
+    "energy",
+    "sleep_hours",
+    "sleep_quality",
+    "bring_to_therapy",
+    "created_utc",
+    "updated_utc",
+    "deleted_utc",
+)
+
+
+def _day(value: date | str) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(value)
+
+
+def _instant(value: datetime | str | None) -> datetime | None:
+    if value is None or isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(value)
+
+
+def decode_entry(
+    columns: Mapping[str, Any], tags: Iterable[str], emotions: Iterable[tuple[str, int]]
+) -> Entry:
+    """An entry from its named columns (SQL text or ORM values), its tags and its emotions."""
+    return Entry(
+        local_date=_day(columns["local_date"]),
+        body=columns["body"],
+        title=columns["title"],
+        mood=columns["mood"],
+        anxiety=columns["anxiety"],
+        energy=columns["energy"],
+        sleep_hours=columns["sleep_hours"],
+        sleep_quality=columns["sleep_quality"],
+        emotions=tuple(Emotion(name, intensity) for name, intensity in emotions),
+        tags=tuple(tags),
+        bring_to_therapy=bool(columns["bring_to_therapy"]),
+        id=int(columns["id"]),
+        created_utc=_instant(columns["created_utc"]),
+        updated_utc=_instant(columns["updated_utc"]),
+        deleted_utc=_instant(columns["deleted_utc"]),
+    )

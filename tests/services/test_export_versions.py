@@ -1,0 +1,82 @@
+"""The export format's versions: version 2 writes stable codes; a version-1 file still reads."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from recovery_journal.demo import fill_demo_journal
+from recovery_journal.domain.coping import CopingCategory, StrategySource
+from recovery_journal.domain.progress import DayConvention, MilestoneKind
+from recovery_journal.domain.support import ContactRole, SafetyStep
+from recovery_journal.domain.tracking import TriggerCategory, WarningStage
+from recovery_journal.services.export import EXPORT_VERSION, export_document
+from recovery_journal.services.jsonable import upgraded_document
+from recovery_journal.services.session import JournalSession
+
+# An export written by Recovery Journal 0.1.0 (format version 1) from a 30-day demo journal.
+VERSION_1_FILE = Path(__file__).parents[1] / "data" / "export-v1.json"
+
+ENUM_FIELDS: dict[tuple[str, str], type[Enum]] = {
+    ("triggers", "category"): TriggerCategory,
+    ("warning_signs", "stage"): WarningStage,
+    ("coping_plan", "warning_stage"): WarningStage,
+    ("coping_strategies", "category"): CopingCategory,
+    ("coping_strategies", "source"): StrategySource,
+    ("safety_plan", "step"): SafetyStep,
+    ("support_contacts", "role"): ContactRole,
+    ("support_contacts", "safety_step"): SafetyStep,
+    ("counters", "convention"): DayConvention,
+    ("milestones", "kind"): MilestoneKind,
+}
+
+
+def _enums_in(doc: dict[str, Any]) -> dict[tuple[str, str], set[Enum]]:
+    """Every enumeration value of the document, read with today's enums (raises if one isn't)."""
+    found: dict[tuple[str, str], set[Enum]] = {}
+    for (records, field), enum in ENUM_FIELDS.items():
+        values = {row[field] for row in doc[records] if row.get(field) is not None}
+        found[(records, field)] = {enum(value) for value in values}
+    return found
+
+
+def test_a_version_1_export_reads_as_version_2() -> None:
+    old = json.loads(VERSION_1_FILE.read_text(encoding="utf-8"))
+    assert old["version"] == 1 and "things are breaking down" in VERSION_1_FILE.read_text()
+    new = upgraded_document(old)
+    assert new["version"] == EXPORT_VERSION == 2
+    found = _enums_in(new)
+    assert WarningStage.BREAKING_DOWN in found[("warning_signs", "stage")]
+    assert set(SafetyStep) == found[("safety_plan", "step")]
+    assert ContactRole.CRISIS_LINE in found[("support_contacts", "role")]
+    assert old["version"] == 1  # the document read is left as it was
+    assert new["entries"] == old["entries"]
+
+
+def test_version_2_writes_codes_and_reads_unchanged(journal: JournalSession) -> None:
+    fill_demo_journal(journal, days=30, end=date(2026, 1, 31))
+    doc = json.loads(json.dumps(export_document(journal)))
+    assert doc["version"] == 2
+    assert upgraded_document(doc) is doc
+    stages = {row["stage"] for row in doc["warning_signs"]}
+    assert stages == {"early", "breaking_down", "crisis"}
+    old = json.loads(VERSION_1_FILE.read_text(encoding="utf-8"))
+    assert _enums_in(upgraded_document(old)).keys() == _enums_in(doc).keys()
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        {"format": "recovery-journal-export", "version": 3},
+        {"format": "something else", "version": 1},
+        {"version": 2},
+    ],
+)
+def test_unknown_versions_and_other_files_are_refused(doc: dict[str, Any]) -> None:
+    with pytest.raises(ValueError):
+        upgraded_document(doc)
