@@ -311,7 +311,7 @@ def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
 def _safe_output(args: argparse.Namespace) -> Path:
     """``--output``, refused (usage error, before anything is unlocked) when it is or leads to
     a journal's own file or a backups folder, or exists and ``--force`` is not given."""
-    from recovery_journal.output_guard import OutputRefused, check_output_path
+    from recovery_journal.storage.output_guard import OutputRefused, check_output_path
 
     try:  # the journal's own backups folder (beside it) is refused with it
         return check_output_path(Path(args.output), journals=[_journal(args)], overwrite=args.force)

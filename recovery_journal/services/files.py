@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from recovery_journal.output_guard import check_output_path
 from recovery_journal.storage.atomic import write_atomic
 from recovery_journal.storage.instance_lock import open_database_identities
+from recovery_journal.storage.output_guard import check_output_path
 
 
 def write_private_file(path: Path, data: bytes, what: str, *, journal: Path | None = None) -> None:

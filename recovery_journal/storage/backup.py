@@ -5,6 +5,10 @@ is as encrypted as the journal and consistent even in WAL mode (copying the open
 bundle is a plain zip (stored, not compressed: the content is ciphertext) whose manifest lists each
 member's SHA-256; it holds no personal data in the clear. Restoring verifies every checksum before
 writing anything and never overwrites a journal: a damaged one is moved aside, not deleted.
+
+A little over 400 lines on purpose: writing, checking, restoring and rotating bundles share the
+bundle's names, members and limits, and the checks a restore makes (sizes from the manifest, stored
+members only, streamed with a cap) read best next to the code that writes what they check.
 """
 
 from __future__ import annotations

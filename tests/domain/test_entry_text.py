@@ -26,7 +26,7 @@ def test_windows_line_endings() -> None:
 
 
 _LINE = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n"), max_size=30
+    alphabet=st.characters(blacklist_categories=["Cs"], blacklist_characters="\r\n"), max_size=30
 )
 
 

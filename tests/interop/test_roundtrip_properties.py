@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from typing import cast
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -83,7 +84,7 @@ def test_daylio_csv_rows_read_back(rows: list[dict[str, object]], crlf: bool) ->
         assert entry.local_date == row["day"]
         assert entry.local_time == f"{row['hour']:02d}:{row['minute']:02d}"
         assert entry.mood_label == row["mood"]
-        assert entry.tags == tuple(dict.fromkeys(row["activities"]))  # type: ignore[arg-type]
+        assert entry.tags == tuple(dict.fromkeys(cast("list[str]", row["activities"])))
         assert entry.title == row["title"]
         assert entry.body == str(row["note"]).strip()
 

@@ -57,12 +57,10 @@ def _open_all_ways(raw: bytes) -> None:
         envelope = envelope_from_json(raw)
     except UserError:
         return
-    for attempt in (
-        lambda: unlock_with_passphrase(envelope, PASSPHRASE, TEST_POLICY),
-        lambda: unlock_with_recovery_code(envelope, CODE),
-    ):
-        with contextlib.suppress(UserError):
-            attempt().wipe()
+    with contextlib.suppress(UserError):
+        unlock_with_passphrase(envelope, PASSPHRASE, TEST_POLICY).wipe()
+    with contextlib.suppress(UserError):
+        unlock_with_recovery_code(envelope, CODE).wipe()
 
 
 # ---------------------------------------------------------------- salts, folders, fuzzing
