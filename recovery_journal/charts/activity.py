@@ -1,0 +1,164 @@
+"""``triggers`` (events per week or month stacked by category, with mean intensity; the top
+triggers; weekday × time of day) and ``warning-signs`` (signs × weeks, grouped by stage)."""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.figure import Figure
+
+from recovery_journal.charts.common import (
+    date_axis,
+    days_to_numbers,
+    empty,
+    legend,
+    new_figure,
+    style,
+)
+from recovery_journal.charts.theme import HATCHES, STAGE_STYLE, ChartTheme
+from recovery_journal.domain.insight_text import triggers_sentence, warning_signs_sentence
+from recovery_journal.domain.insights import TriggerSeries, WarningSeries
+from recovery_journal.domain.scales import INTENSITY
+
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+QUARTER_NAMES = ("night", "morning", "afternoon", "evening")
+STAGE_NAMES = {
+    "early": "early",
+    "things are breaking down": "things breaking down",
+    "crisis": "crisis",
+}
+
+
+def _bar_width(data_days: int, monthly: bool) -> float:
+    return 24.0 if monthly else 5.6
+
+
+def triggers_figure(data: TriggerSeries, theme: ChartTheme) -> Figure:
+    if data.total == 0:
+        return empty(theme, triggers_sentence(data))
+    fig = new_figure(theme, height=6.4)
+    grid = fig.add_gridspec(2, 2, height_ratios=(1.25, 1), width_ratios=(1.15, 1))
+    bars = style(
+        fig.add_subplot(grid[0, :]),
+        theme,
+        "Triggers per month" if data.period.monthly else "Triggers per week",
+    )
+    x = days_to_numbers(data.buckets) + (14.5 if data.period.monthly else 3.0)
+    bottom = np.zeros(len(data.buckets))
+    for i, (category, counts) in enumerate(sorted(data.counts.items())):
+        heights = np.asarray(counts, dtype=float)
+        bars.bar(
+            x,
+            heights,
+            bottom=bottom,
+            width=_bar_width(data.period.days, data.period.monthly),
+            color=theme.series(i),
+            hatch=HATCHES[i % len(HATCHES)],
+            edgecolor=theme.background,
+            linewidth=0.4,
+            label=category,
+            gid=f"category:{category}",
+        )
+        bottom += heights
+    bars.set_ylabel("events", color=theme.foreground, fontsize=theme.small)
+    date_axis(bars, data.period.start, data.period.end)
+    intensity = bars.twinx()
+    intensity.plot(
+        x,
+        [np.nan if v is None else v for v in data.mean_intensity],
+        color=theme.foreground,
+        marker="o",
+        markersize=3,
+        linewidth=1.0,
+        linestyle=":",
+        label="mean intensity",
+        gid="intensity",
+    )
+    intensity.set_ylim(INTENSITY.low, INTENSITY.high)
+    intensity.set_yticks([0, 5, 10], ["0 barely", "5 moderate", "10 overwhelming"])
+    intensity.tick_params(colors=theme.foreground, labelsize=theme.small * 0.9)
+    for spine in intensity.spines.values():
+        spine.set_visible(False)
+    handles, labels = bars.get_legend_handles_labels()
+    more, more_labels = intensity.get_legend_handles_labels()
+    fig.legend(
+        handles + more,
+        labels + more_labels,
+        loc="outside lower center",
+        ncols=3,
+        fontsize=theme.small,
+        facecolor=theme.background,
+        edgecolor=theme.background,
+        labelcolor=theme.foreground,
+    )
+    top = style(fig.add_subplot(grid[1, 0]), theme, "Most frequent")
+    names = [t.name if len(t.name) <= 26 else t.name[:25] + "…" for t in data.top][::-1]
+    top_counts = [t.count for t in data.top][::-1]
+    top.barh(range(len(top_counts)), top_counts, color=theme.colour("blue"), gid="top")
+    top.set_yticks(range(len(names)), names)
+    for y, t in enumerate(data.top[::-1]):
+        top.text(
+            t.count,
+            y,
+            f"  {t.mean_intensity:.1f} · {t.last_seen:%d %b}",
+            va="center",
+            fontsize=theme.small * 0.85,
+            color=theme.muted,
+        )
+    top.set_xlim(0, max(top_counts) * 1.6)
+    top.grid(axis="y", visible=False)
+    heat = fig.add_subplot(grid[1, 1])
+    matrix = np.asarray(data.heat, dtype=float).T
+    heat.imshow(matrix, cmap="cividis", aspect="auto", gid="heat")
+    heat.set_xticks(range(7), WEEKDAYS)
+    heat.set_yticks(range(4), QUARTER_NAMES)
+    heat.tick_params(colors=theme.foreground, labelsize=theme.small * 0.9, length=0)
+    heat.set_title("When", color=theme.foreground, fontsize=theme.font_size, loc="left")
+    peak = matrix.max() or 1.0
+    for (q, w), n in np.ndenumerate(matrix):
+        if n:
+            heat.text(
+                w,
+                q,
+                str(int(n)),
+                ha="center",
+                va="center",
+                fontsize=theme.small * 0.85,
+                color="#000000" if n > peak * 0.6 else "#ffffff",
+            )
+    return fig
+
+
+def warning_signs_figure(data: WarningSeries, theme: ChartTheme) -> Figure:
+    if data.total == 0:
+        return empty(theme, warning_signs_sentence(data))
+    rows = len(data.signs)
+    fig = new_figure(theme, height=min(1.8 + 0.32 * rows, 14.0))
+    ax = style(fig.add_subplot(), theme, "Warning signs, by stage")
+    x = days_to_numbers(data.buckets) + (14.5 if data.period.monthly else 3.0)
+    seen: set[str] = set()
+    for y, sign in enumerate(data.signs):
+        colour, marker = STAGE_STYLE.get(sign.stage, ("blue", "o"))
+        counts = np.asarray(sign.counts, dtype=float)
+        shown = counts > 0
+        ax.scatter(
+            x[shown],
+            np.full(int(shown.sum()), y),
+            s=18 + 22 * counts[shown],
+            color=theme.colour(colour),
+            marker=marker,
+            edgecolors=theme.foreground,
+            linewidths=0.4,
+            label=None if sign.stage in seen else STAGE_NAMES.get(sign.stage, sign.stage),
+            gid=f"sign:{sign.name}",
+            zorder=3,
+        )
+        seen.add(sign.stage)
+        if y and data.signs[y - 1].stage != sign.stage:
+            ax.axhline(y - 0.5, color=theme.muted, linewidth=0.8)
+    ax.set_yticks(
+        range(rows), [s.name if len(s.name) <= 30 else s.name[:29] + "…" for s in data.signs]
+    )
+    ax.set_ylim(rows - 0.5, -0.5)
+    date_axis(ax, data.period.start, data.period.end)
+    legend(ax, theme, loc="upper left", bbox_to_anchor=(1.0, 1.0), title=None)
+    return fig

@@ -1,0 +1,114 @@
+"""Shared pieces of every chart: the themed figure, date axes, anchored scale axes, empty states.
+
+Only :class:`matplotlib.figure.Figure` (never pyplot): no global state, no GUI backend, safe to
+build on a worker thread.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+import numpy as np
+from matplotlib import dates as mdates
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from recovery_journal.charts.theme import ChartTheme
+from recovery_journal.domain.scales import Scale
+
+WIDTH, HEIGHT = 8.0, 4.2
+
+
+def new_figure(theme: ChartTheme, height: float = HEIGHT, width: float = WIDTH) -> Figure:
+    fig = Figure(figsize=(width, height), facecolor=theme.background, layout="constrained")
+    return fig
+
+
+def style(ax: Axes, theme: ChartTheme, title: str | None = None) -> Axes:
+    ax.set_facecolor(theme.background)
+    for spine in ax.spines.values():
+        spine.set_color(theme.grid)
+    ax.tick_params(colors=theme.foreground, labelsize=theme.small, length=3)
+    ax.grid(True, color=theme.grid, linewidth=0.6, alpha=0.9)
+    ax.set_axisbelow(True)
+    if title:
+        ax.set_title(title, color=theme.foreground, fontsize=theme.font_size, loc="left")
+    return ax
+
+
+def days_to_numbers(days: Sequence[date]) -> np.ndarray:
+    return np.asarray(mdates.date2num(list(days)), dtype=float)  # type: ignore[no-untyped-call]
+
+
+def date_axis(ax: Axes, first: date, last: date) -> None:
+    """Readable dates at any range: matplotlib's concise formatter, padded by half a day."""
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=9)  # type: ignore[no-untyped-call]
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
+    start, end = days_to_numbers([first, last])
+    ax.set_xlim(start - 0.5, end + 0.5)
+
+
+def anchored_axis(ax: Axes, scale: Scale, theme: ChartTheme, *, words: bool = True) -> None:
+    """The scale's fixed limits (0–10 for mood, anxiety, energy) with its anchor words."""
+    ax.set_ylim(scale.low, scale.high)
+    ticks = [value for value, _ in scale.anchors]
+    ax.set_yticks(ticks)
+    if words:
+        labels = [f"{v} {textwrap.fill(w, 18)}" for v, w in scale.anchors]
+        ax.set_yticklabels(labels, fontsize=theme.small * 0.9, linespacing=0.9)
+
+
+def empty(theme: ChartTheme, message: str, height: float = 2.6) -> Figure:
+    """A gentle empty state: the sentence, centred, nothing else."""
+    fig = new_figure(theme, height)
+    ax = fig.add_subplot()
+    ax.set_axis_off()
+    ax.text(
+        0.5,
+        0.5,
+        textwrap.fill(message, 60),
+        ha="center",
+        va="center",
+        color=theme.muted,
+        fontsize=theme.font_size,
+        transform=ax.transAxes,
+        gid="empty",
+    )
+    return fig
+
+
+def legend(ax: Axes, theme: ChartTheme, **kwargs: Any) -> None:
+    found = ax.legend(
+        fontsize=theme.small,
+        facecolor=theme.background,
+        edgecolor=theme.grid,
+        labelcolor=theme.foreground,
+        **kwargs,
+    )
+    found.set_zorder(10)
+
+
+def caption(fig: Figure, text: str, theme: ChartTheme) -> None:
+    """The summary sentence under the chart (files written by the command line)."""
+    fig.supxlabel(
+        textwrap.fill(text, 110), color=theme.muted, fontsize=theme.small, x=0.01, ha="left"
+    )
+
+
+def figure_legend(fig: Figure, ax: Axes, theme: ChartTheme, ncols: int = 3) -> None:
+    """The legend under the chart, where it never hides data."""
+    handles, labels = ax.get_legend_handles_labels()
+    fig.legend(
+        handles,
+        labels,
+        loc="outside lower center",
+        ncols=ncols,
+        fontsize=theme.small,
+        facecolor=theme.background,
+        edgecolor=theme.background,
+        labelcolor=theme.foreground,
+    )
