@@ -73,7 +73,7 @@ class ChartView(QWidget):
         self.canvas.setAccessibleName(self.title)
         self.canvas.setAccessibleDescription(summary)
         self.canvas.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.canvas.setMinimumHeight(max(int(figure.get_figheight() * 60), 220))
+        self.canvas.setMinimumHeight(max(int(figure.get_figheight() * 90), 240))
         self.canvas.setMinimumWidth(420)
         self.canvas.mpl_connect("motion_notify_event", self._on_canvas_motion)
         self.canvas.mpl_connect("button_press_event", self._on_canvas_press)

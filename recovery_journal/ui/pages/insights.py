@@ -130,7 +130,7 @@ class InsightsPage(Page):
         heading.addWidget(self.range_combo)
         heading.addWidget(self.dates)
         column = QVBoxLayout(self)
-        column.setContentsMargins(24, 12, 24, 12)
+        column.setContentsMargins(16, 8, 16, 8)
         column.addLayout(heading)
         column.addWidget(self.tabs, 1)
         column.addWidget(self.notice)
