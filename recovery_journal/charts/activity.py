@@ -3,7 +3,10 @@ triggers; weekday × time of day) and ``warning-signs`` (signs × weeks, grouped
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from recovery_journal.charts.common import (
@@ -28,8 +31,19 @@ STAGE_NAMES = {
 }
 
 
+MAX_BARS = 20
+"""More buckets than this are drawn as stacked areas: hundreds of hatched bars are slow to draw
+and too thin to read."""
+
+
 def _bar_width(data_days: int, monthly: bool) -> float:
     return 24.0 if monthly else 5.6
+
+
+def _stacked_area(
+    ax: Axes, x: np.ndarray, bottom: np.ndarray, heights: np.ndarray, **style: Any
+) -> None:
+    ax.fill_between(x, bottom, bottom + heights, step="mid", linewidth=0.4, **style)
 
 
 def triggers_figure(data: TriggerSeries, theme: ChartTheme) -> Figure:
@@ -46,18 +60,24 @@ def triggers_figure(data: TriggerSeries, theme: ChartTheme) -> Figure:
     bottom = np.zeros(len(data.buckets))
     for i, (category, counts) in enumerate(sorted(data.counts.items())):
         heights = np.asarray(counts, dtype=float)
-        bars.bar(
-            x,
-            heights,
-            bottom=bottom,
-            width=_bar_width(data.period.days, data.period.monthly),
-            color=theme.series(i),
-            hatch=HATCHES[i % len(HATCHES)],
-            edgecolor=theme.background,
-            linewidth=0.4,
-            label=category,
-            gid=f"category:{category}",
-        )
+        look: dict[str, Any] = {
+            "color": theme.series(i),
+            "hatch": HATCHES[i % len(HATCHES)],
+            "edgecolor": theme.background,
+            "label": category,
+            "gid": f"category:{category}",
+        }
+        if len(data.buckets) > MAX_BARS:
+            _stacked_area(bars, x, bottom, heights, **look)
+        else:
+            bars.bar(
+                x,
+                heights,
+                bottom=bottom,
+                width=_bar_width(data.period.days, data.period.monthly),
+                linewidth=0.4,
+                **look,
+            )
         bottom += heights
     bars.set_ylabel("events", color=theme.foreground, fontsize=theme.small)
     date_axis(bars, data.period.start, data.period.end)

@@ -15,6 +15,7 @@ import numpy as np
 from matplotlib import dates as mdates
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.ticker import FixedLocator
 
 from recovery_journal.charts.theme import ChartTheme
 from recovery_journal.domain.scales import Scale
@@ -44,11 +45,13 @@ def days_to_numbers(days: Sequence[date]) -> np.ndarray:
 
 
 def date_axis(ax: Axes, first: date, last: date) -> None:
-    """Readable dates at any range: matplotlib's concise formatter, padded by half a day."""
-    locator = mdates.AutoDateLocator(minticks=3, maxticks=9)  # type: ignore[no-untyped-call]
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
+    """Readable dates at any range: matplotlib's concise formatter, padded by half a day.
+    The ticks are chosen once (a fixed locator): layout asks for them many times per draw."""
     start, end = days_to_numbers([first, last])
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=9)  # type: ignore[no-untyped-call]
+    ticks = locator.tick_values(mdates.num2date(start - 0.5), mdates.num2date(end + 0.5))  # type: ignore[no-untyped-call]
+    ax.xaxis.set_major_locator(FixedLocator([t for t in ticks if start - 0.5 <= t <= end + 0.5]))
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
     ax.set_xlim(start - 0.5, end + 0.5)
 
 

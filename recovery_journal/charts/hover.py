@@ -73,17 +73,12 @@ def point_at(kind: str, data: Any, x: float | None, y: float | None) -> tuple[da
 
 
 def _calendar(data: MoodSeries, x: float, y: float) -> tuple[date, str] | None:
-    months, grid = calendar_grid(data)
-    row, col = round(y), round(x)
-    if not (0 <= row < len(months) and 0 <= col < 31):
+    grid = calendar_grid(data)
+    row, column = round(y), round(x)
+    day = grid.day_at(row, column)
+    if day is None or day not in data.period:
         return None
-    try:
-        day = months[row].replace(day=col + 1)
-    except ValueError:  # 30 February
-        return None
-    if day not in data.period:
-        return None
-    value = grid[row, col]
+    value = grid.values[row, column]
     return day, f"{day:%a %d %b %Y}: " + ("no mood" if value != value else f"mood {value:.1f}")
 
 

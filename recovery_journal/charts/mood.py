@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import calendar as cal
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 import numpy as np
 from matplotlib.axes import Axes
@@ -142,45 +143,76 @@ def mood_figure(data: MoodSeries, theme: ChartTheme) -> Figure:
     return fig
 
 
-def calendar_grid(data: MoodSeries) -> tuple[list[date], np.ndarray]:
-    """Rows = months of the period (first day of each), columns = day 1–31; NaN: no mood."""
-    months: list[date] = []
-    current = data.period.start.replace(day=1)
-    while current <= data.period.end:
-        months.append(current)
-        current = date(current.year + current.month // 12, current.month % 12 + 1, 1)
-    grid = np.full((len(months), 31), np.nan)
-    row = {m: i for i, m in enumerate(months)}
+YEAR_ROWS_AFTER_DAYS = 400
+"""Longer periods get one row per year (a day per pixel column) instead of one per month."""
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarGrid:
+    """Rows of days: months (columns = day 1–31) or, for long periods, years (columns = day of
+    the year). ``values[row, column]`` is that day's mean mood, NaN without one."""
+
+    by_year: bool
+    rows: tuple[date, ...]
+    values: np.ndarray
+
+    def day_at(self, row: int, column: int) -> date | None:
+        if not (0 <= row < len(self.rows) and 0 <= column < self.values.shape[1]):
+            return None
+        if self.by_year:
+            day = self.rows[row] + timedelta(days=column)
+            return day if day.year == self.rows[row].year else None
+        try:
+            return self.rows[row].replace(day=column + 1)
+        except ValueError:  # 30 February
+            return None
+
+    def label(self, row: int) -> str:
+        first = self.rows[row]
+        return str(first.year) if self.by_year else f"{cal.month_abbr[first.month]} {first.year}"
+
+
+def calendar_grid(data: MoodSeries) -> CalendarGrid:
+    by_year = data.period.days > YEAR_ROWS_AFTER_DAYS
+    rows: list[date] = []
+    if by_year:
+        rows = [date(y, 1, 1) for y in range(data.period.start.year, data.period.end.year + 1)]
+    else:
+        current = data.period.start.replace(day=1)
+        while current <= data.period.end:
+            rows.append(current)
+            current = date(current.year + current.month // 12, current.month % 12 + 1, 1)
+    values = np.full((len(rows), 366 if by_year else 31), np.nan)
     for m in data.days:
-        grid[row[m.day.replace(day=1)], m.day.day - 1] = m.mean
-    return months, grid
+        if by_year:
+            values[m.day.year - rows[0].year, (m.day - date(m.day.year, 1, 1)).days] = m.mean
+        else:
+            values[
+                (m.day.year - rows[0].year) * 12 + m.day.month - rows[0].month, m.day.day - 1
+            ] = m.mean
+    return CalendarGrid(by_year, tuple(rows), values)
+
+
+CALENDAR_COLOURS = (
+    "#3b2d6b", "#5a3f8c", "#7b5ea7", "#9b85bf", "#b8b0cf", "#d6d2c4",
+    "#e6d78a", "#f0c84a", "#e6a02a", "#d98218", "#c46a0a",
+)  # fmt: skip
+"""Eleven steps from a muted violet (0) through sand (5) to amber (10): ordered in lightness
+and hue, readable with red–green colour blindness; the hover tip gives the number."""
 
 
 def calendar_figure(data: MoodSeries, theme: ChartTheme) -> Figure:
     """A year in pixels: one square per day, coloured by the day's mean mood; empty days empty."""
     if not data.days:
         return empty(theme, calendar_sentence(data))
-    months, grid = calendar_grid(data)
-    fig = new_figure(theme, height=min(1.6 + 0.28 * len(months), 30.0))
+    grid = calendar_grid(data)
+    rows = len(grid.rows)
+    fig = new_figure(theme, height=min(1.8 + (0.45 if grid.by_year else 0.28) * rows, 14.0))
     ax = fig.add_subplot()
     ax.set_facecolor(theme.background)
-    colours = ListedColormap(
-        [
-            "#3b2d6b",
-            "#5a3f8c",
-            "#7b5ea7",
-            "#9b85bf",
-            "#b8b0cf",
-            "#d6d2c4",
-            "#e6d78a",
-            "#f0c84a",
-            "#e6a02a",
-            "#d98218",
-            "#c46a0a",
-        ]
-    ).with_extremes(bad=theme.background)
+    colours = ListedColormap(list(CALENDAR_COLOURS)).with_extremes(bad=theme.background)
     image = ax.imshow(
-        np.ma.masked_invalid(grid),
+        np.ma.masked_invalid(grid.values),
         cmap=colours,
         vmin=0,
         vmax=10,
@@ -188,12 +220,16 @@ def calendar_figure(data: MoodSeries, theme: ChartTheme) -> Figure:
         interpolation="nearest",
         gid="calendar",
     )
-    ax.set_xticks(range(0, 31, 5), [str(d) for d in range(1, 32, 5)])
-    ax.set_yticks(range(len(months)), [f"{cal.month_abbr[m.month]} {m.year}" for m in months])
+    if grid.by_year:
+        starts = [(date(2001, m, 1) - date(2001, 1, 1)).days for m in range(1, 13)]
+        ax.set_xticks(starts, [cal.month_abbr[m] for m in range(1, 13)])
+    else:
+        ax.set_xticks(range(0, 31, 5), [str(d) for d in range(1, 32, 5)])
+        ax.set_xticks(np.arange(-0.5, 31, 1), minor=True)
+        ax.set_yticks(np.arange(-0.5, rows, 1), minor=True)
+        ax.grid(which="minor", color=theme.grid, linewidth=0.5)
+    ax.set_yticks(range(rows), [grid.label(r) for r in range(rows)])
     ax.tick_params(colors=theme.foreground, labelsize=theme.small, length=0)
-    ax.set_xticks(np.arange(-0.5, 31, 1), minor=True)
-    ax.set_yticks(np.arange(-0.5, len(months), 1), minor=True)
-    ax.grid(which="minor", color=theme.grid, linewidth=0.5)
     ax.tick_params(which="minor", length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)

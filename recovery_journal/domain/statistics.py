@@ -31,7 +31,7 @@ from datetime import date, timedelta
 
 SEED = 20_260_101
 RESAMPLES = 1000
-EXACT_MAX = 100
+EXACT_MAX = 50
 MIN_DAYS = 3
 MIN_USES = 3
 FDR = 0.05

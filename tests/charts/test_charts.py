@@ -126,6 +126,23 @@ def test_calendar_squares_hold_the_daily_mean_and_empty_days_stay_empty() -> Non
     assert "3 of these 7 days" in chart_summary("calendar", MOOD)
 
 
+def test_a_long_calendar_has_a_row_per_year_and_a_column_per_day() -> None:
+    days = (
+        MoodDay(date(2024, 12, 31), 3, 3, 3.0, 1, 3.0),
+        MoodDay(date(2025, 2, 1), 7, 7, 7.0, 1, 7.0),
+    )
+    data = MoodSeries(Period(date(2024, 1, 1), date(2025, 6, 30)), days)
+    image = build_chart("calendar", data, LIGHT).axes[0].images[0]
+    grid = image.get_array()
+    assert grid.shape == (2, 366)
+    assert grid[0, 365] == 3.0 and grid[1, 31] == 7.0  # 31 Dec 2024 (leap year), 1 Feb 2025
+    assert int(grid.count()) == 2
+    from recovery_journal.charts.hover import point_at
+
+    assert point_at("calendar", data, 31.0, 1.0) == (date(2025, 2, 1), "Sat 01 Feb 2025: mood 7.0")
+    assert point_at("calendar", data, 365.0, 1.0) is None  # 2025 has no 366th day
+
+
 TRIGGERS = TriggerSeries(
     Period(d(0), d(13)),
     (d(0), d(7)),
