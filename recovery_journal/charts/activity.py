@@ -46,13 +46,34 @@ def _stacked_area(
     ax.fill_between(x, bottom, bottom + heights, step="mid", linewidth=0.4, **style)
 
 
+def _trigger_boxes(
+    fig: Figure, theme: ChartTheme, name_chars: int
+) -> tuple[tuple[float, float, float, float], ...]:
+    """Where the three panels go (figure fractions), from the font size and the longest name:
+    the bars over the full width with the legend under them, the top list and the heat map
+    side by side below. Placed by hand because constrained layout tripled the drawing time."""
+    width, height = fig.get_size_inches()
+    char, line = theme.small * 0.62 / 72, theme.font_size * 1.45 / 72
+    names = min(max(name_chars, 8), 27) * char + 0.2
+    left, right = 0.35 + 2.5 * char, 0.35 + 16 * char * 0.9
+    legend = 3.2 * line + 0.25
+    lower = (height - legend) * 0.46
+    upper_bottom = lower + legend + 0.35
+    boxes = (
+        (left, upper_bottom, width - left - right, height - upper_bottom - line - 0.1),
+        (names, line * 1.6, width * 0.55 - names - 0.6 * char * 8, lower - line * 2.6),
+        (width * 0.55 + 10 * char, line * 1.6, width * 0.45 - 10 * char - 0.15, lower - line * 2.6),
+    )
+    return tuple((x / width, y / height, w / width, h / height) for x, y, w, h in boxes)
+
+
 def triggers_figure(data: TriggerSeries, theme: ChartTheme) -> Figure:
     if data.total == 0:
         return empty(theme, triggers_sentence(data))
-    fig = new_figure(theme, height=6.4)
-    grid = fig.add_gridspec(2, 2, height_ratios=(1.25, 1), width_ratios=(1.15, 1))
+    fig = new_figure(theme, height=7.0, constrained=False)
+    boxes = _trigger_boxes(fig, theme, max((len(t.name) for t in data.top), default=0))
     bars = style(
-        fig.add_subplot(grid[0, :]),
+        fig.add_axes(boxes[0]),
         theme,
         "Triggers per month" if data.period.monthly else "Triggers per week",
     )
@@ -61,7 +82,7 @@ def triggers_figure(data: TriggerSeries, theme: ChartTheme) -> Figure:
     for i, (category, counts) in enumerate(sorted(data.counts.items())):
         heights = np.asarray(counts, dtype=float)
         look: dict[str, Any] = {
-            "color": theme.series(i),
+            "facecolor": theme.series(i),
             "hatch": HATCHES[i % len(HATCHES)],
             "edgecolor": theme.background,
             "label": category,
@@ -103,14 +124,15 @@ def triggers_figure(data: TriggerSeries, theme: ChartTheme) -> Figure:
     fig.legend(
         handles + more,
         labels + more_labels,
-        loc="outside lower center",
+        loc="upper center",
+        bbox_to_anchor=(0.5, boxes[0][1] - 0.035),
         ncols=3,
         fontsize=theme.small,
         facecolor=theme.background,
         edgecolor=theme.background,
         labelcolor=theme.foreground,
     )
-    top = style(fig.add_subplot(grid[1, 0]), theme, "Most frequent")
+    top = style(fig.add_axes(boxes[1]), theme, "Most frequent")
     names = [t.name if len(t.name) <= 26 else t.name[:25] + "…" for t in data.top][::-1]
     top_counts = [t.count for t in data.top][::-1]
     top.barh(range(len(top_counts)), top_counts, color=theme.colour("blue"), gid="top")
@@ -119,14 +141,14 @@ def triggers_figure(data: TriggerSeries, theme: ChartTheme) -> Figure:
         top.text(
             t.count,
             y,
-            f"  {t.mean_intensity:.1f} · {t.last_seen:%d %b}",
+            f"  {t.mean_intensity:.1f} · {t.last_seen:%d %b %Y}",
             va="center",
             fontsize=theme.small * 0.85,
             color=theme.muted,
         )
-    top.set_xlim(0, max(top_counts) * 1.6)
+    top.set_xlim(0, max(top_counts) * 2.3)
     top.grid(axis="y", visible=False)
-    heat = fig.add_subplot(grid[1, 1])
+    heat = fig.add_axes(boxes[2])
     matrix = np.asarray(data.heat, dtype=float).T
     heat.imshow(matrix, cmap="cividis", aspect="auto", gid="heat")
     heat.set_xticks(range(7), WEEKDAYS)

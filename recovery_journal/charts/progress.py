@@ -10,6 +10,7 @@ from recovery_journal.charts.common import (
     date_axis,
     days_to_numbers,
     empty,
+    fixed_margins,
     legend,
     new_figure,
     style,
@@ -79,8 +80,9 @@ def checkins_figure(data: CheckinSeries, theme: ChartTheme) -> Figure:
     if not data.days:
         return empty(theme, checkins_sentence(data))
     arrays = checkin_arrays(data)
-    fig = new_figure(theme, height=6.4)
+    fig = new_figure(theme, height=6.4, constrained=False)
     axes = fig.subplots(4, 1, sharex=True)
+    fixed_margins(fig, theme, left_chars=20, bottom_lines=2.2)
     panels = (
         ("anxiety", "Anxiety", ANXIETY, "o", 0),
         ("energy", "Energy", ENERGY, "s", 1),
