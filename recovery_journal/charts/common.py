@@ -1,7 +1,7 @@
 """Shared pieces of every chart: the themed figure, date axes, anchored scale axes, empty states.
 
-Only :class:`matplotlib.figure.Figure` (never pyplot): no global state, no GUI backend, safe to
-build on a worker thread.
+Only :class:`matplotlib.figure.Figure`, never matplotlib's stateful interface: no global
+state, no GUI backend, safe to build on a worker thread.
 """
 
 from __future__ import annotations
