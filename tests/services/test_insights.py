@@ -240,3 +240,13 @@ def test_whole_journal_period_and_unknown_kinds(small: JournalSession) -> None:
     assert small.insights.period(start=d(1)) == Period(d(1), d(9))
     with pytest.raises(UnknownChartError):
         small.insights.chart_data("pie", Period(d(0), d(1)))
+
+
+def test_the_reflection_in_words_has_no_guilt(small: JournalSession) -> None:
+    from recovery_journal.domain.insight_text import reflection_sentence
+
+    _tracking(small)
+    text = reflection_sentence(small.insights.reflection(d(6)))
+    assert text == "You wrote 6 entries; mood ranged from 4 to 8; 3 triggers logged."
+    quiet = reflection_sentence(small.insights.reflection(d(60)))
+    assert quiet == "A quiet week in the journal. Whenever you want to write, it's here."

@@ -176,3 +176,25 @@ def test_day_arithmetic_of_ranges(qtbot: QtBot, demo_ctx: UiContext) -> None:
     assert (choice.end - choice.start) == timedelta(days=34)
     wait_tasks(qtbot, demo_ctx)
     assert isinstance(choice.start, date)
+
+
+def test_charts_follow_the_theme(qtbot: QtBot, demo_ctx: UiContext) -> None:
+    """A dark palette and a bigger font (what Settings › Appearance applies) redraw the chart."""
+    from PySide6.QtGui import QColor, QFont, QPalette
+
+    from recovery_journal.charts.theme import ChartTheme
+
+    page = _page(qtbot, demo_ctx)
+    assert page.views["mood"].figure.get_facecolor()[:3] == (1.0, 1.0, 1.0)
+    palette = page.palette()
+    palette.setColor(QPalette.ColorRole.Window, QColor("#2a2e35"))
+    font = QFont(page.font())
+    font.setPointSize(14)
+    with qtbot.waitSignal(page.chart_shown, timeout=20_000):
+        page.setPalette(palette)
+        page.setFont(font)
+    figure = page.views["mood"].figure
+    dark = ChartTheme(dark=True).background.lstrip("#")
+    assert figure.get_facecolor()[:3] == tuple(int(dark[i : i + 2], 16) / 255 for i in (0, 2, 4))
+    assert figure.axes[0].get_yticklabels()[0].get_fontsize() == ChartTheme(True, 14).small * 0.9
+    wait_tasks(qtbot, demo_ctx)
