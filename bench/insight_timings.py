@@ -82,7 +82,7 @@ PAGE_PROBE = """
 import os, sys, time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from pathlib import Path
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEventLoop, QSettings
 from PySide6.QtWidgets import QApplication
 from recovery_journal.services.access import BackupSettings, KeySettings, open_journal
 from recovery_journal.ui.clipboard import ClipboardGuard
@@ -102,12 +102,16 @@ while tasks.busy:
 assert "matplotlib" not in sys.modules
 shown = []
 def wait():
-    while not shown:
-        app.processEvents()
-    app.processEvents()
+    # An event loop, not a busy loop: spinning processEvents() holds the GIL and slows the
+    # worker thread building the chart (several times over).
+    if not shown:
+        loop = QEventLoop()
+        page.chart_shown.connect(loop.quit)
+        loop.exec()
+        page.chart_shown.disconnect(loop.quit)
 began = time.perf_counter()
 page = window.insights
-page.chart_shown.connect(shown.append)
+page.chart_shown.connect(shown.append)  # connected first: runs before the loop's quit
 window.show_page(page)
 wait()
 page.views["mood"].canvas.repaint()

@@ -17,6 +17,7 @@ Conventions shared by every series:
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -93,6 +94,8 @@ class PhaseBand:
 
 # ------------------------------------------------------------------ mood and calendar
 
+ROLLING_DAYS = 7
+
 
 @dataclass(frozen=True, slots=True)
 class MoodDay:
@@ -121,6 +124,24 @@ class MoodSeries:
     @property
     def mean(self) -> float | None:
         return sum(d.mean for d in self.days) / len(self.days) if self.days else None
+
+
+def with_rolling_mean(
+    rows: list[tuple[date, int, int, float, int]], period: Period
+) -> tuple[MoodDay, ...]:
+    """Days of ``period`` (day, low, high, mean, n — in date order, starting up to six days
+    before the period) with their 7-day rolling mean: the mean of the daily means of the
+    :data:`ROLLING_DAYS` calendar days ending on each day, over the days that have a mood."""
+    found: list[MoodDay] = []
+    window: list[tuple[date, float]] = []
+    for day, low, high, mean, n in rows:
+        window.append((day, mean))
+        while window[0][0] <= day - timedelta(days=ROLLING_DAYS):
+            window.pop(0)
+        if day >= period.start:
+            rolling = math.fsum(m for _d, m in window) / len(window)
+            found.append(MoodDay(day, low, high, mean, n, rolling))
+    return tuple(found)
 
 
 # ------------------------------------------------------------------ check-ins

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 from recovery_journal.domain import statistics
 from recovery_journal.domain.insights import (
+    ROLLING_DAYS,
     CheckinDay,
     CheckinSeries,
     CopingSeries,
@@ -34,6 +35,7 @@ from recovery_journal.domain.insights import (
     WarningSeries,
     buckets,
     free_runs,
+    with_rolling_mean,
 )
 from recovery_journal.storage.database import DBAPIConnection
 
@@ -76,26 +78,22 @@ def span(conn: DBAPIConnection) -> tuple[date, date] | None:
 # ------------------------------------------------------------------ mood
 
 
+# One group per day. The 7-day rolling mean is computed from these rows (domain.insights):
+# as a window function it needed a sort of every day, and with SQLCipher's memory security on,
+# each sorted row costs allocator system calls — three times the whole query (docs/BENCHMARKS.md).
 _MOOD_SQL = f"""
-WITH daily AS (
-  SELECT local_date AS day, min(mood) AS low, max(mood) AS high, avg(mood) AS mean,
-         count(mood) AS n
-  FROM entries WHERE {_LIVE} AND mood IS NOT NULL AND local_date BETWEEN :start AND :end
-  GROUP BY local_date)
-SELECT day, low, high, mean, n,
-       avg(mean) OVER (ORDER BY julianday(day) RANGE BETWEEN 6 PRECEDING AND CURRENT ROW)
-FROM daily ORDER BY day
+SELECT local_date, min(mood), max(mood), avg(mood), count(mood)
+FROM entries WHERE {_LIVE} AND mood IS NOT NULL AND local_date BETWEEN :start AND :end
+GROUP BY local_date
 """
 
 
 def mood_days(conn: DBAPIConnection, period: Period) -> tuple[MoodDay, ...]:
-    rows = conn.execute(_MOOD_SQL, _range(period, before=6))
-    first = period.start.isoformat()
-    return tuple(
-        MoodDay(date.fromisoformat(r[0]), int(r[1]), int(r[2]), float(r[3]), int(r[4]), r[5])
-        for r in rows
-        if r[0] >= first
-    )
+    rows = [
+        (date.fromisoformat(r[0]), int(r[1]), int(r[2]), float(r[3]), int(r[4]))
+        for r in conn.execute(_MOOD_SQL, _range(period, before=ROLLING_DAYS - 1))
+    ]
+    return with_rolling_mean(rows, period)
 
 
 def mood_mean(conn: DBAPIConnection, period: Period) -> float | None:
