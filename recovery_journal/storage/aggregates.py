@@ -1,8 +1,9 @@
 """The SQL behind Insights: per-day and per-week numbers, computed by SQLite, as domain series.
 
-Every chart's data is a handful of ``GROUP BY`` queries (the 7-day rolling mood is a window
-function) over the plain DB-API connection of a read snapshot — no ORM rows, no per-row Python
-objects beyond the grouped results. Dates are the stored ``YYYY-MM-DD`` text, so ranges and
+Every chart's data is a handful of ``GROUP BY`` queries (phases end where the next begins by a
+window function) over the plain DB-API connection of a read snapshot — no ORM rows, no per-row
+Python objects beyond the grouped results (the 7-day rolling mood is computed from the daily
+rows, see ``_MOOD_SQL``). Dates are the stored ``YYYY-MM-DD`` text, so ranges and
 groupings use the ``local_date`` indexes. Clock times (when in the day a trigger happened) are
 stored in UTC and turned into local time by SQLite's ``localtime`` modifier, which uses the same
 time zone as the rest of the app (the process's).
