@@ -278,3 +278,26 @@ def test_saving_png_is_at_least_1000_px_wide_and_svg_by_suffix(tmp_path: Path) -
 
 def test_the_registry_names_every_kind() -> None:
     assert tuple(CHARTS) == CHART_KINDS
+
+
+def test_hover_names_the_day_and_what_is_drawn_there() -> None:
+    from recovery_journal.charts.hover import point_at
+
+    assert point_at("mood", MOOD, x(0), 5.0) == (
+        d(0),
+        "Mon 02 Mar 2026: mood 6.0 (4–8, 2 moods); 7-day mean 6.0",
+    )
+    assert point_at("mood", MOOD, x(5), 5.0) == (
+        d(5),
+        "Sat 07 Mar 2026: no mood — Sober since (slip)",
+    )
+    assert point_at("mood", MOOD, x(30), 5.0) is None  # outside the period
+    assert point_at("triggers", TRIGGERS, x(9), 1.0) == (
+        d(7),
+        "week of 09 Mar 2026: 1 trigger event",
+    )
+    checkins = CheckinSeries(Period(d(0), d(1)), (CheckinDay(d(1), 3.0, None, 7.5, None),))
+    assert point_at("checkins", checkins, x(1), 2.0) == (
+        d(1),
+        "Tue 03 Mar 2026: anxiety 3.0, sleep hours 7.5",
+    )

@@ -228,15 +228,19 @@ class InsightsPage(Page):
         self.patterns_shown.emit()
 
     def save_chart_to(self, kind: str, path: Path) -> None:
-        """Write the chart on screen to ``path`` (PNG or SVG by suffix) in the background."""
-        figure = self.views[kind].figure
-        if figure is None:
+        """Write the chart on screen to ``path`` (PNG or SVG by suffix) in the background. The
+        worker draws its own copy from the same data: a figure must not be drawn by two threads
+        at once, and the one on screen may repaint meanwhile."""
+        data = self.views[kind].data
+        if data is None:
             return
+        dark, font = self._theme()
 
         def work() -> Path:
-            from recovery_journal.charts.registry import save_chart
+            from recovery_journal.charts.registry import build_chart, save_chart
+            from recovery_journal.charts.theme import ChartTheme
 
-            save_chart(figure, path)
+            save_chart(build_chart(kind, data, ChartTheme(dark, font)), path)
             return path
 
         self.ctx.tasks.run(work, self._on_chart_saved, self.ctx.report)
