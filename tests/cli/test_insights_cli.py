@@ -115,3 +115,11 @@ def test_only_chart_loads_matplotlib(initialised: Path, tmp_path: Path) -> None:
     assert "HEAVY []" in _modules_after(initialised, "insights", "--json")
     drawn = _modules_after(initialised, "chart", "mood", "--output", str(tmp_path / "m.svg"))
     assert "HEAVY ['matplotlib']" in drawn
+
+
+def test_an_empty_journal_has_gentle_answers(initialised: Path, tmp_path: Path) -> None:
+    code, out, _ = cli("insights", "--json")
+    found = json.loads(out)
+    assert code == 0 and found["associations"] == []
+    assert found["summary"]["mood_mean"] is None and found["summary"]["days_with_entries"] == 0
+    assert cli("chart", "coping", "--output", str(tmp_path / "c.png"))[0] == 0
