@@ -48,6 +48,9 @@ from recovery_journal.services.export import export_json
 from recovery_journal.services.session import JournalSession
 from recovery_journal.storage import keys
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import insight_timings  # bench/ is not a package
+
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "BENCHMARKS.md"
 START_MARK = "<!-- bench-results:start -->"
@@ -92,6 +95,7 @@ METRICS = (
     Metric("cli_list", "CLI `list`, whole process"),
     Metric("cli_search", f"CLI `search {COMMON_WORD}`, whole process", 1.0, "≤ 1.0 s"),
     Metric("cli_first", "CLI `list`, first run of the day (takes the daily backup)"),
+    *(Metric(*row) for row in insight_timings.METRICS),
 )
 
 
@@ -256,6 +260,7 @@ def measure_in_process(path: Path, folder: Path, plan: Plan, result: Result) -> 
         target = folder / "export.json"
         result.samples["export"] = timed(lambda: export_json(session, target), plan.export_runs)
         result.facts["export_mb"] = target.stat().st_size / 1_000_000
+        insight_timings.measure(session, plan.runs, result.samples)
     finally:
         session.lock()
 
@@ -291,6 +296,7 @@ def measure_cli(path: Path, plan: Plan, result: Result) -> None:
     result.samples["cli_first"] = timed(cli(path, "list"), 1)  # the day's automatic backup
     result.samples["cli_list"] = timed(cli(path, "list"), plan.slow_runs)
     result.samples["cli_search"] = timed(cli(path, "search", COMMON_WORD), plan.slow_runs)
+    result.samples["cli_insights"] = timed(cli(path, "insights", "--json"), plan.slow_runs)
 
 
 def bench_journal(label: str, days: int, plan: Plan, work: Path) -> Result:

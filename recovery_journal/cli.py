@@ -6,7 +6,8 @@ Secrets are never taken from argv: they are prompted for without echo on a termi
 a process's environment). Exit codes (README): 0 ok, 2 usage (including an unsafe ``--output``),
 3 wrong passphrase or recovery code, 4 the journal's files (damaged, half missing, not a journal,
 not belonging together, outdated keys), 1 anything else.
-This module never imports Qt or matplotlib, so commands start quickly.
+Only ``chart`` imports matplotlib (inside the command); nothing imports Qt, so commands start
+quickly.
 """
 
 from __future__ import annotations
@@ -440,6 +441,60 @@ def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def cmd_chart(args: argparse.Namespace, out: TextIO) -> int:
+    """Draw one chart to a PNG or SVG file (the only command that imports matplotlib)."""
+    target = Path(args.output)
+    if target.suffix.lower() not in (".png", ".svg"):
+        raise UsageError("The output file must end in .png or .svg.")
+    journal = _open_for_reading(args)
+    try:
+        period = journal.insights.period(args.date_from, args.date_to)
+        data = journal.insights.chart_data(args.kind, period)
+    finally:
+        journal.lock()
+    from recovery_journal.charts.common import caption
+    from recovery_journal.charts.registry import LIGHT, build_chart, chart_summary, save_chart
+
+    figure = build_chart(args.kind, data, LIGHT)
+    caption(figure, chart_summary(args.kind, data), LIGHT)
+    save_chart(figure, target)
+    print(f"Wrote the {args.kind} chart ({period.start} to {period.end}) to {target}.", file=out)
+    print("This file is NOT encrypted: keep it somewhere private.", file=out)
+    return EXIT_OK
+
+
+def cmd_insights(args: argparse.Namespace, out: TextIO) -> int:
+    """The summary numbers and the honest patterns (docs/INSIGHTS.md)."""
+    journal = _open_for_reading(args)
+    try:
+        report = journal.insights.report(journal.insights.period(args.date_from, args.date_to))
+    finally:
+        journal.lock()
+    shape = report.to_json()
+    if args.json:
+        json.dump(shape, out, ensure_ascii=False, indent=1)
+        print(file=out)
+        return EXIT_OK
+    print(f"From {shape['from']} to {shape['to']}:", file=out)
+    for key, value in shape["summary"].items():
+        print(f"  {key.replace('_', ' ')}: {'–' if value is None else value}", file=out)
+    called = [a for a in shape["associations"] if a["called_out"]]
+    print(
+        f"{len(shape['associations'])} comparisons with at least 3 days on each side; "
+        f"{len(called)} stand out (associations, not causes):",
+        file=out,
+    )
+    for a in called:
+        when = "the day after" if a["lag_days"] else "same day"
+        print(
+            f"  {a['kind']} “{a['factor']}” ({when}): mood {a['difference']:+.1f} "
+            f"[{a['ci_low']:+.1f}, {a['ci_high']:+.1f}], {a['n_with']} days with, "
+            f"{a['n_without']} without",
+            file=out,
+        )
+    return EXIT_OK
+
+
 # ---------------------------------------------------------------- parser and main
 
 
@@ -529,6 +584,17 @@ def build_parser() -> argparse.ArgumentParser:
     add("recover", cmd_recover, "open with the recovery code and set a new passphrase")
     add("new-code", cmd_new_code, "replace the recovery code (the old one stops working)")
     add("check", cmd_check, "check the journal's integrity")
+    from recovery_journal.domain.insights import CHART_KINDS
+
+    p = add("chart", cmd_chart, "draw a chart to a PNG or SVG file (not encrypted)")
+    p.add_argument("kind", metavar="KIND", choices=CHART_KINDS, help=", ".join(CHART_KINDS))
+    p.add_argument("--from", dest="date_from", type=_parse_date)
+    p.add_argument("--to", dest="date_to", type=_parse_date)
+    p.add_argument("--output", required=True, metavar="FILE", help="ends in .png or .svg")
+    p = add("insights", cmd_insights, "summary numbers and what seems to go with better days")
+    p.add_argument("--from", dest="date_from", type=_parse_date)
+    p.add_argument("--to", dest="date_to", type=_parse_date)
+    p.add_argument("--json", action="store_true")
     p = add("demo", cmd_demo, "create a new journal filled with invented, realistic data")
     p.add_argument("--days", type=_positive, default=365)
     p.add_argument("--seed", type=int, default=7)

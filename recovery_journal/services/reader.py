@@ -19,6 +19,7 @@ from sqlcipher3 import dbapi2
 
 from recovery_journal.domain.entries import Entry, SearchHit
 from recovery_journal.errors import ErrorKind, UserError
+from recovery_journal.services.insights import InsightsService
 from recovery_journal.storage import database, reads, vault
 from recovery_journal.storage.backup import BackupInfo
 from recovery_journal.storage.keys import KeySettings, PendingKeys
@@ -78,6 +79,7 @@ class JournalReader:
 
     def __init__(self, opened: vault.OpenJournal) -> None:
         self._opened = opened
+        self.insights = InsightsService(self._reading)
 
     def _reading(self) -> contextlib.AbstractContextManager[database.DBAPIConnection]:
         return read_snapshot(self._opened)

@@ -20,6 +20,7 @@ from sqlcipher3 import dbapi2
 from recovery_journal.errors import UserError, ValidationError
 from recovery_journal.services.coping import CopingService
 from recovery_journal.services.entries import EntryService
+from recovery_journal.services.insights import InsightsService
 from recovery_journal.services.progress import ProgressService
 from recovery_journal.services.reader import read_snapshot
 from recovery_journal.services.support import SupportService
@@ -52,6 +53,7 @@ class JournalSession:
         self.coping = CopingService(self)
         self.support = SupportService(self)
         self.progress = ProgressService(self)
+        self.insights = InsightsService(self.reading)
 
     # ------------------------------------------------------------ transactions
 

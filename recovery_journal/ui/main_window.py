@@ -7,7 +7,7 @@ content) and asks pages for unsaved drafts before the app locks. The title never
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal, Slot
@@ -32,6 +32,7 @@ from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.help_now import EscalationBanner, HelpNowDialog
 from recovery_journal.ui.pages.base import Page
 from recovery_journal.ui.pages.coping import CopingPage
+from recovery_journal.ui.pages.insights import InsightsPage
 from recovery_journal.ui.pages.journal import JournalPage
 from recovery_journal.ui.pages.milestones import MilestonesPage
 from recovery_journal.ui.pages.placeholder import PLANNED, PlaceholderPage
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
             SafetyPlanPage,
             SupportPage,
             MilestonesPage,
+            InsightsPage,
         ]
         self._kinds += [PlaceholderPage(ctx, title, what) for title, what in PLANNED]
         self._kinds.append(SettingsPage)
@@ -213,6 +215,10 @@ class MainWindow(QMainWindow):
         return self._page(MilestonesPage)
 
     @property
+    def insights(self) -> InsightsPage:
+        return self._page(InsightsPage)
+
+    @property
     def settings_page(self) -> SettingsPage:
         return self._page(SettingsPage)
 
@@ -233,6 +239,13 @@ class MainWindow(QMainWindow):
             source.strategy_started.connect(self._on_strategy_started)
         if isinstance(page, SettingsPage):
             page.backup_made.connect(self.refresh_backup_time)
+        if isinstance(page, InsightsPage):
+            page.day_chosen.connect(self._on_insights_day_chosen)
+
+    @Slot(object)
+    def _on_insights_day_chosen(self, day: date) -> None:
+        self.show_page(self.journal)
+        self.journal.open_day(day)
 
     @Slot(int)
     def _on_strategy_started(self, strategy_id: int) -> None:

@@ -395,6 +395,10 @@ class JournalPage(Page):
             self._select_row(0)
 
     def _on_calendar_day_chosen(self, day: date) -> None:
+        self.open_day(day)
+
+    def open_day(self, day: date) -> None:
+        """Show the entries of ``day`` and select the first (the calendar, Insights)."""
         self._select_first = True
         self.filters.show_day(day)
 

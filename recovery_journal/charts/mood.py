@@ -1,0 +1,241 @@
+"""``mood`` (the daily range, mean and 7-day rolling mean with phases, milestones and slips) and
+``calendar`` (a year in pixels of the daily mean mood)."""
+
+from __future__ import annotations
+
+import calendar as cal
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.colors import ListedColormap
+from matplotlib.figure import Figure
+
+from recovery_journal.charts.common import (
+    anchored_axis,
+    date_axis,
+    days_to_numbers,
+    empty,
+    figure_legend,
+    new_figure,
+    style,
+)
+from recovery_journal.charts.theme import ChartTheme
+from recovery_journal.domain.insight_text import calendar_sentence, mood_sentence
+from recovery_journal.domain.insights import Marker, MoodSeries, PhaseBand
+from recovery_journal.domain.scales import MOOD
+
+MAX_MARKER_LABELS = 4
+_MARKER_STYLE = {"milestone": ("*", 13), "goal": ("D", 7), "slip": ("v", 8)}
+
+
+def daily_arrays(data: MoodSeries) -> dict[str, np.ndarray]:
+    """One value per day of the period (NaN where there is no mood): what the chart draws."""
+    days = data.period.each_day()
+    index = {d: i for i, d in enumerate(days)}
+    arrays = {name: np.full(len(days), np.nan) for name in ("low", "high", "mean", "rolling")}
+    for m in data.days:
+        i = index[m.day]
+        arrays["low"][i], arrays["high"][i] = m.low, m.high
+        arrays["mean"][i], arrays["rolling"][i] = m.mean, m.rolling
+    arrays["x"] = days_to_numbers(days)
+    return arrays
+
+
+def draw_phases(ax: Axes, phases: tuple[PhaseBand, ...], theme: ChartTheme) -> None:
+    tints = theme.phase_tints
+    for i, band in enumerate(phases):
+        start, end = days_to_numbers([band.start, band.end])
+        ax.axvspan(start - 0.5, end + 0.5, color=tints[i % 2], zorder=0, gid=f"phase:{band.name}")
+        ax.text(
+            start,
+            0.015,
+            f" {band.name}",
+            transform=ax.get_xaxis_transform(),
+            ha="left",
+            va="bottom",
+            style="italic",
+            fontsize=theme.small,
+            color=theme.muted,
+            clip_on=True,
+        )
+
+
+def draw_markers(ax: Axes, markers: tuple[Marker, ...], theme: ChartTheme, y: float) -> None:
+    """Milestones (stars), completed goals (diamonds), slips (neutral grey triangles)."""
+    label_them = sum(m.kind != "slip" for m in markers) <= MAX_MARKER_LABELS
+    names = {"milestone": "milestone", "goal": "goal completed", "slip": "slip (a learning point)"}
+    for kind, (shape, size) in _MARKER_STYLE.items():
+        chosen = [m for m in markers if m.kind == kind]
+        if not chosen:
+            continue
+        colour = theme.neutral if kind == "slip" else theme.colour("orange")
+        at = 0.4 if kind == "slip" else y
+        ax.plot(
+            days_to_numbers([m.day for m in chosen]),
+            [at] * len(chosen),
+            linestyle="none",
+            marker=shape,
+            markersize=size,
+            color=colour,
+            markeredgecolor=theme.foreground if kind != "slip" else colour,
+            markeredgewidth=0.5,
+            label=names[kind],
+            gid=kind,
+            clip_on=False,
+            zorder=5,
+        )
+        for n, m in enumerate(chosen if label_them and kind != "slip" else []):
+            ax.annotate(
+                m.label,
+                (float(days_to_numbers([m.day])[0]), at),
+                xytext=(0, -14 - 10 * (n % 2)),
+                textcoords="offset points",
+                ha="center",
+                fontsize=theme.small * 0.9,
+                color=theme.muted,
+            )
+
+
+def mood_figure(data: MoodSeries, theme: ChartTheme) -> Figure:
+    """Mood over time: daily min–max band, daily mean, 7-day rolling mean, phases, markers."""
+    if not data.days:
+        return empty(theme, mood_sentence(data))
+    fig = new_figure(theme)
+    ax = style(fig.add_subplot(), theme)
+    drawn = daily_arrays(data)
+    draw_phases(ax, data.phases, theme)
+    ax.fill_between(
+        drawn["x"],
+        drawn["low"],
+        drawn["high"],
+        color=theme.band,
+        linewidth=0,
+        label="lowest to highest that day",
+        gid="range",
+        step="mid",
+    )
+    ax.plot(
+        drawn["x"],
+        drawn["mean"],
+        color=theme.colour("blue"),
+        marker="o",
+        markersize=3 if data.period.days <= 120 else 0,
+        linewidth=1.0,
+        label="daily mean",
+        gid="mean",
+    )
+    ax.plot(
+        drawn["x"],
+        drawn["rolling"],
+        color=theme.colour("orange"),
+        linestyle="--",
+        linewidth=2.0,
+        label="7-day mean",
+        gid="rolling",
+    )
+    draw_markers(ax, data.markers, theme, y=MOOD.high - 0.4)
+    anchored_axis(ax, MOOD, theme)
+    date_axis(ax, data.period.start, data.period.end)
+    ax.set_title("Mood", color=theme.foreground, fontsize=theme.font_size, loc="left")
+    figure_legend(fig, ax, theme)
+    return fig
+
+
+YEAR_ROWS_AFTER_DAYS = 400
+"""Longer periods get one row per year (a day per pixel column) instead of one per month."""
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarGrid:
+    """Rows of days: months (columns = day 1–31) or, for long periods, years (columns = day of
+    the year). ``values[row, column]`` is that day's mean mood, NaN without one."""
+
+    by_year: bool
+    rows: tuple[date, ...]
+    values: np.ndarray
+
+    def day_at(self, row: int, column: int) -> date | None:
+        if not (0 <= row < len(self.rows) and 0 <= column < self.values.shape[1]):
+            return None
+        if self.by_year:
+            day = self.rows[row] + timedelta(days=column)
+            return day if day.year == self.rows[row].year else None
+        try:
+            return self.rows[row].replace(day=column + 1)
+        except ValueError:  # 30 February
+            return None
+
+    def label(self, row: int) -> str:
+        first = self.rows[row]
+        return str(first.year) if self.by_year else f"{cal.month_abbr[first.month]} {first.year}"
+
+
+def calendar_grid(data: MoodSeries) -> CalendarGrid:
+    by_year = data.period.days > YEAR_ROWS_AFTER_DAYS
+    rows: list[date] = []
+    if by_year:
+        rows = [date(y, 1, 1) for y in range(data.period.start.year, data.period.end.year + 1)]
+    else:
+        current = data.period.start.replace(day=1)
+        while current <= data.period.end:
+            rows.append(current)
+            current = date(current.year + current.month // 12, current.month % 12 + 1, 1)
+    values = np.full((len(rows), 366 if by_year else 31), np.nan)
+    for m in data.days:
+        if by_year:
+            values[m.day.year - rows[0].year, (m.day - date(m.day.year, 1, 1)).days] = m.mean
+        else:
+            values[
+                (m.day.year - rows[0].year) * 12 + m.day.month - rows[0].month, m.day.day - 1
+            ] = m.mean
+    return CalendarGrid(by_year, tuple(rows), values)
+
+
+CALENDAR_COLOURS = (
+    "#3b2d6b", "#5a3f8c", "#7b5ea7", "#9b85bf", "#b8b0cf", "#d6d2c4",
+    "#e6d78a", "#f0c84a", "#e6a02a", "#d98218", "#c46a0a",
+)  # fmt: skip
+"""Eleven steps from a muted violet (0) through sand (5) to amber (10): ordered in lightness
+and hue, readable with red–green colour blindness; the hover tip gives the number."""
+
+
+def calendar_figure(data: MoodSeries, theme: ChartTheme) -> Figure:
+    """A year in pixels: one square per day, coloured by the day's mean mood; empty days empty."""
+    if not data.days:
+        return empty(theme, calendar_sentence(data))
+    grid = calendar_grid(data)
+    rows = len(grid.rows)
+    fig = new_figure(theme, height=min(1.8 + (0.45 if grid.by_year else 0.28) * rows, 14.0))
+    ax = fig.add_subplot()
+    ax.set_facecolor(theme.background)
+    colours = ListedColormap(list(CALENDAR_COLOURS)).with_extremes(bad=theme.background)
+    image = ax.imshow(
+        np.ma.masked_invalid(grid.values),
+        cmap=colours,
+        vmin=0,
+        vmax=10,
+        aspect="auto",
+        interpolation="nearest",
+        gid="calendar",
+    )
+    if grid.by_year:
+        starts = [(date(2001, m, 1) - date(2001, 1, 1)).days for m in range(1, 13)]
+        ax.set_xticks(starts, [cal.month_abbr[m] for m in range(1, 13)])
+    else:
+        ax.set_xticks(range(0, 31, 5), [str(d) for d in range(1, 32, 5)])
+        ax.set_xticks(np.arange(-0.5, 31, 1), minor=True)
+        ax.set_yticks(np.arange(-0.5, rows, 1), minor=True)
+        ax.grid(which="minor", color=theme.grid, linewidth=0.5)
+    ax.set_yticks(range(rows), [grid.label(r) for r in range(rows)])
+    ax.tick_params(colors=theme.foreground, labelsize=theme.small, length=0)
+    ax.tick_params(which="minor", length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    ax.set_title("Mood, day by day", color=theme.foreground, fontsize=theme.font_size, loc="left")
+    bar = fig.colorbar(image, ax=ax, ticks=[v for v, _ in MOOD.anchors], shrink=0.9)
+    bar.ax.set_yticklabels([f"{v} {w}" for v, w in MOOD.anchors])
+    bar.ax.tick_params(colors=theme.foreground, labelsize=theme.small * 0.9)
+    bar.outline.set_edgecolor(theme.grid)
+    return fig

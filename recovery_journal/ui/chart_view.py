@@ -1,0 +1,114 @@
+"""One chart on screen: its caption (the summary sentence), the figure, hover tips, click-a-day,
+and "Save chart as…".
+
+matplotlib is imported here only inside methods, the first time a figure arrives: importing this
+module (which the main window does at unlock) costs nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+PNG_FILTER = "PNG image (*.png)"
+SVG_FILTER = "SVG image (*.svg)"
+
+
+class ChartView(QWidget):
+    """A tab of the Insights page. ``day_clicked`` carries the day under a click."""
+
+    day_clicked = Signal(object)
+    save_requested = Signal(object)  # Path
+
+    def __init__(self, kind: str, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self.title = title
+        self.data: Any = None
+        self.figure: Any = None
+        self.canvas: Any = None
+        self.stale = True
+        self.caption = QLabel(self.tr("Loading…"))
+        self.caption.setWordWrap(True)
+        self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.caption.setAccessibleName(self.tr("{title}: summary").format(title=title))
+        self.save_button = QPushButton(self.tr("Save chart as…"))
+        self.save_button.setAccessibleName(self.tr("Save the {title} chart").format(title=title))
+        self.save_button.setEnabled(False)
+        self.save_button.clicked.connect(self._on_save_button_clicked)
+        self.area = QScrollArea()
+        self.area.setWidgetResizable(True)
+        self.area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.area.setAccessibleName(title)
+        top = QHBoxLayout()
+        top.addWidget(self.caption, 1)
+        top.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignTop)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(4, 8, 4, 4)
+        column.addLayout(top)
+        column.addWidget(self.area, 1)
+
+    def show_figure(self, figure: Any, data: Any, summary: str) -> None:
+        """Put a figure built elsewhere (on a worker thread) on screen."""
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+        if self.canvas is not None:
+            self.canvas.deleteLater()
+        self.figure, self.data = figure, data
+        self.canvas = FigureCanvasQTAgg(figure)  # type: ignore[no-untyped-call]
+        self.canvas.setAccessibleName(self.title)
+        self.canvas.setAccessibleDescription(summary)
+        self.canvas.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.canvas.setMinimumHeight(max(int(figure.get_figheight() * 90), 240))
+        self.canvas.setMinimumWidth(420)
+        self.canvas.mpl_connect("motion_notify_event", self._on_canvas_motion)
+        self.canvas.mpl_connect("button_press_event", self._on_canvas_press)
+        self.area.setWidget(self.canvas)
+        self.caption.setText(summary)
+        self.save_button.setEnabled(True)
+        self.stale = False
+
+    def point_at(self, x: float | None, y: float | None) -> tuple[date, str] | None:
+        from recovery_journal.charts.hover import point_at
+
+        return None if self.data is None else point_at(self.kind, self.data, x, y)
+
+    def _on_canvas_motion(self, event: Any) -> None:
+        found = self.point_at(event.xdata, event.ydata) if event.inaxes else None
+        if found is None:
+            QToolTip.hideText()
+            return
+        QToolTip.showText(QCursor.pos(), found[1], self.canvas)
+
+    def _on_canvas_press(self, event: Any) -> None:
+        found = self.point_at(event.xdata, event.ydata) if event.inaxes else None
+        if found is not None and self.kind in ("mood", "calendar", "checkins", "milestones"):
+            self.day_clicked.emit(found[0])
+
+    def _on_save_button_clicked(self) -> None:
+        chosen, picked = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save chart as"),
+            f"{self.kind}.png",
+            f"{self.tr(PNG_FILTER)};;{self.tr(SVG_FILTER)}",
+        )
+        if not chosen:
+            return
+        path = Path(chosen)
+        if path.suffix.lower() not in (".png", ".svg"):
+            path = path.with_suffix(".svg" if picked == self.tr(SVG_FILTER) else ".png")
+        self.save_requested.emit(path)

@@ -1,0 +1,204 @@
+"""The Insights page on a demo journal: charts for a range, another range, hover and click a
+day, save a chart; and matplotlib stays unloaded until the page is first opened."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+
+from recovery_journal.demo import fill_demo_journal
+from recovery_journal.domain.clock import local_today
+from recovery_journal.ui.chart_view import ChartView
+from recovery_journal.ui.context import UiContext
+from recovery_journal.ui.main_window import MainWindow
+from recovery_journal.ui.pages.insights import InsightsPage
+from tests.ui.conftest import wait_tasks
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def demo_ctx(ui_ctx: UiContext) -> UiContext:
+    fill_demo_journal(ui_ctx.session, days=120, seed=3)
+    return ui_ctx
+
+
+def _page(qtbot: QtBot, ctx: UiContext) -> InsightsPage:
+    page = InsightsPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(900, 600)
+    with qtbot.waitSignal(page.chart_shown, timeout=20_000):
+        page.show()
+        page.activated()
+    return page
+
+
+def test_opens_on_the_mood_chart_changes_range_and_saves(
+    qtbot: QtBot,
+    demo_ctx: UiContext,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    reported: list[BaseException],
+) -> None:
+    page = _page(qtbot, demo_ctx)
+    view = page.views["mood"]
+    assert view.caption.text().startswith("Your mood averaged")
+    assert "over these 30 days" in view.caption.text()
+    assert view.canvas.accessibleDescription() == view.caption.text()
+    assert view.data.period.days == 30
+    with qtbot.waitSignal(page.chart_shown, timeout=20_000):
+        page.range_combo.setCurrentIndex(page.range_combo.findData(90))
+    assert view.data.period == type(view.data.period)(
+        local_today() - timedelta(days=89), local_today()
+    )
+    assert "over these 90 days" in view.caption.text()
+    target = tmp_path / "my mood.svg"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "SVG image (*.svg)")
+    )
+    with qtbot.waitSignal(page.chart_saved, timeout=20_000):
+        qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
+    assert target.read_bytes().lstrip().startswith(b"<?xml") and b"<svg" in target.read_bytes()
+    assert "not encrypted" in page.notice.text()
+    assert reported == []
+
+
+def test_every_tab_builds_and_patterns_show_their_evidence(
+    qtbot: QtBot, demo_ctx: UiContext, reported: list[BaseException]
+) -> None:
+    page = _page(qtbot, demo_ctx)
+    page.set_range(0)  # everything
+    wait_tasks(qtbot, demo_ctx)
+    for index in range(1, len(page.views)):
+        with qtbot.waitSignal(page.chart_shown, timeout=20_000):
+            page.tabs.setCurrentIndex(index)
+        view = page.tabs.currentWidget()
+        assert isinstance(view, ChartView)
+        assert view.caption.text() and view.canvas is not None
+    with qtbot.waitSignal(page.patterns_shown, timeout=30_000):
+        page.tabs.setCurrentWidget(page.patterns)
+    assert "This week" in page.patterns.week.text()
+    assert page.patterns.table.rowCount() > 0
+    for row in range(page.patterns.table.rowCount()):
+        item = page.patterns.table.item(row, 2)
+        assert item is not None
+        with_, without = item.text().split(" / ")
+        assert int(with_) >= 3 and int(without) >= 3
+    assert reported == []
+
+
+def test_hover_tells_the_value_and_a_click_opens_the_day_in_the_journal(
+    qtbot: QtBot, demo_ctx: UiContext
+) -> None:
+    window = MainWindow(demo_ctx)
+    qtbot.addWidget(window)
+    window.resize(1100, 720)
+    window.show()
+    with qtbot.waitSignal(window.insights.chart_shown, timeout=20_000):
+        window.show_page(window.insights)
+    view = window.insights.views["mood"]
+    day = next(d.day for d in reversed(view.data.days))
+    from matplotlib import dates as mdates
+
+    x = float(mdates.date2num(day))  # type: ignore[no-untyped-call]
+    found = view.point_at(x, 5.0)
+    assert found is not None and found[0] == day and "mood" in found[1]
+    view.canvas.draw()
+    ax = view.figure.axes[0]
+    px, py = ax.transData.transform((x, 5.0))
+    ratio = view.canvas.device_pixel_ratio
+    point = QPoint(int(px / ratio), int(view.canvas.height() - py / ratio))
+    qtbot.mouseClick(view.canvas, Qt.MouseButton.LeftButton, pos=point)
+    wait_tasks(qtbot, demo_ctx)
+    assert window.stack.currentWidget() is window.journal
+    assert window.journal.filters.date_range() == (day, day)
+
+
+PROBE = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from recovery_journal.services.access import BackupSettings, create_journal
+from recovery_journal.ui.controller import AppController
+from recovery_journal.ui.settings import AppSettings
+from tests.conftest import FAST, PASSPHRASE
+
+app = QApplication([])
+folder = Path(sys.argv[1])
+session, _ = create_journal(folder / "j.rjournal", PASSPHRASE, FAST, BackupSettings(daily=False))
+session.lock()
+settings = AppSettings(QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat))
+ctrl = AppController(settings, folder / "j.rjournal", FAST)
+ctrl.start()
+ctrl.dialog.passphrase.field.setText(PASSPHRASE)
+ctrl.dialog.passphrase.field.returnPressed.emit()
+while ctrl.session is None or ctrl.tasks.busy:
+    app.processEvents()
+print("AFTER-UNLOCK", "matplotlib" in sys.modules)
+page = ctrl.window.insights
+shown = []
+page.chart_shown.connect(shown.append)
+ctrl.window.show_page(page)
+while not shown:
+    app.processEvents()
+print("AFTER-INSIGHTS", "matplotlib" in sys.modules)
+ctrl.lock()
+while ctrl.session is not None:
+    app.processEvents()
+"""
+
+
+def test_matplotlib_is_imported_only_when_insights_opens(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, str(tmp_path)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert "AFTER-UNLOCK False" in done.stdout, done.stdout + done.stderr
+    assert "AFTER-INSIGHTS True" in done.stdout, done.stdout + done.stderr
+
+
+def test_day_arithmetic_of_ranges(qtbot: QtBot, demo_ctx: UiContext) -> None:
+    page = _page(qtbot, demo_ctx)
+    page.set_range(-1)
+    page.from_edit.setDate(page.from_edit.date().addDays(-5))
+    choice = page.choice()
+    assert choice.start is not None and choice.end is not None
+    assert (choice.end - choice.start) == timedelta(days=34)
+    wait_tasks(qtbot, demo_ctx)
+    assert isinstance(choice.start, date)
+
+
+def test_charts_follow_the_theme(qtbot: QtBot, demo_ctx: UiContext) -> None:
+    """A dark palette and a bigger font (what Settings › Appearance applies) redraw the chart."""
+    from PySide6.QtGui import QColor, QFont, QPalette
+
+    from recovery_journal.charts.theme import ChartTheme
+
+    page = _page(qtbot, demo_ctx)
+    assert page.views["mood"].figure.get_facecolor()[:3] == (1.0, 1.0, 1.0)
+    palette = page.palette()
+    palette.setColor(QPalette.ColorRole.Window, QColor("#2a2e35"))
+    font = QFont(page.font())
+    font.setPointSize(14)
+    with qtbot.waitSignal(page.chart_shown, timeout=20_000):
+        page.setPalette(palette)
+        page.setFont(font)
+    figure = page.views["mood"].figure
+    dark = ChartTheme(dark=True).background.lstrip("#")
+    assert figure.get_facecolor()[:3] == tuple(int(dark[i : i + 2], 16) / 255 for i in (0, 2, 4))
+    assert figure.axes[0].get_yticklabels()[0].get_fontsize() == ChartTheme(True, 14).small * 0.9
+    wait_tasks(qtbot, demo_ctx)
