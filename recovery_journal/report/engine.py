@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
     QColor,
     QFont,
     QImage,
@@ -26,6 +27,7 @@ from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPainter,
+    QPalette,
     QPdfWriter,
     QPen,
     QTextDocument,
@@ -170,7 +172,14 @@ class Paged:
         painter.scale(1 / laid.zoom, 1 / laid.zoom)
         painter.translate(0, -page * height)
         clip = QRectF(0, page * height, self.text_rect.width() * laid.zoom, height)
-        laid.document.drawContents(painter, clip)
+        # Black ink on white paper whatever the app's theme (drawContents would use the
+        # application palette: light grey text from the dark theme).
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.palette.setColor(QPalette.ColorRole.Text, INK)
+        context.palette.setColor(QPalette.ColorRole.WindowText, INK)
+        context.clip = clip
+        painter.setClipRect(clip)
+        laid.document.documentLayout().draw(painter, context)
         for figure, rect in laid.figures:
             if clip.intersects(rect):
                 vector.paint(painter, figure, rect)

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-import matplotlib
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
@@ -27,15 +26,11 @@ from recovery_journal.report import vector, words
 
 WIDTH_MM = 176.0
 HEIGHT_MM = 62.0
+BAR_HEIGHT_MM = 44.0
 GREYS = ("#222222", "#777777", "#bbbbbb")
 HATCHES = ("", "///", "...")
-_RC: Any = {
-    "font.size": 8,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "svg.fonttype": "path",
-    "svg.hashsalt": "recovery-journal",
-}
+FONT_SIZE = 8  # points; set on each text (never through matplotlib's global rcParams: the
+# figures are drawn on a worker thread while the app may be drawing its own charts)
 
 
 # matplotlib writes the space glyph as a path without data, which QtSvg rejects with warnings (and
@@ -53,8 +48,12 @@ class ReportFigure:
     summary: str
 
 
-def _figure() -> Figure:
-    return Figure(figsize=(WIDTH_MM / 25.4, HEIGHT_MM / 25.4), layout="constrained")
+def _figure(height_mm: float = HEIGHT_MM) -> tuple[Figure, Any]:
+    fig = Figure(figsize=(WIDTH_MM / 25.4, height_mm / 25.4), layout="constrained")
+    ax = fig.add_subplot()
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.tick_params(labelsize=FONT_SIZE)
+    return fig, ax
 
 
 def _phase_spans(data: SummaryData) -> list[tuple[date, date, str]]:
@@ -83,8 +82,7 @@ def _tick_label(day: date) -> str:
 def mood_figure(data: SummaryData) -> ReportFigure:
     """Daily mood (mean, with the day's lowest and highest) on the fixed 0–10 scale, phases as
     bands and milestones as marks."""
-    fig = _figure()
-    ax = fig.add_subplot()
+    fig, ax = _figure()
     period = data.period
     days = data.mood_days
 
@@ -107,7 +105,7 @@ def mood_figure(data: SummaryData) -> ReportFigure:
     ax.set_xlim(-0.5, period.days - 0.5)
     ticks = _day_ticks(period.days)
     ax.set_xticks(ticks, [_tick_label(period.start + timedelta(days=t)) for t in ticks])
-    ax.set_ylabel("Mood (0 worst – 10 best)")
+    ax.set_ylabel("Mood (0 worst – 10 best)", fontsize=FONT_SIZE)
     ax.grid(axis="y", color="#dddddd", lw=0.5)
     mean = data.current.mood.mean
     summary = (
@@ -121,16 +119,15 @@ def mood_figure(data: SummaryData) -> ReportFigure:
 
 
 def _bars(labels: list[str], values: list[int], axis_label: str) -> Figure:
-    fig = _figure()
-    ax = fig.add_subplot()
+    fig, ax = _figure(BAR_HEIGHT_MM)
     y = list(range(len(labels)))[::-1]
     bars = ax.barh(y, values, color=[GREYS[i % 3] for i in range(len(labels))], edgecolor="#000")
     for bar, hatch in zip(bars, [HATCHES[i % 3] for i in range(len(labels))], strict=True):
         bar.set_hatch(hatch)
     for yy, value in zip(y, values, strict=True):
-        ax.text(value, yy, f" {value}", va="center", fontsize=8)
+        ax.text(value, yy, f" {value}", va="center", fontsize=FONT_SIZE)
     ax.set_yticks(y, labels)
-    ax.set_xlabel(axis_label)
+    ax.set_xlabel(axis_label, fontsize=FONT_SIZE)
     ax.set_xlim(0, max([*values, 1]) * 1.15)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     return fig
@@ -164,19 +161,31 @@ def warning_figure(data: SummaryData) -> ReportFigure:
 
 def coping_figure(data: SummaryData) -> ReportFigure:
     helped = data.current.helped_most
-    fig = _figure()
-    ax = fig.add_subplot()
+    fig, ax = _figure(BAR_HEIGHT_MM)
     y = list(range(len(helped)))[::-1]
     ax.barh(y, [h.average_drop for h in helped], color="#777777", edgecolor="#000", hatch="//")
     for yy, h in zip(y, helped, strict=True):
-        ax.text(max(h.average_drop, 0), yy, f"  −{h.average_drop:.1f} (n = {h.n})", va="center")
+        ax.text(
+            max(h.average_drop, 0),
+            yy,
+            f"  −{h.average_drop:.1f} (n = {h.n})",
+            va="center",
+            fontsize=FONT_SIZE,
+        )
     ax.set_yticks(y, [h.name for h in helped])
     ax.set_xlim(0, 10)
     if not helped:
         ax.set_yticks([])
-        ax.text(5, 0.5, "Not enough rated uses yet (3 or more each)", ha="center", va="center")
+        ax.text(
+            5,
+            0.5,
+            "Not enough rated uses yet (3 or more each)",
+            ha="center",
+            va="center",
+            fontsize=FONT_SIZE,
+        )
         ax.set_ylim(0, 1)
-    ax.set_xlabel("Average drop in distress (0–10 scale), over n rated uses")
+    ax.set_xlabel("Average drop in distress (0–10 scale), over n rated uses", fontsize=FONT_SIZE)
     summary = (
         f"{data.current.coping_uses} coping uses; "
         f"the one that helped most: {helped[0].name} (n = {helped[0].n})."
@@ -188,15 +197,13 @@ def coping_figure(data: SummaryData) -> ReportFigure:
 
 def report_figures(data: SummaryData) -> list[ReportFigure]:
     """THE SEAM: the figures of the full summary, in page order."""
-    with matplotlib.rc_context(_RC):
-        return [mood_figure(data), trigger_figure(data), warning_figure(data), coping_figure(data)]
+    return [mood_figure(data), trigger_figure(data), warning_figure(data), coping_figure(data)]
 
 
 def to_vector(figure: ReportFigure) -> vector.Figure:
     """The figure as SVG at its size on the page."""
     buffer = io.BytesIO()
-    with matplotlib.rc_context(_RC):
-        figure.figure.savefig(buffer, format="svg", metadata={"Date": None})
+    figure.figure.savefig(buffer, format="svg", metadata={"Date": None})
     width, height = figure.figure.get_size_inches()
     svg = buffer.getvalue()
     for glyph in _EMPTY_GLYPH.findall(svg):

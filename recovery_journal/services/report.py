@@ -82,6 +82,11 @@ def since_last_summary(session: JournalSession, today: date) -> Period:
     last = last_summary_end(session)
     if last is None:
         return last_days(today, DEFAULT_DAYS)
+    return since_last_end(last, today)
+
+
+def since_last_end(last: date, today: date) -> Period:
+    """From the day after ``last`` to today (just today when that is still ahead)."""
     return Period(min(last + timedelta(days=1), today), today)
 
 

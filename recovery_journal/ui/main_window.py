@@ -29,10 +29,12 @@ from recovery_journal import APP_NAME
 from recovery_journal.domain.clock import local_today
 from recovery_journal.domain.entries import Draft
 from recovery_journal.services.progress_flows import mark_safety_plan_used
+from recovery_journal.services.report import note_safety_plan_opened
 from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.help_now import EscalationBanner, HelpNowDialog
 from recovery_journal.ui.pages.base import Page
 from recovery_journal.ui.pages.coping import CopingPage
+from recovery_journal.ui.pages.export import ExportPage
 from recovery_journal.ui.pages.journal import JournalPage
 from recovery_journal.ui.pages.milestones import MilestonesPage
 from recovery_journal.ui.pages.placeholder import PLANNED, PlaceholderPage
@@ -70,6 +72,7 @@ class MainWindow(QMainWindow):
             MilestonesPage,
         ]
         self._kinds += [PlaceholderPage(ctx, title, what) for title, what in PLANNED]
+        self._kinds.append(ExportPage)
         self._kinds.append(SettingsPage)
         self._built: dict[int, Page] = {}
         self.banner = EscalationBanner(ctx)
@@ -243,10 +246,13 @@ class MainWindow(QMainWindow):
     @Slot()
     def open_help_now(self) -> None:
         """'I need help now' (F1, toolbar): the person's own people, lines and safety plan."""
-        session = self.ctx.session
-        self.ctx.tasks.run(
-            lambda: mark_safety_plan_used(session, local_today()), None, self.ctx.report
-        )
+        session, today = self.ctx.session, local_today()
+
+        def noted() -> None:
+            mark_safety_plan_used(session, today)
+            note_safety_plan_opened(session, today)  # for the therapist summary
+
+        self.ctx.tasks.run(noted, None, self.ctx.report)
         dialog = HelpNowDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.safety_plan_requested.connect(lambda: self.show_page(self.safety))

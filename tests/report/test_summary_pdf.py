@@ -241,3 +241,28 @@ def test_since_the_last_summary(qtbot: QtBot, demo: JournalSession) -> None:
 def test_any_period_length_renders(qtbot: QtBot, demo: JournalSession, days: int) -> None:
     period = report_service.last_days(END, days)
     assert render(demo, ReportOptions(period, Preset.FULL))[1] <= 3
+
+
+def test_pages_are_black_ink_on_white_whatever_the_theme(
+    qtbot: QtBot, demo: JournalSession
+) -> None:
+    from PySide6.QtGui import QColor, QGuiApplication, QPalette
+
+    app = QGuiApplication.instance()
+    assert isinstance(app, QGuiApplication)
+    before = app.palette()
+    dark = QPalette(before)
+    dark.setColor(QPalette.ColorRole.Text, QColor("#e8e6e3"))
+    dark.setColor(QPalette.ColorRole.WindowText, QColor("#e8e6e3"))
+    app.setPalette(dark)
+    try:
+        document = summary_document(report_service.gather(demo, ReportOptions(JUNE), END))
+        image = document.image(0, 600)
+    finally:
+        app.setPalette(before)
+    darkest = min(
+        QColor(image.pixel(x, y)).lightness()
+        for x in range(0, image.width(), 2)
+        for y in range(0, image.height() // 3, 2)
+    )
+    assert darkest < 60  # real black text, not the dark theme's light grey

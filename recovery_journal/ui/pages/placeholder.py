@@ -31,7 +31,4 @@ class PlaceholderPage(Page):
         layout.addStretch(1)
 
 
-PLANNED = (
-    ("Insights", "Charts of mood, triggers and what helps over time."),
-    ("Export", "A summary for your therapist, and all your data in open formats."),
-)
+PLANNED = (("Insights", "Charts of mood, triggers and what helps over time."),)
