@@ -97,6 +97,11 @@ def page_layout() -> QPageLayout:
     )
 
 
+def set_page(device: QPagedPaintDevice) -> None:
+    """A4 portrait with quiet margins (printers may override the size with their own)."""
+    device.setPageLayout(page_layout())
+
+
 def pdf_writer(device: QIODevice, title: str) -> QPdfWriter:
     writer = QPdfWriter(device)
     writer.setResolution(DPI)
@@ -204,7 +209,8 @@ class Paged:
         number = self.frame.page.format(n=index + 1, total=self.page_count)
         painter.drawText(bottom, right, number)
         painter.setPen(QPen(QUIET, 0.3 * MM / 2))
-        painter.drawLine(QPointF(r.left(), top.bottom()), QPointF(r.right(), top.bottom()))
+        if self.frame.top_left or self.frame.top_right:
+            painter.drawLine(QPointF(r.left(), top.bottom()), QPointF(r.right(), top.bottom()))
         painter.drawLine(QPointF(r.left(), bottom.top()), QPointF(r.right(), bottom.top()))
         painter.restore()
 

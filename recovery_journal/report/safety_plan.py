@@ -16,7 +16,7 @@ from datetime import date
 from PySide6.QtGui import QPagedPaintDevice
 
 from recovery_journal.domain.support import SafetyPlanItem, SafetyStep, SupportContact
-from recovery_journal.report.engine import Frame, Paged, Part, page_layout
+from recovery_journal.report.engine import Frame, Paged, Part
 
 STEP_TITLES: dict[SafetyStep, str] = {
     SafetyStep.WARNING_SIGNS: "My warning signs",
@@ -83,11 +83,6 @@ def safety_plan_html(
             parts.append("<p>_______________________________________________</p>")
     parts.append(f"<p><b>{html.escape(EMERGENCY)}</b></p>")
     return "\n".join(parts)
-
-
-def set_page(device: QPagedPaintDevice) -> None:
-    """A4 portrait with quiet margins (printers may override the size with their own)."""
-    device.setPageLayout(page_layout())
 
 
 def safety_plan_document(source: str) -> Paged:

@@ -3,6 +3,7 @@ that import its step titles): see :mod:`recovery_journal.report.safety_plan`."""
 
 from __future__ import annotations
 
+from recovery_journal.report.engine import set_page
 from recovery_journal.report.safety_plan import (
     CONTACT_STEPS,
     EMERGENCY,
@@ -12,7 +13,6 @@ from recovery_journal.report.safety_plan import (
     print_plan,
     safety_plan_html,
     safety_plan_pdf,
-    set_page,
 )
 
 __all__ = [

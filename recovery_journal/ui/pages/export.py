@@ -49,9 +49,9 @@ from recovery_journal.domain.report import (
     SummaryData,
 )
 from recovery_journal.errors import UserError
+from recovery_journal.report.engine import set_page
 from recovery_journal.report.pdf import save_pdf, with_pdf_suffix
 from recovery_journal.report.preview import Preview, render_preview
-from recovery_journal.report.safety_plan import set_page
 from recovery_journal.report.summary import summary_document
 from recovery_journal.services import report as report_service
 from recovery_journal.ui.context import UiContext
