@@ -6,7 +6,8 @@
 the report's own numbers; when the shared chart builders exist (``recovery_journal/charts``), this
 module calls them instead and nothing else in the report changes.
 
-Greyscale-safe: black and greys only, with a second encoding (markers, hatches, labels); fixed,
+Greyscale-safe: black and greys only, with a second encoding (markers, every bar named and its
+value written on it — no hatching: QtSvg draws pattern fills slowly and heavily); fixed,
 anchored scales (mood and distress 0–10).
 """
 
@@ -27,8 +28,9 @@ from recovery_journal.report import vector, words
 WIDTH_MM = 176.0
 HEIGHT_MM = 62.0
 BAR_HEIGHT_MM = 44.0
+MAX_POINTS = 180  # the mood line of a longer period shows means over runs of days
+MAX_MARKED_POINTS = 90
 GREYS = ("#222222", "#777777", "#bbbbbb")
-HATCHES = ("", "///", "...")
 FONT_SIZE = 8  # points; set on each text (never through matplotlib's global rcParams: the
 # figures are drawn on a worker thread while the app may be drawing its own charts)
 
@@ -70,6 +72,28 @@ def _phase_spans(data: SummaryData) -> list[tuple[date, date, str]]:
     return spans
 
 
+def _binned(
+    points: list[tuple[float, float, float, float]], days: int
+) -> list[tuple[float, float, float, float]]:
+    """Daily (x, mean, low, high) as they are for short periods; for long ones, averaged over
+    runs of days so the line stays readable (and the drawing small): at most MAX_POINTS."""
+    size = max(1, -(-days // MAX_POINTS))
+    if size == 1:
+        return points
+    bins: dict[int, list[tuple[float, float, float, float]]] = {}
+    for point in points:
+        bins.setdefault(int(point[0]) // size, []).append(point)
+    return [
+        (
+            (index + 0.5) * size - 0.5,
+            sum(p[1] for p in group) / len(group),
+            min(p[2] for p in group),
+            max(p[3] for p in group),
+        )
+        for index, group in sorted(bins.items())
+    ]
+
+
 def _day_ticks(days: int, most: int = 7) -> list[int]:
     step = max(1, -(-days // most))
     return list(range(0, days, step))
@@ -94,10 +118,12 @@ def mood_figure(data: SummaryData) -> ReportFigure:
     for index, (start, end, name) in enumerate(_phase_spans(data)):
         ax.axvspan(x(start) - 0.5, x(end) + 0.5, color="#000", alpha=0.04 + 0.05 * (index % 2))
         ax.text(x(start) - 0.5, 10.3, f" {name}", fontsize=7, color="#333333")
-    if days:
-        xs = [x(d.day) for d in days]
-        ax.fill_between(xs, [d.low for d in days], [d.high for d in days], color="#ccc", lw=0)
-        ax.plot(xs, [d.mean for d in days], color="#111111", lw=1.2, marker="o", ms=2)
+    points = _binned([(x(d.day), d.mean, d.low, d.high) for d in days], period.days)
+    if points:
+        xs = [p[0] for p in points]
+        ax.fill_between(xs, [p[2] for p in points], [p[3] for p in points], color="#ccc", lw=0)
+        marker = "o" if len(points) <= MAX_MARKED_POINTS else None
+        ax.plot(xs, [p[1] for p in points], color="#111111", lw=1.2, marker=marker, ms=2)
     for milestone in data.milestones:
         ax.plot([x(milestone.day)], [0.4], marker="^", color="#111111", ms=5)
     ax.set_ylim(0, 10.9)
@@ -108,22 +134,26 @@ def mood_figure(data: SummaryData) -> ReportFigure:
     ax.set_ylabel("Mood (0 worst – 10 best)", fontsize=FONT_SIZE)
     ax.grid(axis="y", color="#dddddd", lw=0.5)
     mean = data.current.mood.mean
+    size = max(1, -(-period.days // MAX_POINTS))
+    line = (
+        "line: the day's average; grey band: its lowest to highest rating"
+        if size == 1
+        else f"line: the average of each {size} days; grey band: their lowest to highest rating"
+    )
     summary = (
         f"Mood averaged {words.one_decimal(mean)} on {words.days(data.current.mood.days)} "
-        "with a rating (line: the day's average; grey band: its lowest to highest; "
-        "triangles: milestones)."
+        f"with a rating ({line}; triangles: milestones)."
         if mean is not None
         else "No mood ratings in this period."
     )
-    return ReportFigure("mood", "Mood day by day", fig, summary)
+    title = "Mood day by day" if size == 1 else "Mood over time"
+    return ReportFigure("mood", title, fig, summary)
 
 
 def _bars(labels: list[str], values: list[int], axis_label: str) -> Figure:
     fig, ax = _figure(BAR_HEIGHT_MM)
     y = list(range(len(labels)))[::-1]
-    bars = ax.barh(y, values, color=[GREYS[i % 3] for i in range(len(labels))], edgecolor="#000")
-    for bar, hatch in zip(bars, [HATCHES[i % 3] for i in range(len(labels))], strict=True):
-        bar.set_hatch(hatch)
+    ax.barh(y, values, color=[GREYS[i % 3] for i in range(len(labels))], edgecolor="#000")
     for yy, value in zip(y, values, strict=True):
         ax.text(value, yy, f" {value}", va="center", fontsize=FONT_SIZE)
     ax.set_yticks(y, labels)
@@ -163,7 +193,7 @@ def coping_figure(data: SummaryData) -> ReportFigure:
     helped = data.current.helped_most
     fig, ax = _figure(BAR_HEIGHT_MM)
     y = list(range(len(helped)))[::-1]
-    ax.barh(y, [h.average_drop for h in helped], color="#777777", edgecolor="#000", hatch="//")
+    ax.barh(y, [h.average_drop for h in helped], color="#777777", edgecolor="#000")
     for yy, h in zip(y, helped, strict=True):
         ax.text(
             max(h.average_drop, 0),

@@ -40,20 +40,21 @@ def gather(session: JournalSession, options: ReportOptions, generated: date) -> 
         else:
             wanted = frozenset()
         plan = summary.safety_plan(conn) if options.shows(Section.SAFETY_PLAN) else ()
+        days = summary.days_of(conn, period)
         return SummaryData(
             options=options,
             generated=generated,
-            days_with_entry=summary.days_with_entry(conn, period),
-            current=summary.key_numbers(conn, period),
+            days_with_entry=days.written,
+            current=summary.key_numbers(conn, period, days),
             previous=summary.key_numbers(conn, period.previous()),
             safety=summary.safety_numbers(conn, period),
             flagged=flagged,
             excerpts=summary.excerpts(conn, period, wanted),
-            mood_days=summary.mood_days(conn, period),
+            mood_days=days.moods,
             phases=summary.phases(conn, period),
             milestones=summary.milestones(conn, period),
             goals_reached=summary.goals_reached(conn, period),
-            associations=summary.associations(conn, period),
+            associations=summary.associations(conn, period, days),
             safety_plan=plan,
         )
 

@@ -12,6 +12,7 @@ plan was opened through "I need help now") live in the ``meta`` key/value table.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -56,30 +57,48 @@ def _one(conn: DBAPIConnection, sql: str, params: dict[str, Any]) -> tuple[Any, 
     return tuple(conn.execute(sql, params).fetchone())
 
 
-_DAILY_MOOD = (
-    "SELECT local_date AS d, avg(mood) AS m, min(mood) AS lo, max(mood) AS hi FROM entries "
-    f"WHERE mood IS NOT NULL AND {_LIVE} GROUP BY local_date"
+_DAILY = (
+    "SELECT local_date, avg(mood), min(mood), max(mood), avg(sleep_hours) FROM entries "
+    f"WHERE {_LIVE} GROUP BY local_date ORDER BY local_date"
 )
 
 
-def mood_numbers(conn: DBAPIConnection, period: Period) -> MoodNumbers:
-    days, mean, lowest, highest, low_days = _one(
-        conn,
-        f"SELECT count(*), avg(m), min(lo), max(hi), coalesce(sum(m <= {LOW_MOOD}), 0) "
-        f"FROM ({_DAILY_MOOD})",
-        _p(period),
-    )
-    return MoodNumbers(int(days), mean, lowest, highest, int(low_days))
+@dataclass(frozen=True, slots=True)
+class Days:
+    """A period's entries day by day, read in one pass: what the daily numbers are made of."""
+
+    written: int  # days with at least one entry
+    moods: tuple[DayMood, ...]  # days with a mood rating
+    sleep: dict[date, float]  # mean hours on the days that have them
 
 
-def sleep_numbers(conn: DBAPIConnection, period: Period) -> SleepNumbers:
-    nights, mean = _one(
-        conn,
-        "SELECT count(*), avg(h) FROM (SELECT avg(sleep_hours) AS h FROM entries "
-        f"WHERE sleep_hours IS NOT NULL AND {_LIVE} GROUP BY local_date)",
-        _p(period),
+def days_of(conn: DBAPIConnection, period: Period) -> Days:
+    rows = conn.execute(_DAILY, _p(period)).fetchall()
+    moods = tuple(
+        DayMood(date.fromisoformat(r[0]), float(r[1]), int(r[2]), int(r[3]))
+        for r in rows
+        if r[1] is not None
     )
-    return SleepNumbers(int(nights), mean)
+    sleep = {date.fromisoformat(r[0]): float(r[4]) for r in rows if r[4] is not None}
+    return Days(len(rows), moods, sleep)
+
+
+def mood_numbers(days: tuple[DayMood, ...]) -> MoodNumbers:
+    """From the daily moods of :func:`mood_days` (one pass over the entries serves all)."""
+    if not days:
+        return MoodNumbers(0, None, None, None, 0)
+    return MoodNumbers(
+        days=len(days),
+        mean=sum(d.mean for d in days) / len(days),
+        lowest=min(d.low for d in days),
+        highest=max(d.high for d in days),
+        low_days=sum(d.mean <= LOW_MOOD for d in days),
+    )
+
+
+def sleep_numbers(days: Days) -> SleepNumbers:
+    hours = list(days.sleep.values())
+    return SleepNumbers(len(hours), sum(hours) / len(hours) if hours else None)
 
 
 def _trigger_numbers(conn: DBAPIConnection, period: Period) -> tuple[int, tuple[Counted, ...]]:
@@ -123,28 +142,20 @@ def _coping(conn: DBAPIConnection, period: Period) -> tuple[int, tuple[StrategyH
     return int(uses), tuple(StrategyHelp(str(r[0]), int(r[1]), float(r[2])) for r in rows)
 
 
-def key_numbers(conn: DBAPIConnection, period: Period) -> KeyNumbers:
+def key_numbers(conn: DBAPIConnection, period: Period, days: Days | None = None) -> KeyNumbers:
+    """The period's numbers; ``days``: its :func:`days_of`, when already read."""
     events, categories = _trigger_numbers(conn, period)
     uses, helped = _coping(conn, period)
+    daily = days_of(conn, period) if days is None else days
     return KeyNumbers(
-        mood=mood_numbers(conn, period),
-        sleep=sleep_numbers(conn, period),
+        mood=mood_numbers(daily.moods),
+        sleep=sleep_numbers(daily),
         trigger_events=events,
         trigger_categories=categories,
         warning_days=warning_days(conn, period),
         coping_uses=uses,
         helped_most=helped,
     )
-
-
-def days_with_entry(conn: DBAPIConnection, period: Period) -> int:
-    (n,) = _one(conn, f"SELECT count(DISTINCT local_date) FROM entries WHERE {_LIVE}", _p(period))
-    return int(n)
-
-
-def mood_days(conn: DBAPIConnection, period: Period) -> tuple[DayMood, ...]:
-    rows = conn.execute(f"{_DAILY_MOOD} ORDER BY local_date", _p(period)).fetchall()
-    return tuple(DayMood(date.fromisoformat(r[0]), float(r[1]), int(r[2]), int(r[3])) for r in rows)
 
 
 def _dated(conn: DBAPIConnection, sql: str, period: Period) -> tuple[Dated, ...]:
@@ -226,42 +237,40 @@ def excerpts(conn: DBAPIConnection, period: Period, ids: frozenset[int]) -> tupl
     )
 
 
-def _association(
-    conn: DBAPIConnection, period: Period, text: str, day_sql: str
-) -> Association | None:
-    """Mean daily mood on the days ``day_sql`` selects vs the other days with a mood."""
-    row = _one(
-        conn,
-        "SELECT avg(CASE WHEN w THEN m END), sum(w), avg(CASE WHEN NOT w THEN m END), "
-        f"sum(NOT w) FROM (SELECT m, d IN ({day_sql}) AS w FROM ({_DAILY_MOOD}))",
-        _p(period),
-    )
-    mean_with, n_with, mean_without, n_without = row
-    if (n_with or 0) < MIN_ASSOCIATION_DAYS or (n_without or 0) < MIN_ASSOCIATION_DAYS:
-        return None
-    return Association(text, float(mean_with), int(n_with), float(mean_without), int(n_without))
-
-
 _ASSOCIATION_DAYS = (
     (
         "a trigger was logged",
-        "SELECT local_date FROM trigger_events WHERE local_date BETWEEN :start AND :end",
+        "SELECT DISTINCT local_date FROM trigger_events WHERE local_date BETWEEN :start AND :end",
     ),
     (
         "a coping strategy was used",
-        "SELECT local_date FROM coping_uses WHERE local_date BETWEEN :start AND :end",
-    ),
-    (
-        "I slept 7 hours or more",
-        f"SELECT local_date FROM entries WHERE {_LIVE} GROUP BY local_date "
-        "HAVING avg(sleep_hours) >= 7",
+        "SELECT DISTINCT local_date FROM coping_uses WHERE local_date BETWEEN :start AND :end",
     ),
 )
+SLEPT_WELL = "I slept 7 hours or more"
+GOOD_SLEEP_HOURS = 7.0
 
 
-def associations(conn: DBAPIConnection, period: Period) -> tuple[Association, ...]:
+def _association(text: str, moods: dict[date, float], days: set[date]) -> Association | None:
+    """Mean daily mood on ``days`` vs on the other days with a mood."""
+    with_ = [m for d, m in moods.items() if d in days]
+    without = [m for d, m in moods.items() if d not in days]
+    if len(with_) < MIN_ASSOCIATION_DAYS or len(without) < MIN_ASSOCIATION_DAYS:
+        return None
+    return Association(
+        text, sum(with_) / len(with_), len(with_), sum(without) / len(without), len(without)
+    )
+
+
+def associations(conn: DBAPIConnection, period: Period, days: Days) -> tuple[Association, ...]:
     """Up to three simple associations with their evidence, largest difference first."""
-    found = [_association(conn, period, text, sql) for text, sql in _ASSOCIATION_DAYS]
+    moods = {d.day: d.mean for d in days.moods}
+    found = []
+    for what, sql in _ASSOCIATION_DAYS:
+        marked = {date.fromisoformat(str(r[0])) for r in conn.execute(sql, _p(period))}
+        found.append(_association(what, moods, marked))
+    slept = {day for day, hours in days.sleep.items() if hours >= GOOD_SLEEP_HOURS}
+    found.append(_association(SLEPT_WELL, moods, slept))
     kept = [a for a in found if a is not None]
     kept.sort(key=lambda a: -abs(a.mean_with - a.mean_without))
     return tuple(kept[:TOP_N])
