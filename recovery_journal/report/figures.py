@@ -46,7 +46,7 @@ class ReportFigure:
 
     key: str  # "mood", "triggers", "warning_signs", "coping"
     title: str
-    figure: Figure
+    figure: Figure | None  # None: nothing to draw (the sentence says why)
     summary: str
 
 
@@ -147,7 +147,7 @@ def mood_figure(data: SummaryData) -> ReportFigure:
         else "No mood ratings in this period."
     )
     title = "Mood day by day" if size == 1 else "Mood over time"
-    return ReportFigure("mood", title, fig, summary)
+    return ReportFigure("mood", title, fig if days else None, summary)
 
 
 def _bars(labels: list[str], values: list[int], axis_label: str) -> Figure:
@@ -172,7 +172,7 @@ def trigger_figure(data: SummaryData) -> ReportFigure:
         if counted
         else "No triggers logged in this period."
     )
-    return ReportFigure("triggers", "Triggers by kind", fig, summary)
+    return ReportFigure("triggers", "Triggers by kind", fig if counted else None, summary)
 
 
 def warning_figure(data: SummaryData) -> ReportFigure:
@@ -186,7 +186,7 @@ def warning_figure(data: SummaryData) -> ReportFigure:
         if total
         else "No warning signs noted in this period."
     )
-    return ReportFigure("warning_signs", "Warning signs by stage", fig, summary)
+    return ReportFigure("warning_signs", "Warning signs by stage", fig if total else None, summary)
 
 
 def coping_figure(data: SummaryData) -> ReportFigure:
@@ -204,17 +204,6 @@ def coping_figure(data: SummaryData) -> ReportFigure:
         )
     ax.set_yticks(y, [h.name for h in helped])
     ax.set_xlim(0, 10)
-    if not helped:
-        ax.set_yticks([])
-        ax.text(
-            5,
-            0.5,
-            "Not enough rated uses yet (3 or more each)",
-            ha="center",
-            va="center",
-            fontsize=FONT_SIZE,
-        )
-        ax.set_ylim(0, 1)
     ax.set_xlabel("Average drop in distress (0–10 scale), over n rated uses", fontsize=FONT_SIZE)
     summary = (
         f"{data.current.coping_uses} coping uses; "
@@ -222,7 +211,8 @@ def coping_figure(data: SummaryData) -> ReportFigure:
         if helped
         else f"{data.current.coping_uses} coping uses; not enough rated uses to compare yet."
     )
-    return ReportFigure("coping", "What helped (distress before → after)", fig, summary)
+    title = "What helped (distress before → after)"
+    return ReportFigure("coping", title, fig if helped else None, summary)
 
 
 def report_figures(data: SummaryData) -> list[ReportFigure]:
@@ -230,11 +220,11 @@ def report_figures(data: SummaryData) -> list[ReportFigure]:
     return [mood_figure(data), trigger_figure(data), warning_figure(data), coping_figure(data)]
 
 
-def to_vector(figure: ReportFigure) -> vector.Figure:
+def to_vector(figure: Figure) -> vector.Figure:
     """The figure as SVG at its size on the page."""
     buffer = io.BytesIO()
-    figure.figure.savefig(buffer, format="svg", metadata={"Date": None})
-    width, height = figure.figure.get_size_inches()
+    figure.savefig(buffer, format="svg", metadata={"Date": None})
+    width, height = figure.get_size_inches()
     svg = buffer.getvalue()
     for glyph in _EMPTY_GLYPH.findall(svg):
         svg = re.sub(rb'<use xlink:href="#' + re.escape(glyph) + rb'"[^>]*/>', b"", svg)

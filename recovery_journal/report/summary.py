@@ -24,7 +24,7 @@ from recovery_journal.domain.report import (
 from recovery_journal.domain.support import SafetyStep
 from recovery_journal.report import words
 from recovery_journal.report.engine import Frame, Paged, Part
-from recovery_journal.report.figures import report_figures, to_vector
+from recovery_journal.report.figures import ReportFigure, report_figures, to_vector
 from recovery_journal.report.safety_plan import STEP_TITLES
 from recovery_journal.report.vector import placeholder
 
@@ -226,13 +226,26 @@ def _safety_plan(data: SummaryData) -> str:
     return "".join(parts)
 
 
-def more_pages(data: SummaryData, titles: Sequence[tuple[str, str]]) -> str:
-    """The pages after the brief; ``titles``: each figure's title and summary, in order."""
+def _charts(charts: Sequence[ReportFigure]) -> list[str]:
+    """Each chart with its title and sentence; the third drawn one starts page 3, so no chart is
+    parted from its title (two charts fill a page)."""
+    parts, drawn = [], 0
+    for chart in charts:
+        drawing = ""
+        if chart.figure is not None:
+            drawing = f"<p>{placeholder(drawn)}</p>"
+            drawn += 1
+        brk = ' style="page-break-before: always"' if drawing and drawn == 3 else ""
+        parts.append(f"<h3{brk}>{_e(chart.title)}</h3>{drawing}<p>{_e(chart.summary)}</p>")
+    return parts
+
+
+def more_pages(data: SummaryData, charts: Sequence[ReportFigure]) -> str:
+    """The pages after the brief (``charts``: from :func:`report_figures`, in order)."""
     o = data.options
     parts: list[str] = []
     if o.shows(Section.CHARTS):
-        for index, (title, sentence) in enumerate(titles):
-            parts.append(f"<h3>{_e(title)}</h3><p>{placeholder(index)}</p><p>{_e(sentence)}</p>")
+        parts += _charts(charts)
     if o.shows(Section.ASSOCIATIONS):
         parts.append(_associations(data))
     if o.shows(Section.REACHED):
@@ -278,10 +291,10 @@ def summary_document(data: SummaryData) -> Paged:
     """The whole summary laid out on A4 pages."""
     parts = [Part(page_one(data), max_pages=1, font_sizes=BRIEF_SIZES)]
     if data.options.preset is Preset.FULL:
-        shown = report_figures(data) if data.options.shows(Section.CHARTS) else []
-        more = more_pages(data, [(f.title, f.summary) for f in shown])
+        charts = report_figures(data) if data.options.shows(Section.CHARTS) else []
+        more = more_pages(data, charts)
         if more:
-            vectors = [to_vector(f) for f in shown]
+            vectors = [to_vector(c.figure) for c in charts if c.figure is not None]
             parts.append(Part(more, max_pages=2, font_sizes=MORE_SIZES, figures=vectors))
     if data.excerpts:
         parts.append(Part(excerpts(data)))
