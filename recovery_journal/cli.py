@@ -3,8 +3,9 @@
 Secrets are never taken from argv: they are prompted for without echo on a terminal, or read from
 ``RECOVERY_JOURNAL_PASSPHRASE`` / ``RECOVERY_JOURNAL_NEW_PASSPHRASE`` /
 ``RECOVERY_JOURNAL_RECOVERY_CODE`` / ``RECOVERY_JOURNAL_PDF_PASSWORD`` for scripts (less safe: other
-programs of the same user may read a process's environment). Exit codes: 0 ok, 2 usage, 3 wrong passphrase or recovery code,
-4 journal damaged / key file missing / not a journal / files don't belong together, 1 anything else.
+programs of the same user may read a process's environment). Exit codes: 0 ok, 2 usage, 3 wrong
+passphrase or recovery code, 4 journal damaged / key file missing / not a journal / files don't
+belong together, 1 anything else.
 This module never imports Qt or matplotlib, so commands start quickly (``report`` imports
 :mod:`recovery_journal.report.command`, and with it Qt, only when it runs).
 """
