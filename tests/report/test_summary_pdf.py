@@ -266,3 +266,36 @@ def test_pages_are_black_ink_on_white_whatever_the_theme(
         for y in range(0, image.height() // 3, 2)
     )
     assert darkest < 60  # real black text, not the dark theme's light grey
+
+
+QUARTER = Period(date(2025, 4, 1), END)
+
+
+def test_top_trigger_kinds_and_what_helped_most_match_the_export(
+    qtbot: QtBot, demo: JournalSession, exported: dict[str, Any]
+) -> None:
+    kind_of = {t["id"]: t["category"] for t in exported["triggers"]}
+    kinds: dict[str, int] = defaultdict(int)
+    for event in exported["trigger_events"]:
+        if _day(event) in QUARTER:
+            kinds[kind_of[event["trigger_id"]]] += 1
+    name_of = {s["id"]: s["name"] for s in exported["coping_strategies"]}
+    drops: dict[int, list[int]] = defaultdict(list)
+    for use in exported["coping_uses"]:
+        rated = use["distress_before"] is not None and use["distress_after"] is not None
+        if rated and _day(use) in QUARTER:
+            drops[use["strategy_id"]].append(use["distress_before"] - use["distress_after"])
+    ranked = sorted(
+        ((statistics.fmean(d), len(d), name_of[s]) for s, d in drops.items() if len(d) >= 3),
+        key=lambda r: (-r[0], -r[1]),
+    )[:3]
+    assert ranked and kinds  # the demo quarter has both, so the comparison means something
+    model = report_service.gather(demo, ReportOptions(QUARTER), END)
+    top = sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))
+    assert [(c.label, c.count) for c in model.current.trigger_categories] == top
+    assert [(h.name, h.n) for h in model.current.helped_most] == [(r[2], r[1]) for r in ranked]
+    [text] = pdf_pages(render(demo, ReportOptions(QUARTER))[0])
+    label, count = top[0]
+    assert f"Most common kinds of trigger: {words.category(label)} ({count})" in text
+    for drop, n, _name in ranked:
+        assert f"(distress down {drop:.1f} on average, n = {n})" in text
