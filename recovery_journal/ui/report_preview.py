@@ -140,7 +140,7 @@ class PreviewPane(QWidget):
         return len(self._images)
 
     def _scale_pages(self) -> None:
-        width = min(MAX_PAGE_WIDTH, max(200, self.page_scroll.viewport().width() - 24))
+        width = min(MAX_PAGE_WIDTH, max(200, self.page_scroll.viewport().width() - 44))
         ratio = self.devicePixelRatioF()
         for index, image in enumerate(self._images):
             item = self._pages_layout.itemAt(index)

@@ -73,10 +73,10 @@ def test_full_adds_pages_and_sections_switch(
     qtbot: QtBot, ui_ctx: UiContext, entries: object
 ) -> None:
     page = make_page(qtbot, ui_ctx)
-    qtbot.mouseClick(page.full, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.form.full, Qt.MouseButton.LeftButton)
     settle(qtbot, page)
     assert 2 <= page.pane.page_count <= 3
-    page.sections[next(iter(page.sections))].setChecked(False)
+    page.form.sections[next(iter(page.form.sections))].setChecked(False)
     assert not page.save_button.isEnabled()  # the preview is out of date until it catches up
     settle(qtbot, page)
     assert page.save_button.isEnabled()
@@ -90,8 +90,8 @@ def test_ticked_entries_are_the_only_text_saved(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     page = make_page(qtbot, ui_ctx)
-    qtbot.mouseClick(page.full, Qt.MouseButton.LeftButton)
-    page.excerpts.setCurrentIndex(page.excerpts.findData(ExcerptMode.CHOSEN.value))
+    qtbot.mouseClick(page.form.full, Qt.MouseButton.LeftButton)
+    page.form.excerpts.setCurrentIndex(page.form.excerpts.findData(ExcerptMode.CHOSEN.value))
     settle(qtbot, page)
     assert page.pane.entries.isVisible()
     rows = {
@@ -141,7 +141,7 @@ def test_characters_without_a_font_are_reported_in_the_preview(
     qtbot: QtBot, ui_ctx: UiContext
 ) -> None:
     page = make_page(qtbot, ui_ctx)
-    page.talk_about[0].setText("Zażółć \U000f0041 שלום 今日 🙂")  # (keyClicks: BMP only)
+    page.form.talk_about[0].setText("Zażółć \U000f0041 שלום 今日 🙂")  # (keyClicks: BMP only)
     settle(qtbot, page)
     assert page.pane.fonts_note.isVisible()
     assert "\U000f0041" in page.pane.fonts_note.text()

@@ -17,9 +17,6 @@ from typing import Any
 from PySide6.QtCore import QTimer, Slot
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -29,7 +26,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QRadioButton,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -38,14 +34,9 @@ from PySide6.QtWidgets import (
 
 from recovery_journal.domain.clock import local_today
 from recovery_journal.domain.report import (
-    DEFAULT_SECTIONS,
-    MAX_TALK_ABOUT,
-    PAGE_ONE,
     ExcerptMode,
     Period,
-    Preset,
     ReportOptions,
-    Section,
     SummaryData,
 )
 from recovery_journal.errors import UserError
@@ -57,28 +48,12 @@ from recovery_journal.services import report as report_service
 from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.messages import user_message
 from recovery_journal.ui.pages.base import Page
-from recovery_journal.ui.qt_dates import from_qdate, to_qdate
+from recovery_journal.ui.report_options import SummaryOptionsForm
 from recovery_journal.ui.report_preview import PreviewPane
 from recovery_journal.ui.tasks import Progress
 
 PREVIEW_WIDTH = 1000
 SETTLE_MS = 350
-SECTION_LABELS = {
-    Section.COMPLETENESS: "How complete my notes are",
-    Section.TALK_ABOUT: "What I want to talk about",
-    Section.SAFETY: "Safety: crisis signs, safety plan, slips",
-    Section.NUMBERS: "Key numbers, compared with before",
-    Section.CHARTS: "Charts",
-    Section.ASSOCIATIONS: "Things that went together",
-    Section.REACHED: "Milestones and goals reached",
-    Section.SAFETY_PLAN: "My current safety plan",
-}
-PERIODS = (("since", "Since the last summary"), ("30", "The last 30 days"), ("custom", "Custom"))
-EXCERPTS = (
-    (ExcerptMode.NONE, "None"),
-    (ExcerptMode.FLAGGED, "Entries I flagged “bring to therapy”"),
-    (ExcerptMode.CHOSEN, "Entries I tick in the preview"),
-)
 
 
 class ExportPage(Page):
@@ -89,9 +64,7 @@ class ExportPage(Page):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.preview: Preview | None = None
-        self.last_end: date | None = None
         self._asked: ReportOptions | None = None
-        self._chosen: frozenset[int] = frozenset()
         self._refs_period: Period | None = None
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
@@ -111,9 +84,9 @@ class ExportPage(Page):
         )
         intro.setWordWrap(True)
         column.addWidget(intro)
-        column.addWidget(self._period_group())
-        column.addWidget(self._content_group())
-        column.addWidget(self._sharing_group())
+        self.form = SummaryOptionsForm()
+        self.form.changed.connect(self._on_changed)
+        column.addWidget(self.form)
         column.addWidget(self._save_group())
         # Issue 12 adds "Export all my data (JSON, CSV, Markdown)" here, below the summary.
         column.addStretch(1)
@@ -132,84 +105,7 @@ class ExportPage(Page):
         layout.addWidget(splitter)
         self._sync_enabled()
 
-    # ------------------------------------------------------------ building the form
-
-    def _period_group(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Period"))
-        form = QFormLayout(box)
-        self.period_choice = QComboBox()
-        for key, text in PERIODS:
-            self.period_choice.addItem(self.tr(text), key)
-        self.period_choice.setAccessibleName(self.tr("Period"))
-        self.period_choice.currentIndexChanged.connect(self._on_changed)
-        form.addRow(self.period_choice)
-        today = local_today()
-        self.date_from, self.date_to = QDateEdit(), QDateEdit()
-        for edit, day, name in (
-            (self.date_from, report_service.last_days(today, 30).start, "First day"),
-            (self.date_to, today, "Last day"),
-        ):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
-            edit.setDate(to_qdate(day))
-            edit.setAccessibleName(self.tr(name))
-            edit.dateChanged.connect(self._on_changed)
-        self.date_from.setMaximumDate(to_qdate(today))
-        self.date_to.setMaximumDate(to_qdate(today))
-        form.addRow(self.tr("From"), self.date_from)
-        form.addRow(self.tr("To"), self.date_to)
-        self.period_note = QLabel()
-        self.period_note.setWordWrap(True)
-        form.addRow(self.period_note)
-        return box
-
-    def _content_group(self) -> QGroupBox:
-        box = QGroupBox(self.tr("What it holds"))
-        column = QVBoxLayout(box)
-        length = QHBoxLayout()
-        self.brief = QRadioButton(self.tr("Brief (one page)"))
-        self.full = QRadioButton(self.tr("Full (up to three pages)"))
-        self.brief.setChecked(True)
-        for button in (self.brief, self.full):
-            button.setAccessibleName(button.text())
-            button.toggled.connect(self._on_changed)
-            length.addWidget(button)
-        column.addLayout(length)
-        self.sections: dict[Section, QCheckBox] = {}
-        for section in Section:
-            check = QCheckBox(self.tr(SECTION_LABELS[section]))
-            check.setChecked(section in DEFAULT_SECTIONS)
-            check.setAccessibleName(self.tr("Include: {what}").format(what=check.text()))
-            check.toggled.connect(self._on_changed)
-            self.sections[section] = check
-            column.addWidget(check)
-        return box
-
-    def _sharing_group(self) -> QGroupBox:
-        box = QGroupBox(self.tr("What I share"))
-        form = QFormLayout(box)
-        self.talk_about: list[QLineEdit] = []
-        for n in range(MAX_TALK_ABOUT):
-            field = QLineEdit()
-            field.setPlaceholderText(self.tr("Something I want to talk about"))
-            field.setAccessibleName(self.tr("Thing to talk about {n}").format(n=n + 1))
-            field.setMaxLength(200)
-            field.textChanged.connect(self._on_changed)
-            self.talk_about.append(field)
-            form.addRow(self.tr("{n}.").format(n=n + 1), field)
-        self.excerpts = QComboBox()
-        for mode, text in EXCERPTS:
-            self.excerpts.addItem(self.tr(text), mode.value)
-        self.excerpts.setAccessibleName(self.tr("Entries whose text is included"))
-        self.excerpts.currentIndexChanged.connect(self._on_changed)
-        form.addRow(self.tr("Entry text"), self.excerpts)
-        self.display_name = QLineEdit()
-        self.display_name.setPlaceholderText(self.tr("Optional"))
-        self.display_name.setAccessibleName(self.tr("My name on the pages"))
-        self.display_name.setMaxLength(80)
-        self.display_name.textChanged.connect(self._on_changed)
-        form.addRow(self.tr("My name"), self.display_name)
-        return box
+    # ------------------------------------------------------------ password, save, print
 
     def _save_group(self) -> QGroupBox:
         box = QGroupBox(self.tr("Save or print"))
@@ -247,31 +143,6 @@ class ExportPage(Page):
 
     # ------------------------------------------------------------ the options
 
-    def period(self) -> Period:
-        today = local_today()
-        key = self.period_choice.currentData()
-        if key == "since":
-            if self.last_end is None:
-                return report_service.last_days(today, report_service.DEFAULT_DAYS)
-            return report_service.since_last_end(self.last_end, today)
-        if key == "30":
-            return report_service.last_days(today, 30)
-        start, end = from_qdate(self.date_from.date()), from_qdate(self.date_to.date())
-        return Period(min(start, end), max(start, end))
-
-    def options(self) -> ReportOptions:
-        preset = Preset.FULL if self.full.isChecked() else Preset.BRIEF
-        mode = ExcerptMode(self.excerpts.currentData())
-        return ReportOptions(
-            self.period(),
-            preset,
-            sections=frozenset(s for s, check in self.sections.items() if check.isChecked()),
-            excerpts=mode if preset is Preset.FULL else ExcerptMode.NONE,
-            chosen_ids=self._chosen if mode is ExcerptMode.CHOSEN else frozenset(),
-            display_name=self.display_name.text().strip(),
-            talk_about=tuple(f.text().strip() for f in self.talk_about if f.text().strip()),
-        )
-
     def password_choice(self) -> tuple[str | None, str | None]:
         """(the password or None, a problem to show or None)."""
         first, again = self.password.text(), self.password_again.text()
@@ -290,7 +161,8 @@ class ExportPage(Page):
         )
 
     def _show_last_end(self, last: date | None) -> None:
-        self.last_end = last
+        self.form.last_end = last
+        self.form.sync()
         self._on_changed()
 
     @Slot()
@@ -300,12 +172,12 @@ class ExportPage(Page):
 
     @Slot()
     def _on_pane_chosen_changed(self) -> None:
-        self._chosen = self.pane.chosen()
+        self.form.chosen = self.pane.chosen()
         self._on_changed()
 
     def _refresh(self) -> None:
         try:
-            options = self.options()
+            options = self.form.options()
         except ValueError:
             return
         self._asked = options
@@ -326,30 +198,12 @@ class ExportPage(Page):
         self.preview = preview
         if refs is not None:
             self._refs_period = preview.data.period
-            self.pane.set_entries(refs, self._chosen)
+            self.pane.set_entries(refs, self.form.chosen)
         self.pane.set_pages(preview.pages, preview.missing)
         self._sync_enabled()
 
     def _sync_enabled(self) -> None:
-        full = self.full.isChecked()
-        for section, check in self.sections.items():
-            check.setEnabled(full or section in PAGE_ONE)
-        self.excerpts.setEnabled(full)
-        choosing = full and self.excerpts.currentData() == ExcerptMode.CHOSEN.value
-        self.pane.show_choosing(choosing)
-        custom = self.period_choice.currentData() == "custom"
-        self.date_from.setEnabled(custom)
-        self.date_to.setEnabled(custom)
-        try:
-            shown = self.period()
-            self.period_note.setText(
-                self.tr("{start} to {end}").format(
-                    start=f"{shown.start.day} {shown.start:%b %Y}",
-                    end=f"{shown.end.day} {shown.end:%b %Y}",
-                )
-            )
-        except ValueError:
-            self.period_note.clear()
+        self.pane.show_choosing(self.form.choosing)
         password, problem = self.password_choice()
         self.privacy_note.setText(
             self.tr("The PDF will open only with this password. Keep it private all the same.")
@@ -362,12 +216,15 @@ class ExportPage(Page):
         ready = self.preview is not None and self._fresh() and problem is None
         self.save_button.setEnabled(ready and not self.progress.isVisible())
         self.print_button.setEnabled(ready)
+        mismatch = self.tr("The two passwords are different.")
         if problem:
             self.status.setText(problem)
+        elif self.status.text() == mismatch:
+            self.status.clear()
 
     def _fresh(self) -> bool:
         try:
-            return self.preview is not None and self.preview.data.options == self.options()
+            return self.preview is not None and self.preview.data.options == self.form.options()
         except ValueError:
             return False
 
