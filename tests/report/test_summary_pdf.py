@@ -6,10 +6,13 @@ the text of the PDF (pypdf).
 
 from __future__ import annotations
 
+import shutil
 import statistics
+import subprocess
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -299,3 +302,32 @@ def test_top_trigger_kinds_and_what_helped_most_match_the_export(
     assert f"Most common kinds of trigger: {words.category(label)} ({count})" in text
     for drop, n, _name in ranked:
         assert f"(distress down {drop:.1f} on average, n = {n})" in text
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs poppler-utils")
+def test_every_page_renders_in_another_reader(
+    qtbot: QtBot, demo: JournalSession, tmp_path: Path
+) -> None:
+    """poppler draws every page of a full summary with excerpts, without a complaint."""
+    from PySide6.QtGui import QColor, QImage
+
+    options = ReportOptions(JUNE, Preset.FULL, excerpts=ExcerptMode.FLAGGED)
+    data, pages = render(demo, options)
+    pdf = tmp_path / "full.pdf"
+    pdf.write_bytes(data)
+    done = subprocess.run(
+        ["pdftoppm", "-png", "-r", "30", str(pdf), str(tmp_path / "page")],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0 and done.stderr == ""
+    images = sorted(tmp_path.glob("page-*.png"))
+    assert len(images) == pages
+    for path in images:
+        image = QImage(str(path))
+        inked = sum(
+            QColor(image.pixel(x, y)).lightness() < 128
+            for x in range(0, image.width(), 3)
+            for y in range(0, image.height(), 3)
+        )
+        assert inked > 20, path.name

@@ -157,3 +157,31 @@ def test_the_main_window_has_the_export_page(qtbot: QtBot, ui_ctx: UiContext) ->
     window.nav.setCurrentRow(titles.index("Export"))
     assert isinstance(window.stack.currentWidget(), ExportPage)
     wait_tasks(qtbot, ui_ctx)
+
+
+def test_print_sends_the_previewed_pages_to_the_printer(
+    qtbot: QtBot,
+    ui_ctx: UiContext,
+    entries: object,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    from recovery_journal.ui.pages import export
+
+    target = tmp_path / "printed.pdf"
+
+    class PdfPrinter(QPrinter):  # a "printer" that prints into a file we can read back
+        def __init__(self, mode: QPrinter.PrinterMode) -> None:
+            super().__init__(mode)
+            self.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            self.setOutputFileName(str(target))
+
+    monkeypatch.setattr(export, "QPrinter", PdfPrinter)
+    monkeypatch.setattr(QPrintDialog, "exec", lambda self: QPrintDialog.DialogCode.Accepted)
+    page = make_page(qtbot, ui_ctx)
+    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+    pages = pdf_file_pages(target)
+    assert len(pages) == page.pane.page_count == 1
+    assert words.DISCLAIMER in pages[0] and "Bring this" in pages[0]
