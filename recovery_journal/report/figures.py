@@ -110,8 +110,8 @@ def mood_figure(data: SummaryData) -> ReportFigure:
     period = data.period
     days = data.mood_days
 
-    # QtSvg ignores clip paths: everything is drawn inside the axes by construction. The x axis
-    # counts days from the period's first (plain numbers keep the drawing independent of dates).
+    # The x axis counts days from the period's first (plain numbers keep the drawing independent
+    # of matplotlib's date handling).
     def x(day: date) -> float:
         return float((day - period.start).days)
 
@@ -221,12 +221,14 @@ def report_figures(data: SummaryData) -> list[ReportFigure]:
 
 
 def to_vector(figure: Figure) -> vector.Figure:
-    """The figure as SVG at its size on the page."""
+    """The figure as SVG at its own size on the page, made smaller (same shape) when it is wider
+    than the text (any builder's figure fits: QtSvg honours matplotlib's clip paths)."""
     buffer = io.BytesIO()
     figure.savefig(buffer, format="svg", metadata={"Date": None})
-    width, height = figure.get_size_inches()
+    width, height = (float(v) * 25.4 for v in figure.get_size_inches())
+    shrink = min(1.0, WIDTH_MM / width)
     svg = buffer.getvalue()
     for glyph in _EMPTY_GLYPH.findall(svg):
         svg = re.sub(rb'<use xlink:href="#' + re.escape(glyph) + rb'"[^>]*/>', b"", svg)
     svg = _EMPTY_GLYPH.sub(b"", svg)
-    return vector.Figure(svg, float(width) * 25.4, float(height) * 25.4)
+    return vector.Figure(svg, width * shrink, height * shrink)
