@@ -41,3 +41,20 @@ def test_any_figure_is_embedded_as_vectors_and_fits_the_page(qtbot: QtBot) -> No
     document = Paged([part], Frame())
     text = " ".join(pdf_pages(document.pdf()))
     assert "Before" in text and "After" in text and "[[figure" not in text
+
+
+def test_the_figures_are_greyscale(qtbot: QtBot, demo: JournalSession) -> None:
+    """Printed on a black-and-white printer nothing is lost: every colour is a grey."""
+    import re
+
+    quarter = report_service.last_days(END, 90)
+    data = report_service.gather(demo, ReportOptions(quarter, Preset.FULL), END)
+    for chart in report_figures(data):
+        if chart.figure is None:
+            continue
+        svg = to_vector(chart.figure).svg.decode()
+        colours = set(re.findall(r"#([0-9a-fA-F]{6})\b", svg))
+        assert colours, chart.key
+        for colour in colours:
+            r, g, b = (colour[i : i + 2] for i in (0, 2, 4))
+            assert r == g == b, (chart.key, colour)
