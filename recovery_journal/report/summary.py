@@ -289,7 +289,7 @@ def frame(data: SummaryData) -> Frame:
 
 def summary_document(data: SummaryData) -> Paged:
     """The whole summary laid out on A4 pages."""
-    parts = [Part(page_one(data), max_pages=1, font_sizes=BRIEF_SIZES)]
+    parts = [Part(page_one(data), max_pages=1, font_sizes=BRIEF_SIZES, zoom_to_fit=True)]
     if data.options.preset is Preset.FULL:
         charts = report_figures(data) if data.options.shows(Section.CHARTS) else []
         more = more_pages(data, charts)

@@ -121,6 +121,63 @@ def test_brief_stays_one_page_over_a_long_period(qtbot: QtBot, demo: JournalSess
     assert render(demo, options)[1] == 1
 
 
+def test_the_brief_is_one_page_even_when_everything_is_long(qtbot: QtBot) -> None:
+    from recovery_journal.domain.report import EntryRef
+
+    model = _longest_page_one()
+    assert model.flagged and isinstance(model.flagged[0], EntryRef)
+    document = summary_document(model)
+    assert document.page_count == 1
+    [text] = pdf_pages(document.pdf())
+    assert words.DISCLAIMER in text and "more flagged entries" in text
+
+
+def _longest_page_one() -> Any:
+    """A model with the longest page 1 the app can produce (no journal needed)."""
+    from recovery_journal.domain.report import (
+        Counted,
+        Dated,
+        EntryRef,
+        KeyNumbers,
+        MoodNumbers,
+        SafetyNumbers,
+        SleepNumbers,
+        StrategyHelp,
+        SummaryData,
+    )
+
+    long = "a rather long line that someone wrote about something that matters " * 3
+    numbers = KeyNumbers(
+        MoodNumbers(30, 5.5, 0, 10, 9),
+        SleepNumbers(30, 6.5),
+        99,
+        tuple(Counted(c, 9) for c in ("people", "places", "situations")),
+        tuple(Counted(s, 9) for s in ("early", "things are breaking down", "crisis")),
+        99,
+        tuple(StrategyHelp(long[:200], 9, 3.5) for _ in range(3)),
+    )
+    days = [date(2025, 6, d) for d in range(1, 31)]
+    return SummaryData(
+        options=ReportOptions(JUNE, talk_about=(long[:200],) * 3, display_name=long[:80]),
+        generated=END,
+        days_with_entry=30,
+        current=numbers,
+        previous=numbers,
+        safety=SafetyNumbers(
+            tuple(Dated(d, long[:120]) for d in days),
+            tuple(days),
+            tuple(Dated(d, long[:120]) for d in days),
+        ),
+        flagged=tuple(EntryRef(i, d, long[:200], True) for i, d in enumerate(days)),
+        excerpts=(),
+        mood_days=(),
+        phases=(),
+        milestones=(),
+        goals_reached=(),
+        associations=(),
+    )
+
+
 def test_flagged_entries_are_listed_and_no_entry_text_without_excerpts(
     qtbot: QtBot, demo: JournalSession
 ) -> None:
