@@ -204,15 +204,14 @@ class Paged:
         bottom = QRectF(r.left(), r.bottom() + band * 0.3, r.width(), band * 0.7)
         left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        # A long display name is shortened rather than run into the period on its right; the
+        # footer (the disclaimer, the date) is always written whole.
         metrics = QFontMetricsF(font, painter.device())
-        room = r.width() * 0.62  # the left texts never run into the right ones
-
-        def fitted(text: str) -> str:
-            return metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
-
-        painter.drawText(top, left, fitted(self.frame.top_left))
+        room = r.width() - metrics.horizontalAdvance(self.frame.top_right) - 4 * MM
+        shown = metrics.elidedText(self.frame.top_left, Qt.TextElideMode.ElideRight, room)
+        painter.drawText(top, left, shown)
         painter.drawText(top, right, self.frame.top_right)
-        painter.drawText(bottom, left, fitted(self.frame.bottom_left))
+        painter.drawText(bottom, left, self.frame.bottom_left)
         number = self.frame.page.format(n=index + 1, total=self.page_count)
         painter.drawText(bottom, right, number)
         painter.setPen(QPen(QUIET, 0.3 * MM / 2))
