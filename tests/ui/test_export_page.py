@@ -185,3 +185,5 @@ def test_print_sends_the_previewed_pages_to_the_printer(
     pages = pdf_file_pages(target)
     assert len(pages) == page.pane.page_count == 1
     assert words.DISCLAIMER in pages[0] and "Bring this" in pages[0]
+    wait_tasks(qtbot, ui_ctx)
+    assert report_service.last_summary_end(ui_ctx.session) == local_today()

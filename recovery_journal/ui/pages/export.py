@@ -303,3 +303,10 @@ class ExportPage(Page):
         dialog.setWindowTitle(self.tr("Print the summary"))
         if dialog.exec() == QDialog.DialogCode.Accepted:
             summary_document(data).print_to(printer)
+            self.status.setText(self.tr("Sent to the printer."))
+            session = self.ctx.session
+            self.ctx.tasks.run(
+                lambda: report_service.remember_summary(session, data.period),
+                lambda _: self.activated(),
+                self.ctx.report,
+            )
