@@ -79,16 +79,10 @@ def _talk_about(data: SummaryData) -> str:
 def _safety(data: SummaryData) -> str:
     s = data.safety
     crisis = _dated_list(s.crisis_signs) if s.crisis_signs else "none noted"
-    opened = (
-        ", ".join(words.day(d) for d in s.safety_plan_opened[:MAX_DATED])
-        + (
-            f" and {len(s.safety_plan_opened) - MAX_DATED} more"
-            if len(s.safety_plan_opened) > MAX_DATED
-            else ""
-        )
-        if s.safety_plan_opened
-        else "not opened"
-    )
+    days = [words.day(d) for d in s.safety_plan_opened[:MAX_DATED]]
+    if len(s.safety_plan_opened) > MAX_DATED:
+        days.append(f"and {len(s.safety_plan_opened) - MAX_DATED} more")
+    opened = ", ".join(days) if days else "not opened"
     slips = _dated_list(s.slips) if s.slips else "none"
     return (
         "<h3>Safety</h3><ul>"
