@@ -388,3 +388,24 @@ def test_every_page_renders_in_another_reader(
             for y in range(0, image.height(), 3)
         )
         assert inked > 20, path.name
+
+
+def test_the_preview_pages_are_the_pages_that_are_written(
+    qtbot: QtBot, demo: JournalSession
+) -> None:
+    """Save and Print lay the previewed model out again: page for page, pixel for pixel."""
+    import threading
+
+    from recovery_journal.report.preview import Preview, render_preview
+
+    options = ReportOptions(JUNE, Preset.FULL, excerpts=ExcerptMode.FLAGGED)
+    data = report_service.gather(demo, options, END)
+    previews: list[Preview] = []
+    worker = threading.Thread(target=lambda: previews.append(render_preview(data, 400)))
+    worker.start()  # built off the UI thread, as the Export page does
+    worker.join()
+    [preview] = previews
+    written = summary_document(data)
+    assert len(preview.pages) == written.page_count
+    for index, image in enumerate(preview.pages):
+        assert image == written.image(index, 400), f"page {index + 1}"
