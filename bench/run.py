@@ -272,13 +272,15 @@ def measure_report(session: JournalSession, days: int, plan: Plan, result: Resul
     from recovery_journal.report.summary import summary_document
     from recovery_journal.services.report import gather, last_days
 
-    app = QGuiApplication.instance() or QGuiApplication([])
+    _qt.append(QGuiApplication.instance() or QGuiApplication([]))  # kept for the whole run
     today = local_today()
     for key, span in (("report_month", 30), ("report_all", days)):
         options = ReportOptions(last_days(today, span), Preset.FULL)
         build = partial(lambda o: summary_document(gather(session, o, today)).pdf(), options)
         result.samples[key] = timed(build, plan.export_runs)
-    del app
+
+
+_qt: list[object] = []
 
 
 def add_one(session: JournalSession) -> None:
