@@ -270,6 +270,18 @@ def test_milestones_and_goals_in_the_period(
     )
     model = report_service.gather(demo, ReportOptions(JUNE.previous(), Preset.FULL), END)
     assert [(m.day, m.text) for m in model.milestones] == reached
+    everything = Period(date(2000, 1, 1), END)
+    done = sorted(
+        (date.fromisoformat(g["completed_utc"][:10]), g["title"])
+        for g in exported["goals"]
+        if g["completed_utc"]
+    )
+    assert done  # the demo completes some goals
+    whole = report_service.gather(demo, ReportOptions(everything, Preset.FULL), END)
+    assert [(g.day, g.text) for g in whole.goals_reached] == done
+    text = " ".join(pdf_pages(summary_document(whole).pdf()))
+    for day, title in done[:3]:
+        assert f"{words.day(day)}: goal reached — {title}" in text
 
 
 def test_change_against_the_previous_period(qtbot: QtBot, demo: JournalSession) -> None:
