@@ -91,6 +91,8 @@ METRICS = (
     ),
     Metric("add", "Add one entry (committed)", 0.020, "≤ 20 ms"),
     Metric("export", "Export everything as JSON"),
+    Metric("report_month", "Therapist summary, full, last 30 days (read + lay out + PDF)"),
+    Metric("report_all", "Therapist summary, full, the whole journal", 3.0, "≤ 3 s"),
     Metric("cli_floor", "CLI start-up floor (`--version`, no journal)"),
     Metric("cli_list", "CLI `list`, whole process"),
     Metric("cli_search", f"CLI `search {COMMON_WORD}`, whole process", 1.0, "≤ 1.0 s"),
@@ -261,8 +263,29 @@ def measure_in_process(path: Path, folder: Path, plan: Plan, result: Result) -> 
         result.samples["export"] = timed(lambda: export_json(session, target), plan.export_runs)
         result.facts["export_mb"] = target.stat().st_size / 1_000_000
         insight_timings.measure(session, plan.runs, result.samples)
+        measure_report(session, result.days, plan, result)
     finally:
         session.lock()
+
+
+def measure_report(session: JournalSession, days: int, plan: Plan, result: Result) -> None:
+    """The therapist summary as the app's Save PDF… builds it (charts, the full preset)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from recovery_journal.domain.report import Preset, ReportOptions
+    from recovery_journal.report.summary import summary_document
+    from recovery_journal.services.report import gather, last_days
+
+    _qt.append(QGuiApplication.instance() or QGuiApplication([]))  # kept for the whole run
+    today = local_today()
+    for key, span in (("report_month", 30), ("report_all", days)):
+        options = ReportOptions(last_days(today, span), Preset.FULL)
+        build = partial(lambda o: summary_document(gather(session, o, today)).pdf(), options)
+        result.samples[key] = timed(build, plan.export_runs)
+
+
+_qt: list[object] = []
 
 
 def add_one(session: JournalSession) -> None:

@@ -2,12 +2,12 @@
 
 Secrets are never taken from argv: they are prompted for without echo on a terminal, or read from
 ``RECOVERY_JOURNAL_PASSPHRASE`` / ``RECOVERY_JOURNAL_NEW_PASSPHRASE`` /
-``RECOVERY_JOURNAL_RECOVERY_CODE`` for scripts (less safe: other programs of the same user may read
-a process's environment). Exit codes (README): 0 ok, 2 usage (including an unsafe ``--output``),
-3 wrong passphrase or recovery code, 4 the journal's files (damaged, half missing, not a journal,
-not belonging together, outdated keys), 1 anything else.
-Only ``chart`` imports matplotlib (inside the command); nothing imports Qt, so commands start
-quickly.
+``RECOVERY_JOURNAL_RECOVERY_CODE`` / ``RECOVERY_JOURNAL_PDF_PASSWORD`` for scripts (less safe: other
+programs of the same user may read a process's environment). Exit codes (README): 0 ok, 2 usage
+(including an unsafe ``--output``), 3 wrong passphrase or recovery code, 4 the journal's files
+(damaged, half missing, not a journal, not belonging together, outdated keys), 1 anything else.
+Only ``chart`` imports matplotlib and only ``report`` imports Qt, each inside the command, so
+commands start quickly.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ ENV_PASSPHRASE = "RECOVERY_JOURNAL_PASSPHRASE"
 ENV_NEW_PASSPHRASE = "RECOVERY_JOURNAL_NEW_PASSPHRASE"
 ENV_RECOVERY_CODE = "RECOVERY_JOURNAL_RECOVERY_CODE"
 ENV_KDF_PROFILE = "RECOVERY_JOURNAL_KDF_PROFILE"
+ENV_PDF_PASSWORD = "RECOVERY_JOURNAL_PDF_PASSWORD"
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_SECRET, EXIT_DAMAGED = 0, 1, 2, 3, 4
 _SECRET_KINDS = {ErrorKind.WRONG_PASSPHRASE, ErrorKind.WRONG_RECOVERY_CODE}
@@ -334,6 +335,54 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _pdf_password(args: argparse.Namespace) -> str | None:
+    """The summary's password: from the environment, or asked twice without echo."""
+    if os.environ.get(ENV_PDF_PASSWORD):
+        return os.environ[ENV_PDF_PASSWORD]
+    if not args.password:
+        return None
+    chosen = _secret(ENV_PDF_PASSWORD, "Password for the PDF: ")
+    if getpass.getpass("Type it again: ") != chosen:
+        raise UsageError("The two passwords were different. Nothing was written.")
+    if not chosen:
+        raise UsageError("The password was empty. Nothing was written.")
+    return chosen
+
+
+def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
+    from recovery_journal.domain.clock import local_today
+    from recovery_journal.domain.report import ExcerptMode, Period, Preset, ReportOptions
+
+    if args.date_to < args.date_from:
+        raise UsageError("--to is before --from: the period must end on or after its first day.")
+    if args.preset == "brief" and args.excerpts != "none":
+        raise UsageError("Excerpts come with the full summary: add --preset full.")
+    if not args.output.lower().endswith(".pdf"):
+        args.output += ".pdf"
+    _safe_output(args)
+    password = _pdf_password(args)
+    options = ReportOptions(
+        Period(args.date_from, args.date_to),
+        Preset(args.preset),
+        excerpts=ExcerptMode(args.excerpts),
+        display_name=args.name or "",
+    )
+    session = _open(args)
+    try:
+        from recovery_journal.report.command import write_summary  # Qt, only for this command
+
+        written, pages = write_summary(session, options, Path(args.output), password, local_today())
+    finally:
+        session.lock()
+    noun = "page" if pages == 1 else "pages"
+    print(f"Summary written to {written} ({pages} {noun}).", file=out)
+    if password:
+        print("It opens only with the password you chose.", file=out)
+    else:
+        print("This file is NOT encrypted: keep it private, share it only by hand.", file=out)
+    return EXIT_OK
+
+
 def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
     target = _safe_output(args)
     session = _open(args)
@@ -443,9 +492,9 @@ def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_chart(args: argparse.Namespace, out: TextIO) -> int:
     """Draw one chart to a PNG or SVG file (the only command that imports matplotlib)."""
-    target = Path(args.output)
-    if target.suffix.lower() not in (".png", ".svg"):
+    if Path(args.output).suffix.lower() not in (".png", ".svg"):
         raise UsageError("The output file must end in .png or .svg.")
+    target = _safe_output(args)
     journal = _open_for_reading(args)
     try:
         period = journal.insights.period(args.date_from, args.date_to)
@@ -518,7 +567,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Recovery Journal: a private, encrypted journal. Without a command, opens "
         "the app.",
         epilog="Secrets are asked for on the terminal. Scripts may set RECOVERY_JOURNAL_PASSPHRASE"
-        ", RECOVERY_JOURNAL_NEW_PASSPHRASE and RECOVERY_JOURNAL_RECOVERY_CODE (less safe).",
+        ", RECOVERY_JOURNAL_NEW_PASSPHRASE, RECOVERY_JOURNAL_RECOVERY_CODE and "
+        "RECOVERY_JOURNAL_PDF_PASSWORD (less safe).",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     journal = argparse.ArgumentParser(add_help=False)
@@ -569,6 +619,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["json"], required=True)
     p.add_argument("--output", required=True, metavar="FILE")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p = add("report", cmd_report, "write the summary for your therapist as a PDF")
+    p.add_argument("--from", dest="date_from", type=_parse_date, required=True)
+    p.add_argument("--to", dest="date_to", type=_parse_date, required=True)
+    p.add_argument("--preset", choices=["brief", "full"], default="brief")
+    p.add_argument("--excerpts", choices=["none", "flagged"], default="none")
+    p.add_argument("--name", help="your name as it should appear on the pages (optional)")
+    p.add_argument("--output", required=True, metavar="FILE.pdf")
+    p.add_argument("--force", action="store_true", help="replace FILE.pdf if it exists")
+    p.add_argument(
+        "--password",
+        action="store_true",
+        help=f"protect the PDF with a password (asked twice; or set {ENV_PDF_PASSWORD})",
+    )
     p = add("backup", cmd_backup, "write an encrypted backup bundle")
     p.add_argument("--output", required=True, metavar="FILE")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
@@ -591,6 +654,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="date_from", type=_parse_date)
     p.add_argument("--to", dest="date_to", type=_parse_date)
     p.add_argument("--output", required=True, metavar="FILE", help="ends in .png or .svg")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p = add("insights", cmd_insights, "summary numbers and what seems to go with better days")
     p.add_argument("--from", dest="date_from", type=_parse_date)
     p.add_argument("--to", dest="date_to", type=_parse_date)

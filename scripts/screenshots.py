@@ -51,6 +51,20 @@ def save(widget: QWidget, out: Path, name: str) -> None:
     print("wrote", out / f"{name}.png")
 
 
+def save_export_page(
+    app: QApplication, tasks: TaskRunner, window: MainWindow, out: Path, theme: str
+) -> None:
+    """The Export page once its preview (laid out after a short pause) is on screen."""
+    titles = [window.nav.item(row).text() for row in range(window.nav.count())]
+    window.nav.setCurrentRow(titles.index("Export"))
+    page = window.stack.currentWidget()
+    while getattr(page, "shown", None) is None:
+        tasks.wait_idle(50)
+        app.processEvents()
+    settle(app, tasks, 20)
+    save(window, out, f"export-{theme}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", default="docs/screenshots")
@@ -128,6 +142,7 @@ def main() -> int:
             settle(app, tasks, 100)
             save(window, out, f"insights-patterns-{theme}")
             window.insights.tabs.setCurrentIndex(0)
+            save_export_page(app, tasks, window, out, theme)
             window.open_help_now()
             settle(app, tasks, 100)
             window.help_dialog.resize(640, 700)

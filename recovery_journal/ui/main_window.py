@@ -28,14 +28,15 @@ from PySide6.QtWidgets import (
 from recovery_journal import APP_NAME
 from recovery_journal.domain.clock import local_today
 from recovery_journal.domain.entries import Draft
+from recovery_journal.services.report import note_safety_plan_opened
 from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.help_now import EscalationBanner, HelpNowDialog
 from recovery_journal.ui.pages.base import Page
 from recovery_journal.ui.pages.coping import CopingPage
+from recovery_journal.ui.pages.export import ExportPage
 from recovery_journal.ui.pages.insights import InsightsPage
 from recovery_journal.ui.pages.journal import JournalPage
 from recovery_journal.ui.pages.milestones import MilestonesPage
-from recovery_journal.ui.pages.placeholder import PLANNED, PlaceholderPage
 from recovery_journal.ui.pages.safety import SafetyPlanPage
 from recovery_journal.ui.pages.settings import SettingsPage, describe_backup_time
 from recovery_journal.ui.pages.support import SupportPage
@@ -60,7 +61,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.resize(1100, 720)
         # Pages are built the first time they are shown (Today at once): unlocking stays quick.
-        self._kinds: list[type[Page] | PlaceholderPage] = [
+        self._kinds: list[type[Page]] = [
             TodayPage,
             JournalPage,
             TriggersPage,
@@ -69,9 +70,9 @@ class MainWindow(QMainWindow):
             SupportPage,
             MilestonesPage,
             InsightsPage,
+            ExportPage,
+            SettingsPage,
         ]
-        self._kinds += [PlaceholderPage(ctx, title, what) for title, what in PLANNED]
-        self._kinds.append(SettingsPage)
         self._built: dict[int, Page] = {}
         self.banner = EscalationBanner(ctx)
         self.nav = QListWidget()
@@ -89,7 +90,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         for kind in self._kinds:
             self.nav.addItem(QListWidgetItem(self.tr(kind.nav_title)))
-            self.stack.addWidget(kind if isinstance(kind, Page) else QWidget())
+            self.stack.addWidget(QWidget())
         self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
         body = QWidget()
         row = QHBoxLayout(body)
@@ -168,8 +169,6 @@ class MainWindow(QMainWindow):
     def page_at(self, index: int) -> Page:
         """The page in row ``index`` of the navigation, built now if it wasn't yet."""
         kind = self._kinds[index]
-        if isinstance(kind, Page):
-            return kind
         if index not in self._built:
             page = kind(self.ctx)
             self._built[index] = page
@@ -225,7 +224,7 @@ class MainWindow(QMainWindow):
     @property
     def pages(self) -> list[Page]:
         """The pages built so far (in navigation order)."""
-        return [k for k in self._kinds if isinstance(k, Page)] + list(self._built.values())
+        return [self._built[i] for i in sorted(self._built)]
 
     def _wire(self, page: Page) -> None:
         """The few links between pages: plans open the toolbox, logs refresh the banner."""
@@ -255,10 +254,13 @@ class MainWindow(QMainWindow):
     @Slot()
     def open_help_now(self) -> None:
         """'I need help now' (F1, toolbar): the person's own people, lines and safety plan."""
-        session = self.ctx.session
-        self.ctx.tasks.run(
-            lambda: session.progress.mark_safety_plan_used(local_today()), None, self.ctx.report
-        )
+        session, today = self.ctx.session, local_today()
+
+        def noted() -> None:
+            session.progress.mark_safety_plan_used(today)
+            note_safety_plan_opened(session, today)  # for the therapist summary
+
+        self.ctx.tasks.run(noted, None, self.ctx.report)
         dialog = HelpNowDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.safety_plan_requested.connect(lambda: self.show_page(self.safety))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QFont, QFontDatabase, QTextDocument
+from PySide6.QtGui import QFont, QFontDatabase, QPagedPaintDevice
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_journal.errors import UserError
+from recovery_journal.report.code_sheet import code_sheet_document
+from recovery_journal.report.engine import set_page
 
 
 def code_sheet(code: str) -> str:
@@ -159,11 +161,14 @@ class RecoveryCodePanel(QWidget):
     @Slot()
     def _on_print_clicked(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        set_page(printer)
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            document = QTextDocument()
-            document.setPlainText(code_sheet(self.code))
-            document.print_(printer)
+            self.print_to(printer)
+
+    def print_to(self, device: QPagedPaintDevice) -> None:
+        """The code sheet on one page, through the same engine as every printed page."""
+        code_sheet_document(self.code).print_to(device)
 
 
 def two_lines(code: str) -> str:

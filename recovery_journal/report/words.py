@@ -1,0 +1,79 @@
+"""Plain words for the printed pages: stored codes to display words, dates written out, numbers.
+
+The journal stores stable codes (``things are breaking down``, ``HALT (…)``); the pages say them in
+plain English. Dates are written out ("3 March 2026") so no reader confuses day and month.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+DISCLAIMER = "Prepared by me with Recovery Journal — not a clinical assessment"
+MOOD_SCALE = "Mood: 0 = the worst I can imagine, 10 = the best"
+DISTRESS_SCALE = "Distress: 0 = none, 10 = the most I can imagine"
+
+STAGES = {
+    "early": "Early signs",
+    "things are breaking down": "Things breaking down",
+    "crisis": "Crisis",
+}
+CATEGORIES = {
+    "people": "people",
+    "places": "places",
+    "situations": "situations",
+    "sensory": "sights, sounds, smells",
+    "dates and anniversaries": "dates and anniversaries",
+    "internal states": "inner states",
+    "HALT (hungry, angry, lonely, tired)": "hungry, angry, lonely or tired",
+    "other": "other",
+}
+
+
+def day(value: date) -> str:
+    """3 March 2026."""
+    return f"{value.day} {value:%B %Y}"
+
+
+def short_day(value: date) -> str:
+    """3 Mar."""
+    return f"{value.day} {value:%b}"
+
+
+def period(start: date, end: date) -> str:
+    if start == end:
+        return day(start)
+    if start.year == end.year:
+        first = f"{start.day} {start:%B}" if start.month != end.month else f"{start.day}"
+        return f"{first} – {day(end)}"
+    return f"{day(start)} – {day(end)}"
+
+
+def one_decimal(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f}"
+
+
+def change(now: float | None, before: float | None, *, decimals: int = 1) -> str:
+    """'+0.4', '−2', 'same', or '—' when either side is missing."""
+    if now is None or before is None:
+        return "—"
+    delta = round(now - before, decimals)
+    if delta == 0:
+        return "same"
+    text = f"{abs(delta):.{decimals}f}"
+    return f"+{text}" if delta > 0 else f"−{text}"
+
+
+def times(n: int) -> str:
+    return "once" if n == 1 else f"{n} times"
+
+
+def days(n: int) -> str:
+    return "1 day" if n == 1 else f"{n} days"
+
+
+def category(code: str) -> str:
+    return CATEGORIES.get(code, code)
+
+
+def stage(code: str) -> str:
+    return STAGES.get(code, code)

@@ -1,0 +1,60 @@
+"""The figure seam: what the summary draws, and any builder's Figure embedded sharp on a page."""
+
+from __future__ import annotations
+
+from matplotlib.figure import Figure
+from pytestqt.qtbot import QtBot
+
+from recovery_journal.domain.report import Preset, ReportOptions
+from recovery_journal.report.engine import Frame, Paged, Part
+from recovery_journal.report.figures import WIDTH_MM, report_figures, to_vector
+from recovery_journal.report.vector import placeholder
+from recovery_journal.services import report as report_service
+from recovery_journal.services.session import JournalSession
+from tests.report.conftest import END, pdf_pages
+from tests.report.test_summary_pdf import JUNE
+
+
+def test_the_summary_draws_four_figures_with_a_sentence_each(
+    qtbot: QtBot, demo: JournalSession
+) -> None:
+    data = report_service.gather(demo, ReportOptions(JUNE, Preset.FULL), END)
+    figures = report_figures(data)
+    assert [f.key for f in figures] == ["mood", "triggers", "warning_signs", "coping"]
+    assert all(f.summary.endswith(".") for f in figures)
+    mood = figures[0].figure
+    assert isinstance(mood, Figure)
+    assert mood.axes[0].get_ylim()[0] == 0  # the anchored 0–10 scale
+
+
+def test_any_figure_is_embedded_as_vectors_and_fits_the_page(qtbot: QtBot) -> None:
+    wide = Figure(figsize=(10, 4))  # wider than the text
+    ax = wide.add_subplot()
+    ax.plot([0, 1, 2], [3, 50, 4])  # drawn beyond its axes: clipped
+    ax.set_ylim(0, 10)
+    ax.set_title("QXCHARTTITLE")
+    drawing = to_vector(wide)
+    assert drawing.width_mm <= WIDTH_MM + 1e-6
+    assert abs(drawing.width_mm / drawing.height_mm - 2.5) < 1e-6
+    assert drawing.svg.startswith(b"<?xml") and b"<image" not in drawing.svg  # no raster
+    part = Part(f"<p>Before</p><p>{placeholder(0)}</p><p>After</p>", figures=[drawing])
+    document = Paged([part], Frame())
+    text = " ".join(pdf_pages(document.pdf()))
+    assert "Before" in text and "After" in text and "[[figure" not in text
+
+
+def test_the_figures_are_greyscale(qtbot: QtBot, demo: JournalSession) -> None:
+    """Printed on a black-and-white printer nothing is lost: every colour is a grey."""
+    import re
+
+    quarter = report_service.last_days(END, 90)
+    data = report_service.gather(demo, ReportOptions(quarter, Preset.FULL), END)
+    for chart in report_figures(data):
+        if chart.figure is None:
+            continue
+        svg = to_vector(chart.figure).svg.decode()
+        colours = set(re.findall(r"#([0-9a-fA-F]{6})\b", svg))
+        assert colours, chart.key
+        for colour in colours:
+            r, g, b = (colour[i : i + 2] for i in (0, 2, 4))
+            assert r == g == b, (chart.key, colour)
