@@ -9,6 +9,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from recovery_journal import words
 from recovery_journal.charts.common import (
     date_axis,
     days_to_numbers,
@@ -21,14 +22,10 @@ from recovery_journal.charts.theme import HATCHES, STAGE_STYLE, ChartTheme
 from recovery_journal.domain.insight_text import triggers_sentence, warning_signs_sentence
 from recovery_journal.domain.insights import TriggerSeries, WarningSeries
 from recovery_journal.domain.scales import INTENSITY
+from recovery_journal.domain.tracking import TriggerCategory, WarningStage
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 QUARTER_NAMES = ("night", "morning", "afternoon", "evening")
-STAGE_NAMES = {
-    "early": "early",
-    "things are breaking down": "things breaking down",
-    "crisis": "crisis",
-}
 
 
 MAX_BARS = 20
@@ -85,7 +82,7 @@ def triggers_figure(data: TriggerSeries, theme: ChartTheme) -> Figure:
             "facecolor": theme.series(i),
             "hatch": HATCHES[i % len(HATCHES)],
             "edgecolor": theme.background,
-            "label": category,
+            "label": words.word_for(TriggerCategory, category),
             "gid": f"category:{category}",
         }
         if len(data.buckets) > MAX_BARS:
@@ -190,7 +187,7 @@ def warning_signs_figure(data: WarningSeries, theme: ChartTheme) -> Figure:
             marker=marker,
             edgecolors=theme.foreground,
             linewidths=0.4,
-            label=None if sign.stage in seen else STAGE_NAMES.get(sign.stage, sign.stage),
+            label=None if sign.stage in seen else words.word_for(WarningStage, sign.stage),
             gid=f"sign:{sign.name}",
             zorder=3,
         )

@@ -24,7 +24,7 @@ HATCHES = ("", "//", "..", "xx", "\\\\", "++", "oo", "--")
 MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
 STAGE_STYLE = {
     "early": ("sky", "o"),
-    "things are breaking down": ("orange", "s"),
+    "breaking_down": ("orange", "s"),
     "crisis": ("purple", "^"),
 }
 

@@ -22,7 +22,7 @@ from recovery_journal.domain.statistics import MIN_USES, Association
 QUARTERS = ("at night", "in the morning", "in the afternoon", "in the evening")
 STAGE_WORDS = {
     "early": "early",
-    "things are breaking down": "things-breaking-down",
+    "breaking_down": "things-breaking-down",
     "crisis": "crisis",
 }
 

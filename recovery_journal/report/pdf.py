@@ -10,8 +10,6 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from pypdf import PdfReader, PdfWriter
-
 from recovery_journal.services.files import write_private_file
 
 ALGORITHM = "AES-256"
@@ -23,6 +21,8 @@ def with_pdf_suffix(path: Path) -> Path:
 
 def encrypt(data: bytes, password: str) -> bytes:
     """``data`` (a PDF) encrypted with AES-256 under ``password``."""
+    from pypdf import PdfReader, PdfWriter  # ~0.1 s to import: only when a password is set
+
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
     writer.encrypt(user_password=password, owner_password=None, algorithm=ALGORITHM)
     out = io.BytesIO()

@@ -1,32 +1,20 @@
 """Plain words for the printed pages: stored codes to display words, dates written out, numbers.
 
-The journal stores stable codes (``things are breaking down``, ``HALT (…)``); the pages say them in
-plain English. Dates are written out ("3 March 2026") so no reader confuses day and month.
+The journal stores stable codes (``breaking_down``, ``halt``); the pages say them with the app's
+own words (:mod:`recovery_journal.words`). Dates are written out ("3 March 2026") so no reader
+confuses day and month.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
+from recovery_journal import words
+from recovery_journal.domain.tracking import TriggerCategory, WarningStage
+
 DISCLAIMER = "Prepared by me with Recovery Journal — not a clinical assessment"
 MOOD_SCALE = "Mood: 0 = the worst I can imagine, 10 = the best"
 DISTRESS_SCALE = "Distress: 0 = none, 10 = the most I can imagine"
-
-STAGES = {
-    "early": "Early signs",
-    "things are breaking down": "Things breaking down",
-    "crisis": "Crisis",
-}
-CATEGORIES = {
-    "people": "people",
-    "places": "places",
-    "situations": "situations",
-    "sensory": "sights, sounds, smells",
-    "dates and anniversaries": "dates and anniversaries",
-    "internal states": "inner states",
-    "HALT (hungry, angry, lonely, tired)": "hungry, angry, lonely or tired",
-    "other": "other",
-}
 
 
 def day(value: date) -> str:
@@ -72,8 +60,10 @@ def days(n: int) -> str:
 
 
 def category(code: str) -> str:
-    return CATEGORIES.get(code, code)
+    """A trigger category as it reads in a sentence ("people", "hungry, angry, lonely, tired")."""
+    word = words.word_for(TriggerCategory, code)
+    return word if code == TriggerCategory.HALT.value else word[:1].lower() + word[1:]
 
 
 def stage(code: str) -> str:
-    return STAGES.get(code, code)
+    return words.word_for(WarningStage, code)

@@ -38,13 +38,14 @@ from recovery_journal.domain.insights import (
     free_runs,
     with_rolling_mean,
 )
+from recovery_journal.domain.tracking import WarningStage
 from recovery_journal.storage.database import DBAPIConnection
 
 _LIVE = "deleted_utc IS NULL"
 _WEEK = "date({col}, '-' || ((CAST(strftime('%w', {col}) AS INTEGER) + 6) % 7) || ' days')"
 _MONTH = "strftime('%Y-%m-01', {col})"
 TOP_TRIGGERS = 8
-STAGE_ORDER = ("early", "things are breaking down", "crisis")
+STAGE_ORDER = tuple(stage.value for stage in WarningStage)  # early, breaking_down, crisis
 
 
 def _range(period: Period, before: int = 0) -> dict[str, str]:

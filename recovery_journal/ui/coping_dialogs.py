@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_journal import words
 from recovery_journal.domain import validation
 from recovery_journal.domain.coping import CopingCategory, CopingStrategy
 from recovery_journal.domain.scales import DISTRESS, HELPFULNESS, INTENSITY
 from recovery_journal.services.coping import RecentTriggerEvent
-from recovery_journal.ui import words
 from recovery_journal.ui.checkin import ScaleInput, muted
 from recovery_journal.ui.qt_dates import to_local_qdatetime
 

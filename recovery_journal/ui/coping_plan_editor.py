@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_journal import words
 from recovery_journal.domain.coping import CopingStrategy
 from recovery_journal.domain.tracking import Trigger
 from recovery_journal.services.coping import PlanTarget
-from recovery_journal.ui import words
 from recovery_journal.ui.checkin import muted
 from recovery_journal.ui.coping_dialogs import toolbox_order
 

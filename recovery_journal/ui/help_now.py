@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_journal import words
 from recovery_journal.domain.clock import local_today
 from recovery_journal.domain.escalation import RULES, Match
 from recovery_journal.domain.support import ContactRole, SafetyPlanItem, SafetyStep, SupportContact
 from recovery_journal.services.escalation import check_escalation
-from recovery_journal.ui import words
 from recovery_journal.ui.checkin import muted
 from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.safety_print import EMERGENCY

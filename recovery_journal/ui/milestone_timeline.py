@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
+from recovery_journal import words
 from recovery_journal.services.progress import TimelineItem
-from recovery_journal.ui import words
 from recovery_journal.ui.progress_widgets import nice_date
 
 

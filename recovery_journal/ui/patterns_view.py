@@ -24,13 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_journal import words
 from recovery_journal.domain.insight_text import reflection_sentence
 from recovery_journal.domain.insights import Reflection
 from recovery_journal.domain.statistics import Association
+from recovery_journal.domain.tracking import TriggerCategory
 
 STAGES = {
     "early": "early warning signs",
-    "things are breaking down": "warning signs that things are breaking down",
+    "breaking_down": "warning signs that things are breaking down",
     "crisis": "crisis warning signs",
 }
 
@@ -40,7 +42,7 @@ def factor_words(found: Association) -> str:
     if found.kind == "tag":
         return f"#{found.factor}"
     if found.kind == "trigger-category":
-        return f"a trigger ({found.factor})"
+        return f"a trigger ({words.word_for(TriggerCategory, found.factor).lower()})"
     if found.kind == "coping":
         return f"using “{found.factor}”"
     if found.kind == "sleep":

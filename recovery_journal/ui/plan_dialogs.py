@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_journal import words
 from recovery_journal.domain import tracking_rules as rules
 from recovery_journal.domain.coping import CopingStrategy
 from recovery_journal.domain.tracking import WarningSign, WarningStage
 from recovery_journal.services.tracking import SignCheck
-from recovery_journal.ui import words
 from recovery_journal.ui.checkin import muted
 
 NO_PLAN_YET = (

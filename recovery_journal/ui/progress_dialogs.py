@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_journal import words
 from recovery_journal.domain import validation
 from recovery_journal.domain.clock import local_today
 from recovery_journal.domain.progress import Counter, DayConvention, Goal, MilestoneKind, Phase
-from recovery_journal.ui import words
 from recovery_journal.ui.qt_dates import from_qdate, to_qdate
 
 COUNTER_PRESETS = ("Sober since", "Clean since", "Self-harm free since")

@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_journal import words
 from recovery_journal.domain.clock import local_today
 from recovery_journal.domain.coping import CopingStrategy
 from recovery_journal.domain.scales import DISTRESS, HELPFULNESS
 from recovery_journal.domain.tracking import WarningStage
 from recovery_journal.services.tracking import CheckedSigns, LogChoices, LoggedTrigger, SignCheck
-from recovery_journal.ui import words
 from recovery_journal.ui.checkin import ScaleInput, muted
 from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.plan_dialogs import PlanDialog, PlanSection, SignCheckDialog

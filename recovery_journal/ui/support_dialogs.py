@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_journal import words
 from recovery_journal.domain import validation
 from recovery_journal.domain.clock import local_today
 from recovery_journal.domain.coping import CopingCategory, CopingStrategy, StrategySource
 from recovery_journal.domain.support import ContactRole, PeerMeeting, SafetyStep, SupportContact
-from recovery_journal.ui import words
 from recovery_journal.ui.checkin import muted
 from recovery_journal.ui.qt_dates import from_qdate, to_qdate
 from recovery_journal.ui.safety_print import CONTACT_STEPS

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_journal import words
 from recovery_journal.domain import tracking_rules as rules
 from recovery_journal.domain import validation
 from recovery_journal.domain.clock import utc_now
@@ -36,7 +37,6 @@ from recovery_journal.domain.scales import INTENSITY
 from recovery_journal.domain.tracking import Trigger, TriggerCategory, WarningSign, WarningStage
 from recovery_journal.errors import ValidationError
 from recovery_journal.services.tracking import LogChoices
-from recovery_journal.ui import words
 from recovery_journal.ui.checkin import ScaleInput, muted
 from recovery_journal.ui.plan_dialogs import (
     IF_UNSAFE,

@@ -152,7 +152,7 @@ def _longest_page_one() -> Any:
         SleepNumbers(30, 6.5),
         99,
         tuple(Counted(c, 9) for c in ("people", "places", "situations")),
-        tuple(Counted(s, 9) for s in ("early", "things are breaking down", "crisis")),
+        tuple(Counted(s, 9) for s in ("early", "breaking_down", "crisis")),
         99,
         tuple(StrategyHelp(long[:200], 9, 3.5) for _ in range(3)),
     )
@@ -406,16 +406,16 @@ def test_the_preview_pages_are_the_pages_that_are_written(
     qtbot: QtBot, demo: JournalSession
 ) -> None:
     """Save and Print lay the previewed model out again: page for page, pixel for pixel."""
-    import threading
+    from PySide6.QtCore import QThreadPool
 
     from recovery_journal.report.preview import Preview, render_preview
 
     options = ReportOptions(JUNE, Preset.FULL, excerpts=ExcerptMode.FLAGGED)
     data = report_service.gather(demo, options, END)
     previews: list[Preview] = []
-    worker = threading.Thread(target=lambda: previews.append(render_preview(data, 400)))
-    worker.start()  # built off the UI thread, as the Export page does
-    worker.join()
+    pool = QThreadPool()  # built off the UI thread on a Qt worker, as the Export page's tasks do
+    pool.start(lambda: previews.append(render_preview(data, 400)))
+    assert pool.waitForDone(60_000)
     [preview] = previews
     written = summary_document(data)
     assert len(preview.pages) == written.page_count

@@ -2,9 +2,10 @@
 
 Versions 1–3 stored each enumeration by its English words ("things are breaking down"), so
 rewording one needed a migration and translating the app was impossible. From version 4 the
-database holds short codes that never change; the words live in the UI (``ui/words.py``), ready for
-translation. Only values whose words differ from their code change; the others (``early``,
-``people``…) were codes already. Frozen: this table is the history, not the current enums.
+database holds short codes that never change; the words live in one module
+(``recovery_journal/words.py``), ready for translation. Only values whose words differ from their
+code change; the others (``early``, ``people``…) were codes already. Frozen: this table is the
+history, not the current enums.
 """
 
 from __future__ import annotations

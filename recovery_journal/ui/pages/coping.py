@@ -33,10 +33,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_journal import words
 from recovery_journal.domain.coping import CopingCategory, CopingStrategy
 from recovery_journal.services.coping import PlanTarget, RecentTriggerEvent, Toolbox
 from recovery_journal.services.library import guided_kind_for
-from recovery_journal.ui import words
 from recovery_journal.ui.checkin import muted
 from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.coping_dialogs import (

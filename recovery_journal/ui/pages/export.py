@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Slot
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -42,8 +42,6 @@ from recovery_journal.domain.report import (
 from recovery_journal.errors import UserError
 from recovery_journal.report.engine import set_page
 from recovery_journal.report.pdf import save_pdf, with_pdf_suffix
-from recovery_journal.report.preview import Preview, render_preview
-from recovery_journal.report.summary import summary_document
 from recovery_journal.services import report as report_service
 from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.messages import user_message
@@ -51,6 +49,12 @@ from recovery_journal.ui.pages.base import Page
 from recovery_journal.ui.report_options import SummaryOptionsForm
 from recovery_journal.ui.report_preview import PreviewPane
 from recovery_journal.ui.tasks import Progress
+
+if TYPE_CHECKING:
+    from recovery_journal.report.preview import Preview
+
+# The summary's layout and figures (and with them matplotlib) are imported when the page first
+# builds a preview, not when the main window is made: unlocking stays as quick as before.
 
 PREVIEW_WIDTH = 1000
 SETTLE_MS = 350
@@ -185,6 +189,8 @@ class ExportPage(Page):
         need_refs = options.excerpts is ExcerptMode.CHOSEN and self._refs_period != options.period
 
         def build() -> tuple[Preview, Any]:
+            from recovery_journal.report.preview import render_preview
+
             refs = report_service.entries_to_choose(session, options.period) if need_refs else None
             data = report_service.gather(session, options, local_today())
             return render_preview(data, width), refs
@@ -253,6 +259,8 @@ class ExportPage(Page):
         session = self.ctx.session
 
         def work(progress: Progress) -> tuple[Path, bool]:
+            from recovery_journal.report.summary import summary_document
+
             document = summary_document(data)
             progress.step(1, document.page_count + 2)
             pdf = document.pdf(lambda done, total: progress.step(1 + done, total + 2))
@@ -302,6 +310,8 @@ class ExportPage(Page):
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(self.tr("Print the summary"))
         if dialog.exec() == QDialog.DialogCode.Accepted:
+            from recovery_journal.report.summary import summary_document
+
             summary_document(data).print_to(printer)
             self.status.setText(self.tr("Sent to the printer."))
             session = self.ctx.session

@@ -37,10 +37,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_journal import words
 from recovery_journal.domain.clock import local_today
 from recovery_journal.domain.support import SafetyPlanItem, SafetyStep, SupportContact
 from recovery_journal.services.files import write_private_file
-from recovery_journal.ui import words
 from recovery_journal.ui.checkin import muted
 from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.pages.base import Page

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_journal import words
 from recovery_journal.domain.coping import CopingStrategy
 from recovery_journal.domain.support import PeerMeeting, SupportContact
-from recovery_journal.ui import words
 from recovery_journal.ui.checkin import muted
 from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.pages.base import Page

@@ -35,12 +35,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_journal import words
 from recovery_journal.domain import tracking_rules as rules
 from recovery_journal.domain.clock import local_today
 from recovery_journal.domain.scales import INTENSITY
 from recovery_journal.domain.tracking import Trigger, WarningSign
 from recovery_journal.services.tracking import TrackingOverview
-from recovery_journal.ui import words
 from recovery_journal.ui.checkin import muted
 from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.pages.base import Page

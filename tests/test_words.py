@@ -1,4 +1,4 @@
-"""Stored enumerations are stable codes; the words shown for them live in ui/words.py only."""
+"""Stored enumerations are stable codes; the words shown for them live in words.py only."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from enum import Enum
 
 import pytest
 
+from recovery_journal import words
 from recovery_journal.domain.coping import CopingCategory, StrategySource
 from recovery_journal.domain.progress import DayConvention, MilestoneKind
 from recovery_journal.domain.support import ContactRole, SafetyStep
 from recovery_journal.domain.tracking import TriggerCategory, WarningStage
-from recovery_journal.ui import words
 
 STORED_ENUMS: tuple[type[Enum], ...] = (
     TriggerCategory,

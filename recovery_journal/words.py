@@ -1,17 +1,21 @@
 """The words shown for the stable codes the journal stores: the one place they live.
 
 The database and the export hold codes (``breaking_down``); what a person reads is here, marked
-for Qt's translation tools (``QT_TRANSLATE_NOOP`` with the context ``"words"``) and translated when
-shown through :func:`label` and the other helpers. Rewording one is a change to this file only.
+for translation (the context ``"words"``) and translated when shown through :func:`label` and the
+other helpers. Rewording one is a change to this file only.
+
+The screens (``ui``), the printed pages (``report``), the charts and the command line all say
+these words, so the module sits below all of them (the layers in pyproject.toml). It imports Qt
+only to translate, and only when Qt is already loaded: the command line and the chart builders
+stay free of Qt, and until a translation is installed the text is its own translation.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
 from enum import Enum
 from typing import Any
-
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from recovery_journal.domain.coping import CopingCategory, StrategySource
 from recovery_journal.domain.progress import DayConvention, MilestoneKind
@@ -22,7 +26,8 @@ CONTEXT = "words"
 
 
 def _t(text: str) -> str:
-    return str(QT_TRANSLATE_NOOP(CONTEXT, text))
+    """Marks ``text`` for translation (Qt's QT_TRANSLATE_NOOP is the same identity)."""
+    return text
 
 
 TRIGGER_CATEGORIES: dict[TriggerCategory, str] = {
@@ -142,13 +147,27 @@ _LABELS: dict[Enum, str] = {code: text for table in STORED for code, text in tab
 
 
 def tr(text: str) -> str:
-    """A word of this module, translated (the text itself until a translation is installed)."""
+    """A word of this module, translated (the text itself until a translation is installed, and
+    wherever Qt is not loaded)."""
+    if "PySide6.QtCore" not in sys.modules:
+        return text
+    from PySide6.QtCore import QCoreApplication
+
     return QCoreApplication.translate(CONTEXT, text)
 
 
 def label(code: Enum) -> str:
     """The word shown for a stored code, translated."""
     return tr(_LABELS[code])
+
+
+def word_for(kind: type[Enum], code: str) -> str:
+    """The word for a code read back as text (aggregates and reports carry plain strings); an
+    unknown code is shown as it is rather than failing."""
+    try:
+        return label(kind(code))
+    except (ValueError, KeyError):
+        return code
 
 
 def stage_explanation(stage: WarningStage) -> str:
