@@ -100,7 +100,7 @@ VIOLATIONS = {
         "layers: app/cli → ui → report/charts/interop/demo → services → storage → domain BROKEN",
     ),
     "the CLI imports the ui": (
-        "cli.py",
+        "cli/runner.py",
         "import recovery_journal.ui.theme",
         "only app.py imports the ui BROKEN",
     ),
@@ -125,7 +125,7 @@ VIOLATIONS = {
         "never import Qt or matplotlib BROKEN",
     ),
     "the CLI imports matplotlib at the top": (
-        "cli.py",
+        "cli/entries.py",
         "import matplotlib.figure",
         "the CLI stays light: no Qt, no matplotlib BROKEN",
     ),
@@ -185,7 +185,7 @@ def test_pre_commit_runs_the_same_checks() -> None:
 
 # Modules changed in parallel by other work when this rule came in; each still owes a reason (or
 # a split). Remove a name once its module has one.
-LONG_WITHOUT_A_REASON_YET = {"cli.py", "storage/keys.py", "storage/vault.py"}
+LONG_WITHOUT_A_REASON_YET = {"storage/keys.py", "storage/vault.py"}
 
 
 def test_no_module_over_400_lines_without_a_reason() -> None:
