@@ -13,8 +13,8 @@ this order:
 Killed anywhere, nothing is lost: while ``.keys.next`` exists, unlocking tries the secret on both
 key files and opens the database with whichever data key it answers to — exactly one — then
 finishes step 3, or removes ``.keys.next`` if step 2 never happened
-(``vault._unlock_interrupted``). Backups made earlier keep their own keys: they still open with
-the passphrase they were made with.
+(``interrupted_rekey.unlock_interrupted``). Backups made earlier keep their own keys: they still
+open with the passphrase they were made with.
 """
 
 from __future__ import annotations

@@ -75,7 +75,9 @@ def test_password_flag_asks_twice(
     qtbot: QtBot, demo_journal: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     answers: Iterator[str] = iter([SECRET, SECRET])
-    monkeypatch.setattr("recovery_journal.cli.getpass.getpass", lambda prompt="": next(answers))
+    monkeypatch.setattr(
+        "recovery_journal.cli.secrets.getpass.getpass", lambda prompt="": next(answers)
+    )
     monkeypatch.setattr("sys.stdin", _Tty())
     target = tmp_path / "asked.pdf"
     code, _, err = cli("report", *_dates(), "--password", "--output", str(target))
@@ -87,7 +89,9 @@ def test_password_typed_differently_twice_writes_nothing(
     qtbot: QtBot, demo_journal: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     answers = iter([SECRET, "something else"])
-    monkeypatch.setattr("recovery_journal.cli.getpass.getpass", lambda prompt="": next(answers))
+    monkeypatch.setattr(
+        "recovery_journal.cli.secrets.getpass.getpass", lambda prompt="": next(answers)
+    )
     monkeypatch.setattr("sys.stdin", _Tty())
     target = tmp_path / "never.pdf"
     code, _, err = cli("report", *_dates(), "--password", "--output", str(target))

@@ -20,7 +20,7 @@ from recovery_journal.domain.entries import Entry
 from recovery_journal.errors import ErrorKind, UserError
 from recovery_journal.paths import keys_path
 from recovery_journal.services.access import BackupSettings, create_journal, open_journal
-from recovery_journal.storage import keys
+from recovery_journal.storage import key_derivation, keys
 from recovery_journal.storage.keys import (
     TEST_PARAMS,
     TEST_POLICY,
@@ -267,9 +267,11 @@ def _legacy_envelope(passphrase_bytes_form: str) -> tuple[keys.Envelope, bytearr
     """A passphrase slot as made before normalisation: the text's bytes as typed, no mark."""
     envelope, made, _ = new_envelope("placeholder words here", TEST_PARAMS, TEST_POLICY)
     kdf = {k: v for k, v in envelope.slots[0].kdf.items() if k != "passphrase_form"}
-    kek = keys._passphrase_kek(passphrase_bytes_form, kdf, TEST_POLICY)
-    nonce, wrapped = keys._wrap(
-        kek, made.master_key, keys._slot_aad(envelope.journal_id, keys.SLOT_PASSPHRASE, kdf)
+    kek = key_derivation.passphrase_kek(passphrase_bytes_form, kdf, TEST_POLICY)
+    nonce, wrapped = key_derivation.wrap(
+        kek,
+        made.master_key,
+        key_derivation.slot_aad(envelope.journal_id, keys.SLOT_PASSPHRASE, kdf),
     )
     legacy = keys.Slot(keys.SLOT_PASSPHRASE, kdf, nonce, wrapped)
     return keys.Envelope(
