@@ -177,8 +177,13 @@ def cli_run(path: Path, *args: str) -> float:
 
 
 def ms(values: list[float]) -> str:
-    value = statistics.median(values)
-    return f"{value * 1000:.0f} ms" if value < 1 else f"{value:.2f} s"
+    """The median, and the spread (lowest–highest) when there are several runs."""
+
+    def one(value: float) -> str:
+        return f"{value * 1000:.0f} ms" if value < 1 else f"{value:.2f} s"
+
+    spread = f" ({one(min(values))}–{one(max(values))})" if len(values) > 1 else ""
+    return one(statistics.median(values)) + spread
 
 
 def main() -> int:
@@ -222,7 +227,7 @@ def main() -> int:
     table = "\n".join(
         [
             f"Measured {time.strftime('%Y-%m-%d')} with `python bench/insight_timings.py` on the "
-            f"{args.days}-day demo journal; medians.",
+            f"{args.days}-day demo journal; medians (lowest–highest of the runs).",
             "",
             "| metric | median | target |",
             "|---|---:|---|",

@@ -17,6 +17,8 @@ are read as narrow rows from covering indexes (schema version 5), in the index's
 and folded into days and weeks here: one pass over a few thousand tuples, no ORM, no wide
 rows (the entries' text), no sort. Aggregates of a whole range (one group: ``count(*)``) stay
 in SQL. ``EXPLAIN QUERY PLAN`` of the queries is checked in tests/storage/test_aggregate_plans.py.
+The numbers of the ``insights`` command and the weekly reflection are in
+:mod:`recovery_journal.storage.insight_numbers`.
 
 Clock times (when in the day a trigger happened) are
 stored in UTC and turned into local time by SQLite's ``localtime`` modifier, which uses the same
@@ -44,10 +46,8 @@ from recovery_journal.domain.insights import (
     Period,
     PhaseBand,
     ProgressSeries,
-    Reflection,
     SignRow,
     StrategyDrop,
-    Summary,
     TopTrigger,
     TriggerSeries,
     WarningSeries,
@@ -59,12 +59,12 @@ from recovery_journal.domain.insights import (
 from recovery_journal.domain.tracking import WarningStage
 from recovery_journal.storage.database import DBAPIConnection
 
-_LIVE = "deleted_utc IS NULL"
+LIVE = "deleted_utc IS NULL"
 TOP_TRIGGERS = 8
 STAGE_ORDER = tuple(stage.value for stage in WarningStage)  # early, breaking_down, crisis
 
 
-def _range(period: Period, before: int = 0) -> dict[str, str]:
+def date_args(period: Period, before: int = 0) -> dict[str, str]:
     return {
         "start": (period.start - timedelta(days=before)).isoformat(),
         "end": period.end.isoformat(),
@@ -89,8 +89,8 @@ def span(conn: DBAPIConnection) -> tuple[date, date] | None:
     """The first and last day anything was recorded on (entries and logs), or None."""
     row = conn.execute(
         f"SELECT min(d), max(d) FROM ("
-        f" SELECT min(local_date) d FROM entries WHERE {_LIVE}"
-        f" UNION ALL SELECT max(local_date) FROM entries WHERE {_LIVE}"
+        f" SELECT min(local_date) d FROM entries WHERE {LIVE}"
+        f" UNION ALL SELECT max(local_date) FROM entries WHERE {LIVE}"
         " UNION ALL SELECT min(local_date) FROM trigger_events"
         " UNION ALL SELECT max(local_date) FROM trigger_events"
         " UNION ALL SELECT min(local_date) FROM coping_uses"
@@ -110,32 +110,36 @@ def span(conn: DBAPIConnection) -> tuple[date, date] | None:
 # 7-day rolling mean is computed from the daily rows (domain.insights).
 _MOOD_SQL = f"""
 SELECT local_date, mood FROM entries
-WHERE {_LIVE} AND mood IS NOT NULL AND local_date BETWEEN :start AND :end ORDER BY local_date
+WHERE {LIVE} AND mood IS NOT NULL AND local_date BETWEEN :start AND :end ORDER BY local_date
 """
 
 
-def _per_day(rows: Iterable[tuple[str, int]]) -> Iterator[tuple[date, int, int, float, int]]:
+MoodDay_ = tuple[date, int, int, float, int]  # day, low, high, mean, n
+
+
+def _per_day(rows: Iterable[tuple[str, int]]) -> Iterator[MoodDay_]:
     """(day, low, high, mean, n) of each day of ``rows`` (day text, mood), in date order."""
     for day, group in groupby(rows, key=itemgetter(0)):
         moods = [int(m) for _d, m in group]
         yield date.fromisoformat(day), min(moods), max(moods), sum(moods) / len(moods), len(moods)
 
 
+def _days(conn: DBAPIConnection, period: Period, before: int = 0) -> list[MoodDay_]:
+    return list(_per_day(conn.execute(_MOOD_SQL, date_args(period, before=before))))
+
+
 def mood_days(conn: DBAPIConnection, period: Period) -> tuple[MoodDay, ...]:
-    rows = list(_per_day(conn.execute(_MOOD_SQL, _range(period, before=ROLLING_DAYS - 1))))
-    return with_rolling_mean(rows, period)
+    return with_rolling_mean(_days(conn, period, before=ROLLING_DAYS - 1), period)
 
 
 def mood_mean(conn: DBAPIConnection, period: Period) -> float | None:
     """Mean of the daily mean moods of ``period``."""
-    means = [mean for _d, _lo, _hi, mean, _n in _per_day(conn.execute(_MOOD_SQL, _range(period)))]
+    means = [mean for _d, _lo, _hi, mean, _n in _days(conn, period)]
     return sum(means) / len(means) if means else None
 
 
 def daily_moods(conn: DBAPIConnection, period: Period) -> dict[date, float]:
-    return {
-        day: mean for day, _lo, _hi, mean, _n in _per_day(conn.execute(_MOOD_SQL, _range(period)))
-    }
+    return {day: mean for day, _lo, _hi, mean, _n in _days(conn, period)}
 
 
 def phases(conn: DBAPIConnection, period: Period) -> tuple[PhaseBand, ...]:
@@ -163,7 +167,7 @@ def markers(conn: DBAPIConnection, period: Period) -> tuple[Marker, ...]:
         " UNION ALL SELECT date(completed_utc, 'localtime'), title, 'goal' FROM goals"
         " WHERE completed_utc IS NOT NULL AND archived_utc IS NULL"
         " AND date(completed_utc, 'localtime') BETWEEN :start AND :end",
-        _range(period),
+        date_args(period),
     )
     # A few hundred rows at most, sorted here by day, kind, label (str order is SQLite's BINARY
     # collation); two slips of one counter on one day are one marker.
@@ -191,10 +195,10 @@ def _mean(values: Iterable[float | None]) -> float | None:
 def checkins(conn: DBAPIConnection, period: Period) -> CheckinSeries:
     rows = conn.execute(
         "SELECT local_date, anxiety, energy, sleep_hours, sleep_quality"
-        f" FROM entries WHERE {_LIVE} AND local_date BETWEEN :start AND :end"
+        f" FROM entries WHERE {LIVE} AND local_date BETWEEN :start AND :end"
         " AND coalesce(anxiety, energy, sleep_hours, sleep_quality) IS NOT NULL"
         " ORDER BY local_date",
-        _range(period),
+        date_args(period),
     )
     days = []
     for day, group in groupby(rows, key=itemgetter(0)):
@@ -229,7 +233,7 @@ def triggers(conn: DBAPIConnection, period: Period) -> TriggerSeries:
     for day, trigger_id, intensity, occurred in conn.execute(
         "SELECT local_date, trigger_id, intensity, occurred_utc FROM trigger_events"
         " WHERE local_date BETWEEN :start AND :end ORDER BY local_date",
-        _range(period),
+        date_args(period),
     ):
         i = bucket_of[day]
         counts[names[trigger_id][1]][i] += 1
@@ -269,7 +273,7 @@ def warning_signs(conn: DBAPIConnection, period: Period) -> WarningSeries:
     pairs = conn.execute(
         "SELECT local_date, sign_id FROM warning_sign_observations"
         " WHERE local_date BETWEEN :start AND :end",
-        _range(period),
+        date_args(period),
     )
     for day, sign_id in set(pairs):
         found.setdefault(sign_id, [0] * len(slots))[bucket_of[day]] += 1
@@ -294,7 +298,7 @@ def coping(conn: DBAPIConnection, period: Period) -> CopingSeries:
             "SELECT strategy_id, id, distress_before - distress_after FROM coping_uses"
             " WHERE local_date BETWEEN :start AND :end AND distress_before IS NOT NULL"
             " AND distress_after IS NOT NULL",
-            _range(period),
+            date_args(period),
         )
     )
     drops: dict[tuple[int, str], list[float]] = defaultdict(list)
@@ -318,14 +322,14 @@ def progress(conn: DBAPIConnection, period: Period) -> ProgressSeries:
     for counter_id, day in conn.execute(
         "SELECT DISTINCT counter_id, local_date FROM counter_slips WHERE local_date <= :end"
         " ORDER BY counter_id, local_date",
-        _range(period),
+        date_args(period),
     ):
         slips[counter_id].append(date.fromisoformat(day))
     tracks: list[CounterTrack] = []
     for counter_id, title, start_text in conn.execute(
         "SELECT id, title, start_date FROM counters WHERE archived_utc IS NULL"
         " AND start_date <= :end ORDER BY start_date, id",
-        _range(period),
+        date_args(period),
     ):
         start = date.fromisoformat(start_text)
         runs = free_runs(start, slips.get(counter_id, []), period)
@@ -333,134 +337,3 @@ def progress(conn: DBAPIConnection, period: Period) -> ProgressSeries:
         tracks.append(CounterTrack(title, start, runs, inside))
     found = tuple(m for m in markers(conn, period) if m.kind != "slip")
     return ProgressSeries(period, tuple(tracks), found, phases(conn, period))
-
-
-# ------------------------------------------------------------------ the insights numbers
-
-
-def summary(conn: DBAPIConnection, period: Period) -> Summary:
-    args = _range(period)
-    # The days and moods from the covering index in one pass (count(DISTINCT …) sorts).
-    days = 0
-    moods = []
-    for _day, group in groupby(
-        conn.execute(
-            f"SELECT local_date, mood FROM entries WHERE {_LIVE}"
-            " AND local_date BETWEEN :start AND :end ORDER BY local_date",
-            args,
-        ),
-        key=itemgetter(0),
-    ):
-        days += 1
-        moods.append([int(m) for _d, m in group if m is not None])
-    means = [sum(m) / len(m) for m in moods if m]
-    low = min((min(m) for m in moods if m), default=None)
-    high = max((max(m) for m in moods if m), default=None)
-    (events,) = conn.execute(
-        "SELECT count(*) FROM trigger_events WHERE local_date BETWEEN :start AND :end", args
-    ).fetchone()
-    (uses,) = conn.execute(
-        "SELECT count(*) FROM coping_uses WHERE local_date BETWEEN :start AND :end", args
-    ).fetchone()
-    sign_days = len(
-        set(
-            conn.execute(
-                "SELECT local_date FROM warning_sign_observations"
-                " WHERE local_date BETWEEN :start AND :end",
-                args,
-            )
-        )
-    )
-    return Summary(
-        days,
-        sum(means) / len(means) if means else None,
-        low,
-        high,
-        int(events),
-        int(uses),
-        int(sign_days),
-    )
-
-
-SLEEP_FACTOR = "sleep under 6 hours"
-MEETING_FACTOR = "peer meeting"
-
-# The parts are simply concatenated and the days collected into sets in Python: a UNION of the
-# six (which sorts and merges text across all of them) took 25 times longer on a ten-year
-# journal, and even a DISTINCT per part sorts every row (a temporary B-tree each). Every part
-# walks a covering index; the small name tables are joined by primary key.
-_FACTOR_PARTS = (
-    "SELECT 'tag', t.name, e.local_date FROM entries e"
-    " JOIN entry_tags et ON et.entry_id = e.id JOIN tags t ON t.id = et.tag_id"
-    f" WHERE e.{_LIVE} AND e.local_date BETWEEN :start AND :end",
-    "SELECT 'trigger-category', t.category, e.local_date FROM trigger_events e"
-    " JOIN triggers t ON t.id = e.trigger_id WHERE e.local_date BETWEEN :start AND :end",
-    "SELECT 'coping', s.name, u.local_date FROM coping_uses u"
-    " JOIN coping_strategies s ON s.id = u.strategy_id WHERE u.local_date BETWEEN :start AND :end",
-    f"SELECT 'sleep', '{SLEEP_FACTOR}', local_date FROM entries"
-    f" WHERE {_LIVE} AND sleep_hours < 6 AND local_date BETWEEN :start AND :end",
-    f"SELECT 'meeting', '{MEETING_FACTOR}', local_date FROM peer_meetings"
-    " WHERE local_date BETWEEN :start AND :end",
-    "SELECT 'warning-stage', s.stage, o.local_date FROM warning_sign_observations o"
-    " JOIN warning_signs s ON s.id = o.sign_id WHERE o.local_date BETWEEN :start AND :end",
-)
-_FACTORS_SQL = " UNION ALL ".join(_FACTOR_PARTS)
-
-
-def factor_days(conn: DBAPIConnection, period: Period) -> dict[tuple[str, str], set[date]]:
-    """The days each factor happened, from the day before ``period`` (for lag 1) to its end."""
-    found: dict[tuple[str, str], set[date]] = defaultdict(set)
-    days: dict[str, date] = {}
-    for kind, factor, day in conn.execute(_FACTORS_SQL, _range(period, before=1)):
-        when = days.get(day)
-        if when is None:
-            when = days[day] = date.fromisoformat(day)
-        found[(kind, factor)].add(when)
-    return dict(found)
-
-
-def reflection(conn: DBAPIConnection, week: Period) -> Reflection:
-    args = _range(week)
-    entries, days, low, high = conn.execute(
-        f"SELECT count(*), count(DISTINCT local_date), min(mood), max(mood) FROM entries"
-        f" WHERE {_LIVE} AND local_date BETWEEN :start AND :end",
-        args,
-    ).fetchone()
-    events = [
-        (str(name), int(n))
-        for name, n in conn.execute(
-            "SELECT t.name, count(*) FROM trigger_events e JOIN triggers t ON t.id = e.trigger_id"
-            " WHERE e.local_date BETWEEN :start AND :end GROUP BY t.id"
-            " ORDER BY count(*) DESC, t.name LIMIT 3",
-            args,
-        )
-    ]
-    (event_count,) = conn.execute(
-        "SELECT count(*) FROM trigger_events WHERE local_date BETWEEN :start AND :end", args
-    ).fetchone()
-    helped = tuple(
-        str(r[0])
-        for r in conn.execute(
-            "SELECT s.name FROM coping_uses u JOIN coping_strategies s ON s.id = u.strategy_id"
-            " WHERE u.local_date BETWEEN :start AND :end GROUP BY s.id"
-            " HAVING max(u.helpfulness) >= 4 OR max(u.distress_before - u.distress_after) > 0"
-            " ORDER BY count(*) DESC, s.name LIMIT 3",
-            args,
-        )
-    )
-    milestones = tuple(m.label for m in markers(conn, week) if m.kind == "milestone")
-    return Reflection(
-        week,
-        int(entries),
-        int(days),
-        low,
-        high,
-        int(event_count),
-        tuple(name for name, _n in events),
-        helped,
-        milestones,
-    )
-
-
-def week_ending(day: date) -> Period:
-    return Period(day - timedelta(days=6), day)

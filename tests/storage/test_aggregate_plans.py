@@ -17,7 +17,7 @@ import pytest
 
 from recovery_journal.demo import fill_demo_journal
 from recovery_journal.domain.insights import Period
-from recovery_journal.storage import aggregates
+from recovery_journal.storage import aggregates, insight_numbers
 
 # Tables that grow with every day written; the small personal libraries (triggers, phases,
 # counters and their slips…) may be scanned and sorted.
@@ -30,9 +30,9 @@ LOADERS: dict[str, Callable[[Any, Period], object]] = {
     "coping": aggregates.coping,
     "milestones": aggregates.progress,
     "checkins": aggregates.checkins,
-    "summary": aggregates.summary,
+    "summary": insight_numbers.summary,
     "daily_moods": aggregates.daily_moods,
-    "factor_days": aggregates.factor_days,
+    "factor_days": insight_numbers.factor_days,
 }
 
 
