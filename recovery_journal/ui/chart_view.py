@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 PNG_FILTER = "PNG image (*.png)"
-KEEP = 4  # ranges whose drawn canvases a view keeps (a canvas is one picture's pixels: ~4 MB)
+KEEP = 4
+"""Ranges whose drawn canvases a view keeps (each holds its figure and its pixels, 2–4 MB); the
+Insights page drops them all when it is left."""
 SVG_FILTER = "SVG image (*.svg)"
 
 
@@ -96,6 +98,11 @@ class ChartView(QWidget):
         self._kept[key] = found  # the newest again
         self._put(*found, key)
         return True
+
+    @property
+    def kept(self) -> int:
+        """How many drawn ranges are kept."""
+        return len(self._kept)
 
     def forget(self) -> None:
         """Drop the kept canvases (the journal or the look may have changed)."""

@@ -221,7 +221,11 @@ def test_switching_back_to_a_range_shows_its_chart_as_drawn(
     assert view.canvas is first and view.canvas.isVisible()
     assert view.data.period.days == 30 and "over these 30 days" in view.caption.text()
     assert view.canvas.accessibleDescription() == view.caption.text()
+    assert view.kept == 2
+    page.hide()  # another page: the kept pictures are let go
+    assert view.kept == 0
     with qtbot.waitSignal(page.chart_shown, timeout=20_000):
+        page.show()
         page.activated()
     assert view.canvas is not first and view.data.period.days == 30
     wait_tasks(qtbot, demo_ctx)

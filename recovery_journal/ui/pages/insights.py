@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QHideEvent, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -151,6 +151,12 @@ class InsightsPage(Page):
     def activated(self) -> None:
         self._forget()  # the journal may have changed on another page
         self._refresh_current()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        if not event.spontaneous():  # another page: coming back builds afresh anyway
+            for view in self.views.values():
+                view.forget()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
