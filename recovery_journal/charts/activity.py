@@ -151,7 +151,7 @@ def triggers_figure(data: TriggerSeries, theme: ChartTheme) -> Figure:
     heat.set_xticks(range(7), WEEKDAYS)
     heat.set_yticks(range(4), QUARTER_NAMES)
     heat.tick_params(colors=theme.foreground, labelsize=theme.small * 0.9, length=0)
-    heat.set_title("When", color=theme.foreground, fontsize=theme.font_size, loc="left")
+    heat.set_title("When", color=theme.foreground, fontsize=theme.font_size, loc="left", y=1.0)
     peak = matrix.max() or 1.0
     for (q, w), n in np.ndenumerate(matrix):
         if n:

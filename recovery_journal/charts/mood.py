@@ -138,7 +138,7 @@ def mood_figure(data: MoodSeries, theme: ChartTheme) -> Figure:
     draw_markers(ax, data.markers, theme, y=MOOD.high - 0.4)
     anchored_axis(ax, MOOD, theme)
     date_axis(ax, data.period.start, data.period.end)
-    ax.set_title("Mood", color=theme.foreground, fontsize=theme.font_size, loc="left")
+    ax.set_title("Mood", color=theme.foreground, fontsize=theme.font_size, loc="left", y=1.0)
     figure_legend(fig, ax, theme)
     return fig
 
@@ -233,7 +233,9 @@ def calendar_figure(data: MoodSeries, theme: ChartTheme) -> Figure:
     ax.tick_params(which="minor", length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
-    ax.set_title("Mood, day by day", color=theme.foreground, fontsize=theme.font_size, loc="left")
+    ax.set_title(
+        "Mood, day by day", color=theme.foreground, fontsize=theme.font_size, loc="left", y=1.0
+    )
     bar = fig.colorbar(image, ax=ax, ticks=[v for v, _ in MOOD.anchors], shrink=0.9)
     bar.ax.set_yticklabels([f"{v} {w}" for v, w in MOOD.anchors])
     bar.ax.tick_params(colors=theme.foreground, labelsize=theme.small * 0.9)

@@ -19,6 +19,7 @@ from typing import Any
 from matplotlib.figure import Figure
 
 from recovery_journal.charts.activity import triggers_figure, warning_signs_figure
+from recovery_journal.charts.common import settle_layout
 from recovery_journal.charts.coping import coping_figure
 from recovery_journal.charts.mood import calendar_figure, mood_figure
 from recovery_journal.charts.progress import checkins_figure, milestones_figure
@@ -60,7 +61,9 @@ assert tuple(CHARTS) == CHART_KINDS
 
 def build_chart(kind: str, data: Any, theme: ChartTheme = LIGHT) -> Figure:
     """The figure of ``kind`` (one of ``CHART_KINDS``) for ``data`` from ``chart_data``."""
-    return CHARTS[kind].build(data, theme)
+    figure = CHARTS[kind].build(data, theme)
+    settle_layout(figure)
+    return figure
 
 
 def chart_summary(kind: str, data: Any) -> str:

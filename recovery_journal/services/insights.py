@@ -18,7 +18,7 @@ from recovery_journal.domain import statistics
 from recovery_journal.domain.clock import local_today
 from recovery_journal.domain.insights import CHART_KINDS, Period, Reflection, Summary
 from recovery_journal.domain.statistics import Association
-from recovery_journal.storage import aggregates
+from recovery_journal.storage import aggregates, insight_numbers
 from recovery_journal.storage.database import DBAPIConnection
 
 Reading = Callable[[], AbstractContextManager[DBAPIConnection]]
@@ -116,13 +116,13 @@ class InsightsService:
 
     def summary(self, period: Period) -> Summary:
         with self._reading() as conn:
-            return aggregates.summary(conn, period)
+            return insight_numbers.summary(conn, period)
 
     def associations(self, period: Period) -> tuple[Association, ...]:
         """Mood on days with vs without each factor (lag 0 and 1), only with ≥ 3 days a side."""
         with self._reading() as conn:
             moods = aggregates.daily_moods(conn, period)
-            factors = aggregates.factor_days(conn, period)
+            factors = insight_numbers.factor_days(conn, period)
         return tuple(statistics.associations(moods, factors))
 
     def report(self, period: Period) -> InsightsReport:
@@ -131,4 +131,6 @@ class InsightsService:
     def reflection(self, last_day: date | None = None) -> Reflection:
         """'This week': the seven days ending on ``last_day`` (today by default)."""
         with self._reading() as conn:
-            return aggregates.reflection(conn, aggregates.week_ending(last_day or local_today()))
+            return insight_numbers.reflection(
+                conn, insight_numbers.week_ending(last_day or local_today())
+            )

@@ -25,6 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 PNG_FILTER = "PNG image (*.png)"
+KEEP = 4
+"""Ranges whose drawn canvases a view keeps (each holds its figure and its pixels, 2–4 MB); the
+Insights page drops them all when it is left."""
 SVG_FILTER = "SVG image (*.svg)"
 
 
@@ -42,6 +45,10 @@ class ChartView(QWidget):
         self.figure: Any = None
         self.canvas: Any = None
         self.stale = True
+        # Canvases of ranges shown before, newest last: switching back to one shows the
+        # picture already drawn (no data, no figure, no drawing) — until forget().
+        self._kept: dict[Any, tuple[Any, Any, Any, str]] = {}
+        self._key: Any = None
         self.caption = QLabel(self.tr("Loading…"))
         self.caption.setWordWrap(True)
         self.caption.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -62,22 +69,60 @@ class ChartView(QWidget):
         column.addLayout(top)
         column.addWidget(self.area, 1)
 
-    def show_figure(self, figure: Any, data: Any, summary: str) -> None:
-        """Put a figure built elsewhere (on a worker thread) on screen."""
+    def show_figure(self, figure: Any, data: Any, summary: str, key: Any = None) -> None:
+        """Put a figure built elsewhere (on a worker thread) on screen; with a ``key`` (the
+        range and look it was built for) its canvas is kept for :meth:`show_kept`."""
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
-        if self.canvas is not None:
-            self.canvas.deleteLater()
-        self.figure, self.data = figure, data
-        self.canvas = FigureCanvasQTAgg(figure)  # type: ignore[no-untyped-call]
-        self.canvas.setAccessibleName(self.title)
-        self.canvas.setAccessibleDescription(summary)
-        self.canvas.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.canvas.setMinimumHeight(max(int(figure.get_figheight() * 90), 240))
-        self.canvas.setMinimumWidth(420)
-        self.canvas.mpl_connect("motion_notify_event", self._on_canvas_motion)
-        self.canvas.mpl_connect("button_press_event", self._on_canvas_press)
-        self.area.setWidget(self.canvas)
+        canvas = FigureCanvasQTAgg(figure)  # type: ignore[no-untyped-call]
+        canvas.setAccessibleName(self.title)
+        canvas.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        canvas.setMinimumHeight(max(int(figure.get_figheight() * 90), 240))
+        canvas.setMinimumWidth(420)
+        canvas.mpl_connect("motion_notify_event", self._on_canvas_motion)
+        canvas.mpl_connect("button_press_event", self._on_canvas_press)
+        if key is not None:
+            self._kept.pop(key, None)
+            self._kept[key] = (canvas, figure, data, summary)
+            while len(self._kept) > KEEP:
+                old = self._kept.pop(next(iter(self._kept)))[0]
+                if old is not self.canvas:
+                    old.deleteLater()
+        self._put(canvas, figure, data, summary, key)
+
+    def show_kept(self, key: Any) -> bool:
+        """Show the canvas kept for ``key`` again, as drawn; False when there is none."""
+        found = self._kept.pop(key, None)
+        if found is None:
+            return False
+        self._kept[key] = found  # the newest again
+        self._put(*found, key)
+        return True
+
+    @property
+    def kept(self) -> int:
+        """How many drawn ranges are kept."""
+        return len(self._kept)
+
+    def forget(self) -> None:
+        """Drop the kept canvases (the journal or the look may have changed)."""
+        for canvas, *_rest in self._kept.values():
+            if canvas is not self.canvas:
+                canvas.deleteLater()
+        self._kept.clear()
+
+    def _put(self, canvas: Any, figure: Any, data: Any, summary: str, key: Any) -> None:
+        previous = self.area.takeWidget()  # setWidget would delete it
+        if previous is not None and previous is not canvas:
+            if any(previous is kept[0] for kept in self._kept.values()):
+                previous.setParent(self)
+                previous.hide()
+            else:
+                previous.deleteLater()
+        self.canvas, self.figure, self.data, self._key = canvas, figure, data, key
+        canvas.setAccessibleDescription(summary)
+        self.area.setWidget(canvas)
+        canvas.show()
         self.caption.setText(summary)
         self.save_button.setEnabled(True)
         self.stale = False

@@ -210,10 +210,10 @@ def test_factor_days_cover_every_kind(small: JournalSession) -> None:
     walk = small.coping.strategies.add(CopingStrategy("Walk", CopingCategory.PHYSICAL))
     assert walk.id
     small.coping.log_use(walk.id, when=at(3))
-    from recovery_journal.storage import aggregates
+    from recovery_journal.storage import insight_numbers
 
     with small.reading() as conn:
-        found = aggregates.factor_days(conn, Period(d(0), d(9)))
+        found = insight_numbers.factor_days(conn, Period(d(0), d(9)))
     assert found == {
         ("tag", "walk"): {d(0), d(1), d(4)},
         ("sleep", "sleep under 6 hours"): {d(3)},

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from recovery_journal.demo import fill_demo_journal
+from recovery_journal.domain.insights import CHART_KINDS
 from recovery_journal.errors import ErrorKind, UserError
 from recovery_journal.paths import keys_path
 from recovery_journal.services.access import BackupSettings, open_journal
@@ -134,5 +135,55 @@ def test_version_3_words_become_codes_after_a_backup(
         with session.transaction() as s:
             stages = s.connection().exec_driver_sql("SELECT DISTINCT stage FROM warning_signs")
             assert {row[0] for row in stages} == {"early", "breaking_down", "crisis"}
+    finally:
+        session.lock()
+
+
+V5_INDEXES = {
+    "ix_entries_live_day_numbers",
+    "ix_trigger_events_day_trigger",
+    "ix_warning_sign_observations_day_sign",
+    "ix_coping_uses_day_strategy",
+}
+
+
+def _indexes(session: JournalSession) -> set[str]:
+    with session.reading() as conn:
+        rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'").fetchall()
+    return {str(r[0]) for r in rows}
+
+
+def _insights(session: JournalSession) -> dict[str, Any]:
+    service = session.insights
+    period = service.period()
+    charts = {kind: service.chart_data(kind, period) for kind in CHART_KINDS}
+    return {"charts": charts, "report": service.report(period).to_json()}
+
+
+def test_version_4_journal_gets_the_insight_indexes_after_a_backup(
+    journal: JournalSession, journal_path: Path, tmp_path: Path
+) -> None:
+    """A journal as version 4 left it (without the covering indexes) is backed up, gains the
+    indexes, and every chart and the insights report read exactly as before."""
+    fill_demo_journal(journal, days=60, end=date(2026, 1, 31))
+    with journal.transaction() as s:
+        conn = s.connection()
+        for name in V5_INDEXES:
+            conn.exec_driver_sql(f"DROP INDEX {name}")
+        conn.exec_driver_sql("PRAGMA user_version = 4")
+    assert not _indexes(journal) & V5_INDEXES
+    before = _insights(journal)  # the same queries, read through the version-4 indexes
+    exported = _without_time(export_document(journal))
+    journal.lock()
+    backups = BackupSettings(folder=tmp_path / "upgrade-backups", daily=False)
+    session = open_journal(journal_path, PASSPHRASE, FAST, backups)
+    try:
+        assert session.migrated_from == 4
+        assert backups.folder is not None
+        assert len(list(backups.folder.glob("*before-upgrade-v4.rjbackup"))) == 1
+        assert session._opened.schema_version() == migrations.CURRENT_VERSION
+        assert _indexes(session) >= V5_INDEXES
+        assert _insights(session) == before
+        assert _without_time(export_document(session)) == exported
     finally:
         session.lock()

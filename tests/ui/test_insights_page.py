@@ -202,3 +202,30 @@ def test_charts_follow_the_theme(qtbot: QtBot, demo_ctx: UiContext) -> None:
     assert figure.get_facecolor()[:3] == tuple(int(dark[i : i + 2], 16) / 255 for i in (0, 2, 4))
     assert figure.axes[0].get_yticklabels()[0].get_fontsize() == ChartTheme(True, 14).small * 0.9
     wait_tasks(qtbot, demo_ctx)
+
+
+def test_switching_back_to_a_range_shows_its_chart_as_drawn(
+    qtbot: QtBot, demo_ctx: UiContext
+) -> None:
+    """A range shown before comes back without being built again; coming back to the page
+    (the journal may have changed elsewhere) builds afresh."""
+    page = _page(qtbot, demo_ctx)
+    view = page.views["mood"]
+    first = view.canvas
+    with qtbot.waitSignal(page.chart_shown, timeout=20_000):
+        page.set_range(90)
+    assert view.canvas is not first and view.data.period.days == 90
+    with qtbot.waitSignal(page.chart_shown, timeout=1_000):
+        page.set_range(30)
+    assert not demo_ctx.tasks.busy  # nothing was built
+    assert view.canvas is first and view.canvas.isVisible()
+    assert view.data.period.days == 30 and "over these 30 days" in view.caption.text()
+    assert view.canvas.accessibleDescription() == view.caption.text()
+    assert view.kept == 2
+    page.hide()  # another page: the kept pictures are let go
+    assert view.kept == 0
+    with qtbot.waitSignal(page.chart_shown, timeout=20_000):
+        page.show()
+        page.activated()
+    assert view.canvas is not first and view.data.period.days == 30
+    wait_tasks(qtbot, demo_ctx)

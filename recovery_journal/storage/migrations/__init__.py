@@ -16,6 +16,7 @@ from recovery_journal.storage.migrations import (
     v002_fulltext,
     v003_drafts,
     v004_stable_codes,
+    v005_insight_indexes,
 )
 
 
@@ -33,6 +34,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "full-text search index", v002_fulltext.SQL),
     Migration(3, "autosaved drafts", v003_drafts.SQL),
     Migration(4, "enumerations stored as stable codes", v004_stable_codes.SQL),
+    Migration(5, "covering indexes for Insights", v005_insight_indexes.SQL),
 )
 CURRENT_VERSION = MIGRATIONS[-1].version
 

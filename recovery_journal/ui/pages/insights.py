@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QHideEvent, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -149,13 +149,19 @@ class InsightsPage(Page):
     # ------------------------------------------------------------ Page hooks
 
     def activated(self) -> None:
-        self._mark_stale()
+        self._forget()  # the journal may have changed on another page
         self._refresh_current()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        if not event.spontaneous():  # another page: coming back builds afresh anyway
+            for view in self.views.values():
+                view.forget()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
-            self._mark_stale()
+            self._forget()
             if self.isVisible():
                 self._refresh_current()
 
@@ -178,6 +184,11 @@ class InsightsPage(Page):
         self._mark_stale()
         self._refresh_current()
 
+    def _forget(self) -> None:
+        for view in self.views.values():
+            view.forget()
+        self._mark_stale()
+
     def _mark_stale(self) -> None:
         for view in self.views.values():
             view.stale = True
@@ -199,18 +210,22 @@ class InsightsPage(Page):
         token = self._tokens.get(kind, 0) + 1
         self._tokens[kind] = token
         service, choice, (dark, font) = self.ctx.session.insights, self.choice(), self._theme()
+        key = (choice, dark, font, local_today())  # "the last 30 days" move at midnight
+        if self.views[kind].show_kept(key):  # this range was drawn already: nothing changed
+            self.chart_shown.emit(kind)
+            return
         self.views[kind].stale = False
         self.ctx.tasks.run(
             lambda: build_chart_job(service, kind, choice, dark, font),
-            lambda result: self._show(kind, token, result),
+            lambda result: self._show(kind, token, key, result),
             self.ctx.report,
         )
 
-    def _show(self, kind: str, token: int, result: tuple[Any, Any, str]) -> None:
+    def _show(self, kind: str, token: int, key: Any, result: tuple[Any, Any, str]) -> None:
         if self._tokens.get(kind) != token:
             return  # a newer range was asked for meanwhile
         figure, data, summary = result
-        self.views[kind].show_figure(figure, data, summary)
+        self.views[kind].show_figure(figure, data, summary, key)
         self.chart_shown.emit(kind)
 
     def _load_patterns(self) -> None:
