@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+import dataclasses
 from datetime import date
 
 from recovery_journal.domain.entries import SEARCH_PAGE, Draft, Entry, EntryRevision, SearchHit
@@ -150,6 +151,8 @@ class EntryService:
         """Save the draft as an entry (new, or an edit) and drop the draft, in one transaction."""
         entry = draft.to_entry()
         with self._uow.transaction() as s:
+            if entry.id is not None:  # a draft does not hold the star: keep the entry's
+                entry = dataclasses.replace(entry, starred=repo.get(s, entry.id).starred)
             saved = repo.update(s, entry) if entry.id is not None else repo.add(s, entry)
             drafts.discard(s, draft.slot)
             return saved

@@ -1,6 +1,7 @@
 """Domain values as JSON values, the one way for the export file and the command line's ``--json``,
 and the export format's versions: :func:`upgraded_document` reads an older export as the current
-one (version 1 wrote enumerations as English words; version 2 writes their stable codes).
+one (version 1 wrote enumerations as English words; version 2 writes their stable codes; version
+3 adds the entries' wall-clock time, offset, star and source).
 
 Light on purpose (no database imports): the command line prints JSON without loading the ORM, and
 an importer can read an export without the database.
@@ -8,10 +9,13 @@ an importer can read an export without the database.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
+
+from recovery_journal.domain.clock import wall_clock
 
 
 def jsonable(value: Any) -> Any:
@@ -30,7 +34,9 @@ def jsonable(value: Any) -> Any:
 
 
 EXPORT_FORMAT = "recovery-journal-export"
-EXPORT_VERSION = 2  # 2: enumerations as stable codes (version 1: as English words)
+# 3: entries have local_time, utc_offset_minutes, starred and source;
+# 2: enumerations as stable codes (version 1: as English words).
+EXPORT_VERSION = 3
 
 _SAFETY_STEP_WORDS = {
     "my warning signs": "warning_signs",
@@ -68,14 +74,45 @@ def upgraded_document(doc: dict[str, Any]) -> dict[str, Any]:
     version = doc.get("version")
     if version == EXPORT_VERSION:
         return doc
-    if version != 1:
+    if version not in (1, 2):
         raise ValueError(f"export version {version!r} is not one this app knows")
     upgraded = dict(doc, version=EXPORT_VERSION)
+    if version == 1:
+        _codes_for_words(upgraded)
+    _entry_times(upgraded)
+    return upgraded
+
+
+def _codes_for_words(doc: dict[str, Any]) -> None:
+    """Version 1 → 2: enumerations' English words become their stable codes."""
     for (records, field), words in VERSION_1_WORDS.items():
-        rows = upgraded.get(records)
+        rows = doc.get(records)
         if isinstance(rows, list):
-            upgraded[records] = rows = [dict(r) if isinstance(r, dict) else r for r in rows]
+            doc[records] = rows = [dict(r) if isinstance(r, dict) else r for r in rows]
             for row in rows:
                 if isinstance(row, dict) and row.get(field) in words:
                     row[field] = words[row[field]]
-    return upgraded
+
+
+def _entry_times(doc: dict[str, Any]) -> None:
+    """Version 2 → 3: entries get a wall-clock time and offset from ``created_utc`` in this
+    computer's time zone (as the journal's own migration to schema 6 does), no star and no
+    source."""
+    rows = doc.get("entries")
+    if not isinstance(rows, list):
+        return
+    upgraded: list[Any] = []
+    for row in rows:
+        if isinstance(row, dict):
+            row = dict(row)
+            local_time, offset = None, None
+            created = row.get("created_utc")
+            # A bad value is left for the importer, which names it.
+            with contextlib.suppress(ValueError, TypeError):
+                local_time, offset = wall_clock(datetime.fromisoformat(created))
+            row.setdefault("local_time", local_time)
+            row.setdefault("utc_offset_minutes", offset)
+            row.setdefault("starred", False)
+            row.setdefault("source", None)
+        upgraded.append(row)
+    doc["entries"] = upgraded

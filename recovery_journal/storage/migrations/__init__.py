@@ -16,6 +16,7 @@ from recovery_journal.storage.migrations import (
     v002_fulltext,
     v003_drafts,
     v004_stable_codes,
+    v006_entry_time_star_source,
 )
 
 
@@ -33,6 +34,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "full-text search index", v002_fulltext.SQL),
     Migration(3, "autosaved drafts", v003_drafts.SQL),
     Migration(4, "enumerations stored as stable codes", v004_stable_codes.SQL),
+    # 5 (covering indexes) comes from another branch; the numbers need not be contiguous.
+    Migration(6, "entry time, offset, star and import source", v006_entry_time_star_source.SQL),
 )
 CURRENT_VERSION = MIGRATIONS[-1].version
 
