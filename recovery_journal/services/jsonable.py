@@ -109,7 +109,7 @@ def _entry_times(doc: dict[str, Any]) -> None:
             created = row.get("created_utc")
             # A bad value is left for the importer, which names it.
             with contextlib.suppress(ValueError, TypeError):
-                local_time, offset = wall_clock(datetime.fromisoformat(created))
+                local_time, offset = wall_clock(datetime.fromisoformat(str(created)))
             row.setdefault("local_time", local_time)
             row.setdefault("utc_offset_minutes", offset)
             row.setdefault("starred", False)
