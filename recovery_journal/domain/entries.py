@@ -190,7 +190,9 @@ class Entry:
             validation.aware(stamp, getattr(self, stamp))
         object.__setattr__(self, "tags", normalise_tags(self.tags))
         object.__setattr__(self, "emotions", tuple(self.emotions))
-        if not (self.title.strip() or self.body.strip() or self.mood is not None):
+        # An imported mood word not mapped to 0-10 yet counts as a mood (Daylio's CSV).
+        mood_word = self.source is not None and bool(self.source.mood_label)
+        if not (self.title.strip() or self.body.strip() or self.mood is not None or mood_word):
             raise ValidationError("body", "An entry needs some words, a title or a mood.")
 
     @property

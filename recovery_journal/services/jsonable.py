@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import types
+import typing
 from datetime import date, datetime
 from enum import Enum
-from typing import Any
+from typing import Any, TypeVar
 
 from recovery_journal.domain.clock import wall_clock
 
@@ -30,6 +32,57 @@ def jsonable(value: Any) -> Any:
         return value.value
     if isinstance(value, list | tuple):
         return [jsonable(v) for v in value]
+    return value
+
+
+T = TypeVar("T")
+
+
+def from_jsonable(cls: type[T], value: Any) -> T:
+    """The inverse of :func:`jsonable` for a domain dataclass: JSON values → typed fields (dates,
+    instants, enums, tuples, nested dataclasses), through the class's own validation. Keys the
+    class does not know are ignored, missing ones take the field's default. Raises ``TypeError``
+    or ``ValueError`` (or the domain's ValidationError) naming no content."""
+    if not isinstance(value, dict):
+        raise TypeError("a record must be a JSON object")
+    hints = typing.get_type_hints(cls)
+    values = {
+        f.name: _typed(hints[f.name], value[f.name])
+        for f in dataclasses.fields(cls)  # type: ignore[arg-type]
+        if f.name in value
+    }
+    return cls(**values)
+
+
+def _typed(kind: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(kind)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(kind) if a is not type(None)]
+        return _typed(options[0], value)
+    if origin is tuple:
+        if not isinstance(value, list):
+            raise TypeError("expected a list")
+        return tuple(_typed(typing.get_args(kind)[0], item) for item in value)
+    if kind is datetime:
+        return datetime.fromisoformat(_text(value))
+    if kind is date:
+        return date.fromisoformat(_text(value))
+    if isinstance(kind, type) and issubclass(kind, Enum):
+        return kind(value)
+    if dataclasses.is_dataclass(kind):
+        return from_jsonable(kind, value)  # type: ignore[arg-type]
+    if kind is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if kind in (str, int, float, bool) and type(value) is not kind:
+        raise TypeError(f"expected {kind.__name__}")
+    return value
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError("expected text")
     return value
 
 

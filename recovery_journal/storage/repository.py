@@ -56,8 +56,11 @@ class Repository(Generic[D]):
     def _values(self, obj: D) -> dict[str, Any]:
         return {name: getattr(obj, name) for name in self._columns if name != "id"}
 
-    def add(self, session: Session, obj: D) -> D:
+    def add(self, session: Session, obj: D, *, keep_id: bool = False) -> D:
+        """Store a new object (``keep_id``: with the id it has, as when restoring an export)."""
         values = self._values(obj)
+        if keep_id:
+            values["id"] = getattr(obj, "id", None)
         if "created_utc" in values and values["created_utc"] is None:
             values["created_utc"] = utc_now()
         if "updated_utc" in values and values["updated_utc"] is None:

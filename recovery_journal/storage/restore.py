@@ -1,0 +1,144 @@
+"""Writing imported records: a whole Recovery Journal export with its own ids, and the look-ups an
+import needs (is the journal new, which sources are already here).
+
+Everything runs inside the caller's session, so an import is one transaction: all or nothing.
+Records keep the ids of the export, so the links between them (an event's entry, a use's
+strategy) stay right and exporting again gives the same records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import delete, func, select, tuple_
+from sqlalchemy.orm import Session
+
+from recovery_journal.domain.coping import CopingStrategy
+from recovery_journal.domain.entries import Draft, Entry, EntryRevision
+from recovery_journal.storage import drafts, repositories
+from recovery_journal.storage import entries as entry_repo
+from recovery_journal.storage.orm import (
+    Base,
+    CopingStrategyRow,
+    DraftRow,
+    EntryRevisionRow,
+    EntryRow,
+)
+from recovery_journal.storage.repository import Repository
+
+# The export's record lists in an order that satisfies every foreign key (parents first).
+RECORDS: dict[str, Repository[Any]] = {
+    "triggers": repositories.TRIGGERS,
+    "trigger_events": repositories.TRIGGER_EVENTS,
+    "warning_signs": repositories.WARNING_SIGNS,
+    "warning_sign_observations": repositories.OBSERVATIONS,
+    "coping_strategies": repositories.STRATEGIES,
+    "coping_uses": repositories.USES,
+    "coping_plan": repositories.PLAN_ITEMS,
+    "safety_plan": repositories.SAFETY_ITEMS,
+    "support_contacts": repositories.CONTACTS,
+    "peer_meetings": repositories.MEETINGS,
+    "counters": repositories.COUNTERS,
+    "slips": repositories.SLIPS,
+    "milestones": repositories.MILESTONES,
+    "goals": repositories.GOALS,
+    "goal_steps": repositories.GOAL_STEPS,
+    "phases": repositories.PHASES,
+}
+
+
+def record_type(key: str) -> type[Any]:
+    """The domain class of one of the export's record lists."""
+    return RECORDS[key].domain_cls
+
+
+def _library_is(session: Session, defaults: list[CopingStrategy]) -> bool:
+    """The journal's coping library is exactly ``defaults`` (or empty), as a new journal got it."""
+    stored = repositories.STRATEGIES.active(session, include_archived=True)
+
+    def shape(items: list[CopingStrategy]) -> list[tuple[Any, ...]]:
+        return sorted(
+            (i.name, i.category.value, i.steps, i.favourite, i.source.value, i.archived_utc)
+            for i in items
+        )
+
+    return not stored or shape(stored) == shape(defaults)
+
+
+def is_new(session: Session, defaults: list[CopingStrategy]) -> bool:
+    """Whether the journal holds nothing a person wrote: no entry, draft or record of any kind,
+    apart from the untouched default coping library (``defaults``) a new journal gets."""
+    tables: list[type[Base]] = [EntryRow, DraftRow] + [
+        r.row_cls for r in RECORDS.values() if r.row_cls is not CopingStrategyRow
+    ]
+    empty = all(
+        not session.scalar(select(func.count()).select_from(table).limit(1)) for table in tables
+    )
+    return empty and _library_is(session, defaults)
+
+
+def clear_default_library(session: Session) -> None:
+    """Remove a new journal's untouched default library (nothing refers to it yet), so a
+    restored export's own library, with its ids, takes its place."""
+    session.execute(delete(CopingStrategyRow))
+    session.flush()
+
+
+def existing_sources(session: Session, keys: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Which of these (source app, source id) pairs an entry of the journal already has."""
+    wanted = list(dict.fromkeys(keys))
+    found: set[tuple[str, str]] = set()
+    for start in range(0, len(wanted), 400):  # SQLite's bound-parameter limit
+        chunk = wanted[start : start + 400]
+        rows = session.execute(
+            select(EntryRow.source_app, EntryRow.source_id).where(
+                tuple_(EntryRow.source_app, EntryRow.source_id).in_(chunk)
+            )
+        )
+        found.update((str(app), str(ident)) for app, ident in rows)
+    return found
+
+
+def add_entries(session: Session, entries: Iterable[Entry]) -> int:
+    """Add imported entries (each indexed for search); returns how many."""
+    count = 0
+    for entry in entries:
+        entry_repo.add(session, entry)
+        count += 1
+    return count
+
+
+def restore_entry(session: Session, entry: Entry) -> None:
+    """An exported entry with its id, times, star and source as they were."""
+    entry_repo.add(session, entry, keep_id=True)
+
+
+def restore_revision(session: Session, revision: EntryRevision) -> None:
+    session.add(
+        EntryRevisionRow(
+            id=revision.id,
+            entry_id=revision.entry_id,
+            replaced_utc=revision.replaced_utc,
+            title=revision.title,
+            body=revision.body,
+            mood=revision.mood,
+            tags=revision.tags,
+        )
+    )
+    session.flush()
+
+
+def restore_draft(session: Session, draft: Draft) -> None:
+    """A draft with the time it was saved (not now)."""
+    drafts.save(session, draft)
+    row = session.get(DraftRow, draft.slot)
+    if row is not None and draft.saved_utc is not None:
+        row.saved_utc = draft.saved_utc
+        session.flush()
+
+
+def restore_record(session: Session, key: str, record: Any) -> None:
+    """One record of the export list ``key``, with its id."""
+    repository = RECORDS[key]
+    repository.add(session, record, keep_id=True)
