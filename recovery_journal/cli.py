@@ -5,7 +5,8 @@ Secrets are never taken from argv: they are prompted for without echo on a termi
 ``RECOVERY_JOURNAL_RECOVERY_CODE`` / ``RECOVERY_JOURNAL_PDF_PASSWORD`` for scripts (less safe: other
 programs of the same user may read a process's environment). Exit codes (README): 0 ok, 2 usage
 (including an unsafe ``--output``), 3 wrong passphrase or recovery code, 4 the journal's files
-(damaged, half missing, not a journal, not belonging together, outdated keys), 1 anything else.
+(damaged, half missing, not a journal, not belonging together, outdated keys), 5 an import file
+refused (nothing written), 1 anything else.
 Only ``chart`` imports matplotlib and only ``report`` imports Qt, each inside the command, so
 commands start quickly.
 """
@@ -39,8 +40,10 @@ ENV_NEW_PASSPHRASE = "RECOVERY_JOURNAL_NEW_PASSPHRASE"
 ENV_RECOVERY_CODE = "RECOVERY_JOURNAL_RECOVERY_CODE"
 ENV_KDF_PROFILE = "RECOVERY_JOURNAL_KDF_PROFILE"
 ENV_PDF_PASSWORD = "RECOVERY_JOURNAL_PDF_PASSWORD"
+ENV_IMPORT_PASSWORD = "RECOVERY_JOURNAL_IMPORT_PASSWORD"
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_SECRET, EXIT_DAMAGED = 0, 1, 2, 3, 4
+EXIT_REFUSED = 5  # `import`: the file was refused, nothing was written
 _SECRET_KINDS = {ErrorKind.WRONG_PASSPHRASE, ErrorKind.WRONG_RECOVERY_CODE}
 _DAMAGE_KINDS = {
     ErrorKind.JOURNAL_DAMAGED,
@@ -335,6 +338,121 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+# ---------------------------------------------------------------- import (issue 12)
+
+IMPORT_FORMATS = ("auto", "daylio-csv", "daylio-backup", "jrnl", "jrnl-json", "dayone", "json")
+
+
+def _mood_pair(text: str) -> tuple[str, int]:
+    """``WORD=N`` for ``--mood-map`` (the word may hold spaces or ``=``; N is 0-10)."""
+    word, sep, number = text.rpartition("=")
+    if not sep or not word.strip() or not number.strip().isdigit() or int(number) > 10:
+        raise argparse.ArgumentTypeError("use WORD=N with N a whole number from 0 to 10")
+    return word, int(number)
+
+
+def _read_import(args: argparse.Namespace, data: bytes, mood_map: dict[str, int]) -> Any:
+    """Phase 1: the importer's result (asking for a jrnl password when the file needs one)."""
+    from recovery_journal import interop
+
+    password = None
+    if interop.needs_password(data):
+        password = _secret(ENV_IMPORT_PASSWORD, "The jrnl journal's password: ")
+    try:
+        return interop.read(data, args.format, mood_map=mood_map, password=password)
+    except interop.ImportRefused as refused:
+        if refused.code != "password_required" or password is not None:
+            raise
+    password = _secret(ENV_IMPORT_PASSWORD, "The jrnl journal's password: ")
+    return interop.read(data, args.format, mood_map=mood_map, password=password)
+
+
+def _import_into(args: argparse.Namespace, data: bytes) -> Any:
+    from recovery_journal import interop
+    from recovery_journal.interop.guard import load_json
+
+    mood_map = dict(args.mood_map or [])
+    kind = interop.detect(data) if args.format == "auto" else args.format
+    if kind == "json":
+        document = load_json(data)
+        from recovery_journal.services.restoring import import_export, parse_export
+
+        parse_export(document)  # refuse a bad file before asking for the passphrase
+        session = _open(args)
+        try:
+            return import_export(session, document, dry_run=args.dry_run)
+        finally:
+            session.lock()
+    result = _read_import(args, data, mood_map)
+    from recovery_journal.services.importing import import_entries
+
+    session = _open(args)
+    try:
+        return import_entries(session, result, mood_map=mood_map, dry_run=args.dry_run)
+    finally:
+        session.lock()
+
+
+def _import_report(summary: Any) -> dict[str, Any]:
+    from recovery_journal.interop import FORMATS
+    from recovery_journal.services.jsonable import jsonable
+
+    report: dict[str, Any] = jsonable(summary)
+    report["backup"] = str(summary.backup) if summary.backup else None
+    report["records"] = dict(summary.records)
+    report["format_name"] = FORMATS.get(summary.format, summary.format)
+    return report
+
+
+def _print_import(report: dict[str, Any], out: TextIO) -> None:
+    verb = "Would import" if report["dry_run"] else "Imported"
+    span = f" ({report['first_day']} to {report['last_day']})" if report["first_day"] else ""
+    print(f"{verb} {report['added']} entries from {report['format_name']}{span}.", file=out)
+    if report["already_there"]:
+        print(f"{report['already_there']} were already in the journal.", file=out)
+    others = {k: v for k, v in report["records"].items() if k != "entries" and v}
+    if others:
+        with_ = ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in others.items())
+        print(f"With: {with_}.", file=out)
+    for item in report["skipped"]:
+        print(f"Left out: {item['count']} {item['reason']}.", file=out)
+    for item in report["notes"]:
+        print(f"Note: {item['count']} {item['reason']}.", file=out)
+    if report["unmapped_mood_words"]:
+        words = ", ".join(f"“{w}”" for w in report["unmapped_mood_words"])
+        print(f"Mood words kept without a number (map with --mood-map WORD=N): {words}", file=out)
+    if report["backup"]:
+        print(f"A backup was made first: {report['backup']}", file=out)
+
+
+def cmd_import(args: argparse.Namespace, out: TextIO) -> int:
+    """Import another app's file, or a Recovery Journal export; refused files exit with 5."""
+    from recovery_journal.interop import ImportRefused
+    from recovery_journal.services.importing import ImportNotPossible
+
+    try:
+        data = Path(args.file).read_bytes()
+    except OSError:
+        raise UsageError(f"Can't read {args.file}.") from None
+    try:
+        summary = _import_into(args, data)
+    except (ImportRefused, ImportNotPossible) as refused:
+        if refused.kind is ErrorKind.WRONG_PASSPHRASE:
+            raise  # a wrong jrnl password: exit 3, as for any wrong secret
+        hint = f"{refused.hint} " if refused.hint else ""
+        raise UserError(
+            ErrorKind.IMPORT_REFUSED,
+            f"The file was refused. {refused.message}",
+            hint=f"{hint}Nothing was imported; the journal is as it was.",
+        ) from None
+    report = _import_report(summary)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=1), file=out)
+    else:
+        _print_import(report, out)
+    return EXIT_OK
+
+
 def _pdf_password(args: argparse.Namespace) -> str | None:
     """The summary's password: from the environment, or asked twice without echo."""
     if os.environ.get(ENV_PDF_PASSWORD):
@@ -619,6 +737,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["json"], required=True)
     p.add_argument("--output", required=True, metavar="FILE")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p = add("import", cmd_import, "import Daylio, jrnl or Day One files, or a JSON export")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--format", choices=IMPORT_FORMATS, default="auto")
+    p.add_argument(
+        "--mood-map",
+        action="append",
+        type=_mood_pair,
+        metavar="WORD=N",
+        help="give a mood word of the file a mood 0-10 (repeat for each word)",
+    )
+    p.add_argument("--dry-run", action="store_true", help="only say what would be imported")
+    p.add_argument("--json", action="store_true")
     p = add("report", cmd_report, "write the summary for your therapist as a PDF")
     p.add_argument("--from", dest="date_from", type=_parse_date, required=True)
     p.add_argument("--to", dest="date_to", type=_parse_date, required=True)
@@ -669,6 +799,8 @@ def exit_code_for(kind: ErrorKind) -> int:
     """The exit code of a command that failed with a :class:`UserError` of ``kind`` (README)."""
     if kind in _SECRET_KINDS:
         return EXIT_SECRET
+    if kind is ErrorKind.IMPORT_REFUSED:
+        return EXIT_REFUSED
     return EXIT_DAMAGED if kind in _DAMAGE_KINDS else EXIT_ERROR
 
 
