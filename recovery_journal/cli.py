@@ -325,17 +325,47 @@ def _safe_output(args: argparse.Namespace) -> Path:
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
-    from recovery_journal.services.export import export_json
-
     target = _safe_output(args)
     session = _open(args)
     try:
-        counts = export_json(session, target)
+        if args.format == "json":
+            from recovery_journal.services.export import export_json
+
+            counts = export_json(session, target)
+            what = f"{counts['entries']} entries and everything else"
+        else:
+            what = _export_data(session, args.format, target)
     finally:
         session.lock()
-    print(f"Exported {counts['entries']} entries and everything else to {target}.", file=out)
+    print(f"Exported {what} to {target}.", file=out)
     print("This file is NOT encrypted: keep it somewhere private.", file=out)
     return EXIT_OK
+
+
+def _export_data(session: Any, format_: str, target: Path) -> str:
+    """The CSV and Markdown exports (issue 12): data from the services, text from the pure
+    exporters, written atomically 0600 through the output checks. Markdown to a ``.md`` file
+    is one document; to any other path, a folder with one file per year."""
+    from recovery_journal.interop import export_csv, export_markdown
+    from recovery_journal.services import data_export
+    from recovery_journal.services.files import write_private_file
+
+    if format_ == "daily-csv":
+        days = data_export.daily_rows(session)
+        write_private_file(target, export_csv.daily_csv(days), "the export", journal=session.path)
+        return f"{len(days)} days"
+    entries = data_export.entry_documents(session, live_only=True)
+    if format_ == "csv":
+        data = export_csv.entries_csv(entries)
+        write_private_file(target, data, "the export", journal=session.path)
+    elif target.suffix.lower() == ".md":
+        data = export_markdown.markdown_file(entries)
+        write_private_file(target, data, "the export", journal=session.path)
+    else:
+        target.mkdir(mode=0o700, parents=True, exist_ok=True)
+        for name, data in export_markdown.markdown_years(entries).items():
+            write_private_file(target / name, data, "the export", journal=session.path)
+    return f"{len(entries)} entries"
 
 
 # ---------------------------------------------------------------- import (issue 12)
@@ -733,9 +763,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("show", cmd_show, "show one entry")
     p.add_argument("id", type=int)
     p.add_argument("--json", action="store_true")
-    p = add("export", cmd_export, "export everything as JSON (not encrypted)")
-    p.add_argument("--format", choices=["json"], required=True)
-    p.add_argument("--output", required=True, metavar="FILE")
+    p = add(
+        "export",
+        cmd_export,
+        "export as JSON (everything), CSV (entries), daily CSV or Markdown (not encrypted)",
+    )
+    p.add_argument("--format", choices=["json", "csv", "daily-csv", "markdown"], required=True)
+    p.add_argument(
+        "--output",
+        required=True,
+        metavar="PATH",
+        help="a file; for markdown, a .md file or a folder (one file per year)",
+    )
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p = add("import", cmd_import, "import Daylio, jrnl or Day One files, or a JSON export")
     p.add_argument("file", metavar="FILE")

@@ -125,6 +125,11 @@ class EntryService:
         with self._uow.transaction() as s:
             return repo.all_entries(s), repo.all_revisions(s)
 
+    def history_everywhere(self) -> builtins.list[EntryRevision]:
+        """Every kept earlier version of every entry, oldest first (for a full export)."""
+        with self._uow.transaction() as s:
+            return repo.all_revisions(s)
+
     # ------------------------------------------------------------ drafts (autosave)
 
     def save_draft(self, draft: Draft) -> Draft | None:

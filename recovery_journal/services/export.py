@@ -14,6 +14,7 @@ from typing import Any
 from recovery_journal import __version__
 from recovery_journal.domain.clock import utc_now
 from recovery_journal.services.collection import Collection
+from recovery_journal.services.data_export import entry_documents
 from recovery_journal.services.jsonable import EXPORT_FORMAT, EXPORT_VERSION, jsonable
 from recovery_journal.services.session import JournalSession
 from recovery_journal.storage.atomic import write_atomic
@@ -49,14 +50,14 @@ def export_document(session: JournalSession, progress: Progress | None = None) -
     """The whole journal as one JSON-ready dictionary."""
     collections = _collections(session)
     total = len(collections) + 1
-    entries, revisions = session.entries.everything()
+    revisions = session.entries.history_everywhere()
     doc: dict[str, Any] = {
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
         "app_version": __version__,
         "exported_utc": jsonable(utc_now()),
         "journal_id": session.journal_id,
-        "entries": jsonable(entries),
+        "entries": entry_documents(session),
         "entry_revisions": jsonable(revisions),
         "drafts": jsonable(session.entries.drafts()),
     }
