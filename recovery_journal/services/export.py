@@ -70,11 +70,25 @@ def export_document(session: JournalSession, progress: Progress | None = None) -
     return doc
 
 
+def dumps(doc: dict[str, Any]) -> str:
+    """The document as JSON text, one record per line. ``json.dumps(indent=…)`` runs Python's
+    pure encoder (about 0.3 s for ten years); each record on its own runs the C one."""
+    parts = []
+    for key, value in doc.items():
+        name = json.dumps(key)
+        if isinstance(value, list) and value:
+            records = ",\n  ".join(json.dumps(v, ensure_ascii=False) for v in value)
+            parts.append(f"{name}: [\n  {records}\n ]")
+        else:
+            parts.append(f"{name}: {json.dumps(value, ensure_ascii=False)}")
+    return "{\n " + ",\n ".join(parts) + "\n}\n"
+
+
 def export_json(
     session: JournalSession, destination: Path, progress: Progress | None = None
 ) -> dict[str, int]:
     """Write the export to ``destination``; returns how many records of each kind."""
     doc = export_document(session, progress)
-    data = json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
+    data = dumps(doc).encode("utf-8")
     write_atomic(destination, data, "the export")
     return {k: len(v) for k, v in doc.items() if isinstance(v, list)}

@@ -148,16 +148,16 @@ def _write(
     for done, (key, items) in enumerate(batches, start=1):
         if cancelled is not None and cancelled():
             raise ImportCancelled()  # rolls the whole transaction back
-        for item in items:
+        if key == "entries":
+            restore.restore_entries(s, items)
+        for item in items if key != "entries" else ():
             _restore_one(s, key, item)
         if progress is not None:
             progress(done, len(batches))
 
 
 def _restore_one(s: Session, key: str, item: Any) -> None:
-    if key == "entries":
-        restore.restore_entry(s, item)
-    elif key == "entry_revisions":
+    if key == "entry_revisions":
         restore.restore_revision(s, item)
     elif key == "drafts":
         restore.restore_draft(s, item)

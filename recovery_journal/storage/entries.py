@@ -86,13 +86,11 @@ def _row(session: Session, entry_id: int) -> EntryRow:
     return row
 
 
-def add(session: Session, entry: Entry, *, keep_id: bool = False) -> Entry:
+def add(session: Session, entry: Entry) -> Entry:
     """Store a new entry. One written here (no ``source``) without a time gets the wall clock of
-    its creation; an imported one keeps exactly what its source said (maybe no time at all).
-    ``keep_id``: with the id it has (restoring an export)."""
+    its creation; an imported one keeps exactly what its source said (maybe no time at all)."""
     now = utc_now()
     row = EntryRow(
-        id=entry.id if keep_id else None,
         created_utc=entry.created_utc or now,
         updated_utc=entry.updated_utc or now,
         deleted_utc=entry.deleted_utc,

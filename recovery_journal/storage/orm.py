@@ -38,7 +38,7 @@ from recovery_journal.domain.progress import DayConvention, MilestoneKind
 from recovery_journal.domain.support import ContactRole, SafetyStep
 from recovery_journal.domain.tracking import TriggerCategory, WarningStage
 
-_UTC_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
+UTC_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"  # how every instant is stored (sortable text)
 
 
 class UtcDateTime(TypeDecorator[datetime]):
@@ -52,7 +52,7 @@ class UtcDateTime(TypeDecorator[datetime]):
             return None
         if value.tzinfo is None:
             raise ValueError("naive datetime reached storage")
-        return value.astimezone(UTC).strftime(_UTC_FORMAT)
+        return value.astimezone(UTC).strftime(UTC_FORMAT)
 
     def process_result_value(self, value: str | None, dialect: Dialect) -> datetime | None:
         if value is None:
