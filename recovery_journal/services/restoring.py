@@ -148,18 +148,19 @@ def _write(
     for done, (key, items) in enumerate(batches, start=1):
         if cancelled is not None and cancelled():
             raise ImportCancelled()  # rolls the whole transaction back
-        if key == "entries":
-            restore.restore_entries(s, items)
-        for item in items if key != "entries" else ():
-            _restore_one(s, key, item)
+        _restore(s, key, items)
         if progress is not None:
             progress(done, len(batches))
 
 
-def _restore_one(s: Session, key: str, item: Any) -> None:
-    if key == "entry_revisions":
-        restore.restore_revision(s, item)
+def _restore(s: Session, key: str, items: list[Any]) -> None:
+    if key == "entries":
+        restore.restore_entries(s, items)
+    elif key == "entry_revisions":
+        for revision in items:
+            restore.restore_revision(s, revision)
     elif key == "drafts":
-        restore.restore_draft(s, item)
+        for draft in items:
+            restore.restore_draft(s, draft)
     else:
-        restore.restore_record(s, key, item)
+        restore.restore_records(s, key, items)

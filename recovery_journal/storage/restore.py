@@ -201,7 +201,6 @@ def restore_draft(session: Session, draft: Draft) -> None:
         session.flush()
 
 
-def restore_record(session: Session, key: str, record: Any) -> None:
-    """One record of the export list ``key``, with its id."""
-    repository = RECORDS[key]
-    repository.add(session, record, keep_id=True)
+def restore_records(session: Session, key: str, records: list[Any]) -> None:
+    """The records of the export list ``key``, with their ids."""
+    RECORDS[key].add_all_with_ids(session, records)
