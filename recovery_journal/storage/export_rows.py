@@ -1,4 +1,5 @@
-"""Entries as the export writes them, straight from SQL: the fast path of every data export.
+"""Entries and records as the export writes them, straight from SQL: the fast path of every data
+export.
 
 Building 3,650 :class:`~recovery_journal.domain.entries.Entry` objects through the ORM (relationship
 loads, object tracking, validation) and turning them back into JSON values took about 1 s of the
@@ -9,11 +10,18 @@ keys, same order, instants written the same way); a test keeps the two equal.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
+from datetime import date, datetime
+from enum import Enum
 from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from recovery_journal.storage.database import DBAPIConnection
 from recovery_journal.storage.entry_codec import ENTRY_COLUMNS
+from recovery_journal.storage.repository import Repository
 
 _COLUMNS = ", ".join(ENTRY_COLUMNS)
 _ALL = f"SELECT {_COLUMNS} FROM entries ORDER BY id"
@@ -87,4 +95,37 @@ def entry_documents(conn: DBAPIConnection, *, live_only: bool = False) -> list[d
         row = dict(zip(names, values, strict=True))
         ident = row["id"]
         documents.append(_document(row, tags.get(ident, []), emotions.get(ident, [])))
+    return documents
+
+
+def _json_value(value: Any) -> Any:
+    """A column's Python value as ``jsonable`` writes it (the columns hold no dataclasses)."""
+    if isinstance(value, datetime):
+        return value.isoformat().replace("+00:00", "Z")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def record_documents(session: Session, repository: Repository[Any]) -> list[dict[str, Any]]:
+    """Every record of one kind (archived ones too) in the repository's order, as the JSON
+    export writes them — read with one Core query, without building ORM rows or domain
+    objects (which cost ~0.4 s of a ten-year export)."""
+    table: Any = repository.row_cls.__table__
+    query = select(*table.columns).order_by(*(repository.order_by or (table.c.id,)))
+    names = [column.name for column in table.columns]
+    defaults = {
+        f.name: f.default
+        for f in dataclasses.fields(repository.domain_cls)
+        if f.name not in names and f.default is not dataclasses.MISSING
+    }
+    fields = [f.name for f in dataclasses.fields(repository.domain_cls)]
+    documents = []
+    for row in session.execute(query):
+        values = {**defaults, **dict(zip(names, row, strict=True))}
+        documents.append({name: _json_value(values[name]) for name in fields})
     return documents

@@ -67,3 +67,32 @@ def test_daily_rows_match_the_records(journal: JournalSession) -> None:
         if row["mood_mean"] is not None:
             assert abs(row["mood_mean"] - want["mood_mean"]) < 0.011
     assert any(r["trigger_events"] for r in rows) and any(r["coping_uses"] for r in rows)
+
+
+def test_records_from_sql_are_exactly_the_domain_records(journal: JournalSession) -> None:
+    """The JSON export's fast path gives what every collection's own list gives, in order."""
+    fill_demo_journal(journal, days=60, end=date(2026, 1, 31))
+    t, c, s, p = journal.tracking, journal.coping, journal.support, journal.progress
+    slow = {
+        "triggers": t.triggers,
+        "trigger_events": t.trigger_events,
+        "warning_signs": t.warning_signs,
+        "warning_sign_observations": t.observations,
+        "coping_strategies": c.strategies,
+        "coping_uses": c.uses,
+        "coping_plan": c.plan_items,
+        "safety_plan": s.safety_items,
+        "support_contacts": s.contacts,
+        "peer_meetings": s.meetings,
+        "counters": p.counters,
+        "slips": p.slips,
+        "milestones": p.milestones,
+        "goals": p.goals,
+        "goal_steps": p.goal_steps,
+        "phases": p.phases,
+    }
+    fast = data_export.record_documents(journal)
+    assert list(fast) == list(slow)
+    for key, collection in slow.items():
+        assert fast[key] == jsonable(collection.list(include_archived=True)), key
+    assert sum(len(v) for v in fast.values()) > 100
