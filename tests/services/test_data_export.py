@@ -11,6 +11,7 @@ from typing import Any
 from recovery_journal.demo import fill_demo_journal
 from recovery_journal.domain.entries import Entry, EntrySource
 from recovery_journal.services import data_export
+from recovery_journal.services.collection import Collection
 from recovery_journal.services.export import export_document
 from recovery_journal.services.jsonable import jsonable
 from recovery_journal.services.session import JournalSession
@@ -73,7 +74,7 @@ def test_records_from_sql_are_exactly_the_domain_records(journal: JournalSession
     """The JSON export's fast path gives what every collection's own list gives, in order."""
     fill_demo_journal(journal, days=60, end=date(2026, 1, 31))
     t, c, s, p = journal.tracking, journal.coping, journal.support, journal.progress
-    slow = {
+    slow: dict[str, Collection[Any]] = {
         "triggers": t.triggers,
         "trigger_events": t.trigger_events,
         "warning_signs": t.warning_signs,
