@@ -65,10 +65,11 @@ class EntryService:
         trash: bool = False,
         limit: int | None = None,
         offset: int = 0,
+        starred_only: bool = False,
     ) -> builtins.list[Entry]:
-        """Entries newest first, optionally within dates, with a tag, marked for therapy, or
-        (``trash``) the ones in the trash."""
-        which = reads.EntryFilter(start, end, tag, therapy_only, trash)
+        """Entries newest first, optionally within dates, with a tag, marked for therapy,
+        starred, or (``trash``) the ones in the trash."""
+        which = reads.EntryFilter(start, end, tag, therapy_only, trash, starred_only)
         with self._uow.reading() as conn:
             return reads.list_entries(conn, which, limit=limit, offset=offset)
 
@@ -79,9 +80,11 @@ class EntryService:
         end: date | None = None,
         tag: str | None = None,
         therapy_only: bool = False,
+        starred_only: bool = False,
     ) -> int:
+        which = reads.EntryFilter(start, end, tag, therapy_only, starred_only=starred_only)
         with self._uow.reading() as conn:
-            return reads.count(conn, reads.EntryFilter(start, end, tag, therapy_only))
+            return reads.count(conn, which)
 
     def latest(self, limit: int = 20) -> builtins.list[Entry]:
         return self.list(limit=limit)

@@ -312,3 +312,13 @@ def test_star_time_and_source_survive_edits_and_drafts(journal: JournalSession) 
     assert (again.local_time, again.starred, again.source) == ("23:59:30", True, source)
     unstarred = journal.entries.edit(dataclasses.replace(again, starred=False))
     assert journal.entries.get(unstarred.id or 0).starred is False
+
+
+def test_starred_entries_can_be_listed_and_counted_alone(journal: JournalSession) -> None:
+    journal.entries.add(_entry(1, "plain"))
+    star = journal.entries.add(_entry(2, "starred", starred=True))
+    journal.entries.add(_entry(3, "starred but trashed", starred=True))
+    journal.entries.move_to_trash(journal.entries.list(limit=1)[0].id or 0)
+    assert [e.id for e in journal.entries.list(starred_only=True)] == [star.id]
+    assert journal.entries.count(starred_only=True) == 1
+    assert journal.entries.count() == 2
