@@ -50,6 +50,7 @@ from recovery_journal.storage import keys
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import insight_timings  # bench/ is not a package
+import interop_timings
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "BENCHMARKS.md"
@@ -90,7 +91,8 @@ METRICS = (
         "search_50", f"Full-text search, “{COMMON_WORD}”, a page of 50 instead of {SEARCH_PAGE}"
     ),
     Metric("add", "Add one entry (committed)", 0.020, "≤ 20 ms"),
-    Metric("export", "Export everything as JSON"),
+    Metric("export", "Export everything as JSON", 0.5, "≤ 0.5 s"),
+    *(Metric(*row) for row in interop_timings.METRICS),
     Metric("report_month", "Therapist summary, full, last 30 days (read + lay out + PDF)"),
     Metric("report_all", "Therapist summary, full, the whole journal", 3.0, "≤ 3 s"),
     Metric("cli_floor", "CLI start-up floor (`--version`, no journal)"),
@@ -262,6 +264,7 @@ def measure_in_process(path: Path, folder: Path, plan: Plan, result: Result) -> 
         target = folder / "export.json"
         result.samples["export"] = timed(lambda: export_json(session, target), plan.export_runs)
         result.facts["export_mb"] = target.stat().st_size / 1_000_000
+        interop_timings.measure(session, folder, plan.export_runs, timed, result.samples)
         insight_timings.measure(session, plan.runs, result.samples)
         measure_report(session, result.days, plan, result)
     finally:

@@ -32,6 +32,7 @@ class ErrorKind(Enum):
     TOO_NEW = "too_new"
     BACKUP_DAMAGED = "backup_damaged"
     INVALID_INPUT = "invalid_input"
+    IMPORT_REFUSED = "import_refused"  # a file to import that can't be (nothing was written)
     NOT_FOUND = "not_found"
     IO = "io"
 

@@ -12,6 +12,7 @@ from recovery_journal.cli.demo import cmd_demo
 from recovery_journal.cli.entries import cmd_add, cmd_list, cmd_search, cmd_show
 from recovery_journal.cli.files import cmd_backup, cmd_export, cmd_restore
 from recovery_journal.cli.health import cmd_check
+from recovery_journal.cli.importing import IMPORT_FORMATS, cmd_import, mood_pair
 from recovery_journal.cli.insights import cmd_chart, cmd_insights
 from recovery_journal.cli.keys import cmd_init, cmd_new_code, cmd_passwd, cmd_recover
 from recovery_journal.cli.report import cmd_report
@@ -94,10 +95,31 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("show", cmd_show, "show one entry")
     p.add_argument("id", type=int)
     p.add_argument("--json", action="store_true")
-    p = add("export", cmd_export, "export everything as JSON (not encrypted)")
-    p.add_argument("--format", choices=["json"], required=True)
-    p.add_argument("--output", required=True, metavar="FILE")
+    p = add(
+        "export",
+        cmd_export,
+        "export as JSON (everything), CSV (entries), daily CSV or Markdown (not encrypted)",
+    )
+    p.add_argument("--format", choices=["json", "csv", "daily-csv", "markdown"], required=True)
+    p.add_argument(
+        "--output",
+        required=True,
+        metavar="PATH",
+        help="a file; for markdown, a .md file or a folder (one file per year)",
+    )
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p = add("import", cmd_import, "import Daylio, jrnl or Day One files, or a JSON export")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--format", choices=IMPORT_FORMATS, default="auto")
+    p.add_argument(
+        "--mood-map",
+        action="append",
+        type=mood_pair,
+        metavar="WORD=N",
+        help="give a mood word of the file a mood 0-10 (repeat for each word)",
+    )
+    p.add_argument("--dry-run", action="store_true", help="only say what would be imported")
+    p.add_argument("--json", action="store_true")
     p = add("report", cmd_report, "write the summary for your therapist as a PDF")
     p.add_argument("--from", dest="date_from", type=_parse_date, required=True)
     p.add_argument("--to", dest="date_to", type=_parse_date, required=True)

@@ -12,6 +12,7 @@ from recovery_journal.cli.common import (
     EXIT_DAMAGED,
     EXIT_ERROR,
     EXIT_OK,
+    EXIT_REFUSED,
     EXIT_SECRET,
     EXIT_USAGE,
     UsageError,
@@ -36,6 +37,8 @@ def exit_code_for(kind: ErrorKind) -> int:
     """The exit code of a command that failed with a :class:`UserError` of ``kind`` (README)."""
     if kind in _SECRET_KINDS:
         return EXIT_SECRET
+    if kind is ErrorKind.IMPORT_REFUSED:
+        return EXIT_REFUSED
     return EXIT_DAMAGED if kind in _DAMAGE_KINDS else EXIT_ERROR
 
 

@@ -7,6 +7,7 @@ saving it, which keeps the earlier version as an :class:`EntryRevision`.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TypeVar
@@ -16,6 +17,10 @@ from recovery_journal.domain.scales import ANXIETY, ENERGY, INTENSITY, MOOD, SLE
 from recovery_journal.errors import ValidationError
 
 MAX_TAGS = 50
+# Where an imported entry came from (docs/EXPORT-FORMAT.md, ``source.app``).
+SOURCE_APPS = frozenset({"daylio", "jrnl", "dayone", "recovery-journal"})
+_LOCAL_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$")
+MAX_UTC_OFFSET_MINUTES = 18 * 60
 _Item = TypeVar("_Item", "Entry", "Draft")
 
 
@@ -111,8 +116,47 @@ def _with_check_in(item: _Item, values: CheckIn) -> _Item:
 
 
 @dataclass(frozen=True, slots=True)
+class EntrySource:
+    """Where an imported entry came from: the app, the app's own id (or a stable key made from the
+    entry's content) and the app's mood word, trimmed. Entries written here have none."""
+
+    app: str
+    id: str
+    mood_label: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.app not in SOURCE_APPS:
+            raise ValidationError("source", "That is not an app entries can be imported from.")
+        validation.text("source id", self.id, max_len=validation.MAX_NAME * 2)
+        if not self.id:
+            raise ValidationError("source", "An imported entry needs its source's id.")
+        if self.mood_label is not None:
+            validation.text("mood word", self.mood_label, max_len=validation.MAX_NAME)
+
+
+def validate_local_time(local_time: str | None, utc_offset_minutes: int | None) -> None:
+    """``HH:MM`` or ``HH:MM:SS`` (the wall clock the person saw) and an offset within ±18 h."""
+    if local_time is not None and not (
+        isinstance(local_time, str) and _LOCAL_TIME.match(local_time)
+    ):
+        raise ValidationError("local_time", "A time of day is written HH:MM or HH:MM:SS.")
+    if utc_offset_minutes is not None and (
+        isinstance(utc_offset_minutes, bool)
+        or not isinstance(utc_offset_minutes, int)
+        or abs(utc_offset_minutes) > MAX_UTC_OFFSET_MINUTES
+    ):
+        raise ValidationError("utc_offset_minutes", "A time zone offset is at most 18 hours.")
+
+
+@dataclass(frozen=True, slots=True)
 class Entry:
-    """One journal entry. ``id`` is None until saved; times are set by the journal on save."""
+    """One journal entry. ``id`` is None until saved; times are set by the journal on save.
+
+    ``local_time`` is the wall-clock time the person saw (``HH:MM`` or ``HH:MM:SS``) and
+    ``utc_offset_minutes`` their offset from UTC then (None when a source did not say); the
+    journal sets both from the clock for entries written here. ``source`` is set for imported
+    entries only.
+    """
 
     local_date: date
     body: str = ""
@@ -129,9 +173,14 @@ class Entry:
     created_utc: datetime | None = None
     updated_utc: datetime | None = None
     deleted_utc: datetime | None = None
+    local_time: str | None = None
+    utc_offset_minutes: int | None = None
+    starred: bool = False
+    source: EntrySource | None = None
 
     def __post_init__(self) -> None:
         validation.a_date("local_date", self.local_date)
+        validate_local_time(self.local_time, self.utc_offset_minutes)
         validation.text("title", self.title, max_len=validation.MAX_NAME * 2)
         validation.text("body", self.body)
         _validate_measures(
@@ -141,7 +190,9 @@ class Entry:
             validation.aware(stamp, getattr(self, stamp))
         object.__setattr__(self, "tags", normalise_tags(self.tags))
         object.__setattr__(self, "emotions", tuple(self.emotions))
-        if not (self.title.strip() or self.body.strip() or self.mood is not None):
+        # An imported mood word not mapped to 0-10 yet counts as a mood (Daylio's CSV).
+        mood_word = self.source is not None and bool(self.source.mood_label)
+        if not (self.title.strip() or self.body.strip() or self.mood is not None or mood_word):
             raise ValidationError("body", "An entry needs some words, a title or a mood.")
 
     @property

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+import dataclasses
 from datetime import date
 
 from recovery_journal.domain.entries import SEARCH_PAGE, Draft, Entry, EntryRevision, SearchHit
@@ -64,10 +65,11 @@ class EntryService:
         trash: bool = False,
         limit: int | None = None,
         offset: int = 0,
+        starred_only: bool = False,
     ) -> builtins.list[Entry]:
-        """Entries newest first, optionally within dates, with a tag, marked for therapy, or
-        (``trash``) the ones in the trash."""
-        which = reads.EntryFilter(start, end, tag, therapy_only, trash)
+        """Entries newest first, optionally within dates, with a tag, marked for therapy,
+        starred, or (``trash``) the ones in the trash."""
+        which = reads.EntryFilter(start, end, tag, therapy_only, trash, starred_only)
         with self._uow.reading() as conn:
             return reads.list_entries(conn, which, limit=limit, offset=offset)
 
@@ -78,9 +80,11 @@ class EntryService:
         end: date | None = None,
         tag: str | None = None,
         therapy_only: bool = False,
+        starred_only: bool = False,
     ) -> int:
+        which = reads.EntryFilter(start, end, tag, therapy_only, starred_only=starred_only)
         with self._uow.reading() as conn:
-            return reads.count(conn, reads.EntryFilter(start, end, tag, therapy_only))
+            return reads.count(conn, which)
 
     def latest(self, limit: int = 20) -> builtins.list[Entry]:
         return self.list(limit=limit)
@@ -124,6 +128,11 @@ class EntryService:
         with self._uow.transaction() as s:
             return repo.all_entries(s), repo.all_revisions(s)
 
+    def history_everywhere(self) -> builtins.list[EntryRevision]:
+        """Every kept earlier version of every entry, oldest first (for a full export)."""
+        with self._uow.transaction() as s:
+            return repo.all_revisions(s)
+
     # ------------------------------------------------------------ drafts (autosave)
 
     def save_draft(self, draft: Draft) -> Draft | None:
@@ -150,6 +159,8 @@ class EntryService:
         """Save the draft as an entry (new, or an edit) and drop the draft, in one transaction."""
         entry = draft.to_entry()
         with self._uow.transaction() as s:
+            if entry.id is not None:  # a draft does not hold the star: keep the entry's
+                entry = dataclasses.replace(entry, starred=repo.get(s, entry.id).starred)
             saved = repo.update(s, entry) if entry.id is not None else repo.add(s, entry)
             drafts.discard(s, draft.slot)
             return saved

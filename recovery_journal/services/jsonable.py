@@ -1,6 +1,7 @@
 """Domain values as JSON values, the one way for the export file and the command line's ``--json``,
 and the export format's versions: :func:`upgraded_document` reads an older export as the current
-one (version 1 wrote enumerations as English words; version 2 writes their stable codes).
+one (version 1 wrote enumerations as English words; version 2 writes their stable codes; version
+3 adds the entries' wall-clock time, offset, star and source).
 
 Light on purpose (no database imports): the command line prints JSON without loading the ORM, and
 an importer can read an export without the database.
@@ -8,10 +9,15 @@ an importer can read an export without the database.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import types
+import typing
 from datetime import date, datetime
 from enum import Enum
-from typing import Any
+from typing import Any, TypeVar
+
+from recovery_journal.domain.clock import wall_clock
 
 
 def jsonable(value: Any) -> Any:
@@ -29,8 +35,61 @@ def jsonable(value: Any) -> Any:
     return value
 
 
+T = TypeVar("T")
+
+
+def from_jsonable(cls: type[T], value: Any) -> T:
+    """The inverse of :func:`jsonable` for a domain dataclass: JSON values → typed fields (dates,
+    instants, enums, tuples, nested dataclasses), through the class's own validation. Keys the
+    class does not know are ignored, missing ones take the field's default. Raises ``TypeError``
+    or ``ValueError`` (or the domain's ValidationError) naming no content."""
+    if not isinstance(value, dict):
+        raise TypeError("a record must be a JSON object")
+    hints = typing.get_type_hints(cls)
+    values = {
+        f.name: _typed(hints[f.name], value[f.name])
+        for f in dataclasses.fields(cls)  # type: ignore[arg-type]
+        if f.name in value
+    }
+    return cls(**values)
+
+
+def _typed(kind: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(kind)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(kind) if a is not type(None)]
+        return _typed(options[0], value)
+    if origin is tuple:
+        if not isinstance(value, list):
+            raise TypeError("expected a list")
+        return tuple(_typed(typing.get_args(kind)[0], item) for item in value)
+    if kind is datetime:
+        return datetime.fromisoformat(_text(value))
+    if kind is date:
+        return date.fromisoformat(_text(value))
+    if isinstance(kind, type) and issubclass(kind, Enum):
+        return kind(value)
+    if dataclasses.is_dataclass(kind):
+        return from_jsonable(kind, value)  # type: ignore[arg-type]
+    if kind is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if kind in (str, int, float, bool) and type(value) is not kind:
+        raise TypeError(f"expected {kind.__name__}")
+    return value
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError("expected text")
+    return value
+
+
 EXPORT_FORMAT = "recovery-journal-export"
-EXPORT_VERSION = 2  # 2: enumerations as stable codes (version 1: as English words)
+# 3: entries have local_time, utc_offset_minutes, starred and source;
+# 2: enumerations as stable codes (version 1: as English words).
+EXPORT_VERSION = 3
 
 _SAFETY_STEP_WORDS = {
     "my warning signs": "warning_signs",
@@ -68,14 +127,45 @@ def upgraded_document(doc: dict[str, Any]) -> dict[str, Any]:
     version = doc.get("version")
     if version == EXPORT_VERSION:
         return doc
-    if version != 1:
+    if version not in (1, 2):
         raise ValueError(f"export version {version!r} is not one this app knows")
     upgraded = dict(doc, version=EXPORT_VERSION)
+    if version == 1:
+        _codes_for_words(upgraded)
+    _entry_times(upgraded)
+    return upgraded
+
+
+def _codes_for_words(doc: dict[str, Any]) -> None:
+    """Version 1 → 2: enumerations' English words become their stable codes."""
     for (records, field), words in VERSION_1_WORDS.items():
-        rows = upgraded.get(records)
+        rows = doc.get(records)
         if isinstance(rows, list):
-            upgraded[records] = rows = [dict(r) if isinstance(r, dict) else r for r in rows]
+            doc[records] = rows = [dict(r) if isinstance(r, dict) else r for r in rows]
             for row in rows:
                 if isinstance(row, dict) and row.get(field) in words:
                     row[field] = words[row[field]]
-    return upgraded
+
+
+def _entry_times(doc: dict[str, Any]) -> None:
+    """Version 2 → 3: entries get a wall-clock time and offset from ``created_utc`` in this
+    computer's time zone (as the journal's own migration to schema 6 does), no star and no
+    source."""
+    rows = doc.get("entries")
+    if not isinstance(rows, list):
+        return
+    upgraded: list[Any] = []
+    for row in rows:
+        if isinstance(row, dict):
+            row = dict(row)
+            local_time, offset = None, None
+            created = row.get("created_utc")
+            # A bad value is left for the importer, which names it.
+            with contextlib.suppress(ValueError, TypeError):
+                local_time, offset = wall_clock(datetime.fromisoformat(str(created)))
+            row.setdefault("local_time", local_time)
+            row.setdefault("utc_offset_minutes", offset)
+            row.setdefault("starred", False)
+            row.setdefault("source", None)
+        upgraded.append(row)
+    doc["entries"] = upgraded

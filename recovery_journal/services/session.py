@@ -115,6 +115,12 @@ class JournalSession:
         assert info is not None  # forced
         return info
 
+    def backup_before(self, what: str) -> BackupInfo:
+        """A backup into the rotation before a big change (``"import"``), named after it."""
+        info = self._opened.auto_backup(f"before-{what}", force=True)
+        assert info is not None  # forced
+        return info
+
     def set_backups_folder(self, folder: Path | None) -> None:
         """Where backups go from now on (None: the folder beside the journal)."""
         with self._opened.guard:

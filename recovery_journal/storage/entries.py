@@ -11,12 +11,12 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from recovery_journal.domain.clock import utc_now
+from recovery_journal.domain.clock import utc_now, wall_clock
 from recovery_journal.domain.entries import Entry, EntryRevision
 from recovery_journal.errors import NotFoundError
 from recovery_journal.storage import reads, search
 from recovery_journal.storage.database import DBAPIConnection
-from recovery_journal.storage.entry_codec import ENTRY_COLUMNS, decode_entry
+from recovery_journal.storage.entry_codec import ENTRY_COLUMNS, decode_entry, source_columns
 from recovery_journal.storage.orm import EmotionRow, EntryRevisionRow, EntryRow, TagRow
 
 
@@ -67,6 +67,10 @@ def _apply(session: Session, row: EntryRow, entry: Entry) -> None:
     row.sleep_hours = entry.sleep_hours
     row.sleep_quality = entry.sleep_quality
     row.bring_to_therapy = entry.bring_to_therapy
+    row.starred = entry.starred
+    if entry.local_time is not None:  # an edit that does not say keeps the time it had
+        row.local_time = entry.local_time
+        row.utc_offset_minutes = entry.utc_offset_minutes
     row.tags = _tag_rows(session, entry.tags)
     row.emotions = [EmotionRow(name=e.name, intensity=e.intensity) for e in entry.emotions]
 
@@ -83,12 +87,17 @@ def _row(session: Session, entry_id: int) -> EntryRow:
 
 
 def add(session: Session, entry: Entry) -> Entry:
+    """Store a new entry. One written here (no ``source``) without a time gets the wall clock of
+    its creation; an imported one keeps exactly what its source said (maybe no time at all)."""
     now = utc_now()
     row = EntryRow(
         created_utc=entry.created_utc or now,
         updated_utc=entry.updated_utc or now,
         deleted_utc=entry.deleted_utc,
+        **source_columns(entry.source),
     )
+    if entry.local_time is None and entry.source is None:
+        row.local_time, row.utc_offset_minutes = wall_clock(row.created_utc)
     _apply(session, row, entry)
     session.add(row)
     session.flush()
@@ -97,7 +106,8 @@ def add(session: Session, entry: Entry) -> Entry:
 
 
 def update(session: Session, entry: Entry) -> Entry:
-    """Save a changed entry; the version it replaces is kept when text, mood or tags changed."""
+    """Save a changed entry; the version it replaces is kept when text, mood or tags changed.
+    Where an entry came from never changes; its time changes only when the edit gives one."""
     if entry.id is None:
         raise NotFoundError("entry", 0)
     row = _row(session, entry.id)

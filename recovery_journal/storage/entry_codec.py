@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import Any
 
-from recovery_journal.domain.entries import Emotion, Entry
+from recovery_journal.domain.entries import Emotion, Entry, EntrySource
 
 # The columns of ``entries`` an Entry is made from (tags and emotions come from their tables).
 ENTRY_COLUMNS = (
@@ -29,6 +29,12 @@ ENTRY_COLUMNS = (
     "created_utc",
     "updated_utc",
     "deleted_utc",
+    "local_time",
+    "utc_offset_minutes",
+    "starred",
+    "source_app",
+    "source_id",
+    "source_mood_label",
 )
 
 
@@ -40,6 +46,24 @@ def _instant(value: datetime | str | None) -> datetime | None:
     if value is None or isinstance(value, datetime):
         return value
     return datetime.fromisoformat(value)
+
+
+def source_of(columns: Mapping[str, Any]) -> EntrySource | None:
+    """The entry's source from its three columns (all null for entries written here)."""
+    if columns["source_app"] is None:
+        return None
+    return EntrySource(columns["source_app"], columns["source_id"], columns["source_mood_label"])
+
+
+def source_columns(source: EntrySource | None) -> dict[str, str | None]:
+    """The three columns that store an entry's source."""
+    if source is None:
+        return {"source_app": None, "source_id": None, "source_mood_label": None}
+    return {
+        "source_app": source.app,
+        "source_id": source.id,
+        "source_mood_label": source.mood_label,
+    }
 
 
 def decode_entry(
@@ -62,4 +86,8 @@ def decode_entry(
         created_utc=_instant(columns["created_utc"]),
         updated_utc=_instant(columns["updated_utc"]),
         deleted_utc=_instant(columns["deleted_utc"]),
+        local_time=columns["local_time"],
+        utc_offset_minutes=columns["utc_offset_minutes"],
+        starred=bool(columns["starred"]),
+        source=source_of(columns),
     )

@@ -28,6 +28,7 @@ from sqlalchemy import (
     Table,
     Text,
     TypeDecorator,
+    text,
 )
 from sqlalchemy import Enum as SAEnum
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -37,7 +38,7 @@ from recovery_journal.domain.progress import DayConvention, MilestoneKind
 from recovery_journal.domain.support import ContactRole, SafetyStep
 from recovery_journal.domain.tracking import TriggerCategory, WarningStage
 
-_UTC_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
+UTC_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"  # how every instant is stored (sortable text)
 
 
 class UtcDateTime(TypeDecorator[datetime]):
@@ -51,7 +52,7 @@ class UtcDateTime(TypeDecorator[datetime]):
             return None
         if value.tzinfo is None:
             raise ValueError("naive datetime reached storage")
-        return value.astimezone(UTC).strftime(_UTC_FORMAT)
+        return value.astimezone(UTC).strftime(UTC_FORMAT)
 
     def process_result_value(self, value: str | None, dialect: Dialect) -> datetime | None:
         if value is None:
@@ -111,7 +112,17 @@ class TagRow(Base):
 
 class EntryRow(Base):
     __tablename__ = "entries"
-    __table_args__ = (Index("ix_entries_live_date", "deleted_utc", "local_date", "id"),)
+    __table_args__ = (
+        Index("ix_entries_live_date", "deleted_utc", "local_date", "id"),
+        # Idempotent imports: an entry of another app is stored once (migration version 6).
+        Index(
+            "ux_entries_source",
+            "source_app",
+            "source_id",
+            unique=True,
+            sqlite_where=text("source_app IS NOT NULL"),
+        ),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     local_date: Mapped[date] = mapped_column(Date)
     title: Mapped[str] = mapped_column(Text, default="")
@@ -125,6 +136,12 @@ class EntryRow(Base):
     created_utc: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_utc: Mapped[datetime] = mapped_column(UtcDateTime)
     deleted_utc: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    local_time: Mapped[str | None] = mapped_column(String(8))
+    utc_offset_minutes: Mapped[int | None] = mapped_column(Integer)
+    starred: Mapped[bool] = mapped_column(Boolean, default=False)
+    source_app: Mapped[str | None] = mapped_column(String(32))
+    source_id: Mapped[str | None] = mapped_column(Text)
+    source_mood_label: Mapped[str | None] = mapped_column(Text)
 
     tags: Mapped[list[TagRow]] = relationship(secondary=entry_tags, lazy="selectin")
     emotions: Mapped[list[EmotionRow]] = relationship(

@@ -54,6 +54,7 @@ class EntryFilter:
     tag: str | None = None
     therapy_only: bool = False
     trash: bool = False
+    starred_only: bool = False
 
 
 def _where(which: EntryFilter, params: dict[str, object]) -> list[str]:
@@ -66,6 +67,8 @@ def _where(which: EntryFilter, params: dict[str, object]) -> list[str]:
         params["end"] = which.end.isoformat()
     if which.therapy_only:
         where.append("e.bring_to_therapy = 1")
+    if which.starred_only:
+        where.append("e.starred = 1")
     if which.tag:
         # casefold() is the connection's Python function: SQLite's lower() folds ASCII only.
         where.append(

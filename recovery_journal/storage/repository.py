@@ -56,6 +56,19 @@ class Repository(Generic[D]):
     def _values(self, obj: D) -> dict[str, Any]:
         return {name: getattr(obj, name) for name in self._columns if name != "id"}
 
+    def add_all_with_ids(self, session: Session, objs: Sequence[D]) -> None:
+        """Store many objects with the ids they have (restoring an export): one flush."""
+        rows = []
+        for obj in objs:
+            values = self._values(obj)
+            values["id"] = getattr(obj, "id", None)
+            for stamp in ("created_utc", "updated_utc"):
+                if stamp in values and values[stamp] is None:
+                    values[stamp] = utc_now()
+            rows.append(self.row_cls(**values))
+        session.add_all(rows)
+        session.flush()
+
     def add(self, session: Session, obj: D) -> D:
         values = self._values(obj)
         if "created_utc" in values and values["created_utc"] is None:

@@ -178,6 +178,7 @@ _KIND_WORDS = {
     "TOO_NEW": "newer version",
     "BACKUP_DAMAGED": "backup that can't be used",
     "INVALID_INPUT": "another reason",
+    "IMPORT_REFUSED": "the file was refused",
     "NOT_FOUND": "another reason",
     "IO": "another reason",
 }
@@ -188,7 +189,7 @@ def test_the_readme_exit_code_table_is_true_for_every_error() -> None:
     from recovery_journal.errors import ErrorKind
 
     rows = _readme_exit_rows()
-    assert sorted(rows) == [0, 1, 2, 3, 4]
+    assert sorted(rows) == [0, 1, 2, 3, 4, 5]
     assert set(_KIND_WORDS) == {kind.name for kind in ErrorKind}
     for kind in ErrorKind:
         assert _KIND_WORDS[kind.name] in rows[exit_code_for(kind)], kind

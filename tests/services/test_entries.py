@@ -7,7 +7,15 @@ from datetime import date, timedelta
 
 import pytest
 
-from recovery_journal.domain.entries import MATCH_END, MATCH_START, Emotion, Entry
+from recovery_journal.domain.clock import wall_clock
+from recovery_journal.domain.entries import (
+    MATCH_END,
+    MATCH_START,
+    Draft,
+    Emotion,
+    Entry,
+    EntrySource,
+)
 from recovery_journal.errors import ErrorKind, UserError, ValidationError
 from recovery_journal.services.session import JournalSession
 from tests.conftest import Reopen
@@ -281,3 +289,36 @@ def test_every_hit_gets_its_own_snippet_however_the_matches_are_spread(
             own = hit.entry.body.split()[0]  # note<i>: only this entry has it
             assert own in hit.snippet, (hit.entry.body, hit.snippet)
             assert f"{MATCH_START}lantern{MATCH_END}" in hit.snippet
+
+
+def test_a_new_entry_gets_its_wall_clock_time_and_offset(journal: JournalSession) -> None:
+    saved = journal.entries.add(Entry(date(2026, 2, 1), "now"))
+    assert saved.created_utc is not None
+    assert (saved.local_time, saved.utc_offset_minutes) == wall_clock(saved.created_utc)
+    assert journal.entries.list()[0].local_time == saved.local_time
+
+
+def test_star_time_and_source_survive_edits_and_drafts(journal: JournalSession) -> None:
+    source = EntrySource("jrnl", "jrnl:abc", None)
+    saved = journal.entries.add(
+        Entry(date(2020, 1, 1), "imported", local_time="23:59:30", starred=True, source=source)
+    )
+    assert saved.utc_offset_minutes is None  # the source did not say: nothing invented
+    assert saved.id is not None
+    edited = journal.entries.edit(dataclasses.replace(saved, body="changed", source=None))
+    assert (edited.local_time, edited.starred, edited.source) == ("23:59:30", True, source)
+    draft = Draft(slot=f"entry:{saved.id}", local_date=saved.local_date, body="again")
+    again = journal.entries.save_from_draft(dataclasses.replace(draft, entry_id=saved.id))
+    assert (again.local_time, again.starred, again.source) == ("23:59:30", True, source)
+    unstarred = journal.entries.edit(dataclasses.replace(again, starred=False))
+    assert journal.entries.get(unstarred.id or 0).starred is False
+
+
+def test_starred_entries_can_be_listed_and_counted_alone(journal: JournalSession) -> None:
+    journal.entries.add(_entry(1, "plain"))
+    star = journal.entries.add(_entry(2, "starred", starred=True))
+    journal.entries.add(_entry(3, "starred but trashed", starred=True))
+    journal.entries.move_to_trash(journal.entries.list(limit=1)[0].id or 0)
+    assert [e.id for e in journal.entries.list(starred_only=True)] == [star.id]
+    assert journal.entries.count(starred_only=True) == 1
+    assert journal.entries.count() == 2

@@ -1,8 +1,10 @@
-"""The export format's versions: version 2 writes stable codes; a version-1 file still reads."""
+"""The export format's versions: version 2 writes stable codes, version 3 the entries' time,
+star and source; version-1 and version-2 files still read."""
 
 from __future__ import annotations
 
 import json
+import time
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -45,23 +47,26 @@ def _enums_in(doc: dict[str, Any]) -> dict[tuple[str, str], set[Enum]]:
     return found
 
 
-def test_a_version_1_export_reads_as_version_2() -> None:
+def test_a_version_1_export_reads_as_the_current_version() -> None:
     old = json.loads(VERSION_1_FILE.read_text(encoding="utf-8"))
     assert old["version"] == 1 and "things are breaking down" in VERSION_1_FILE.read_text()
     new = upgraded_document(old)
-    assert new["version"] == EXPORT_VERSION == 2
+    assert new["version"] == EXPORT_VERSION == 3
     found = _enums_in(new)
     assert WarningStage.BREAKING_DOWN in found[("warning_signs", "stage")]
     assert set(SafetyStep) == found[("safety_plan", "step")]
     assert ContactRole.CRISIS_LINE in found[("support_contacts", "role")]
     assert old["version"] == 1  # the document read is left as it was
-    assert new["entries"] == old["entries"]
+    added = {"local_time", "utc_offset_minutes", "starred", "source"}
+    assert [{k: v for k, v in e.items() if k not in added} for e in new["entries"]] == old[
+        "entries"
+    ]
 
 
-def test_version_2_writes_codes_and_reads_unchanged(journal: JournalSession) -> None:
+def test_the_current_version_writes_codes_and_reads_unchanged(journal: JournalSession) -> None:
     fill_demo_journal(journal, days=30, end=date(2026, 1, 31))
     doc = json.loads(json.dumps(export_document(journal)))
-    assert doc["version"] == 2
+    assert doc["version"] == 3
     assert upgraded_document(doc) is doc
     stages = {row["stage"] for row in doc["warning_signs"]}
     assert stages == {"early", "breaking_down", "crisis"}
@@ -72,7 +77,7 @@ def test_version_2_writes_codes_and_reads_unchanged(journal: JournalSession) -> 
 @pytest.mark.parametrize(
     "doc",
     [
-        {"format": "recovery-journal-export", "version": 3},
+        {"format": "recovery-journal-export", "version": 4},
         {"format": "something else", "version": 1},
         {"version": 2},
     ],
@@ -80,3 +85,22 @@ def test_version_2_writes_codes_and_reads_unchanged(journal: JournalSession) -> 
 def test_unknown_versions_and_other_files_are_refused(doc: dict[str, Any]) -> None:
     with pytest.raises(ValueError):
         upgraded_document(doc)
+
+
+def test_a_version_2_export_gets_entry_times_from_created_utc(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Version 2 had no wall-clock time: it comes from ``created_utc`` in this computer's zone,
+    as the schema-6 migration does; no star, no source."""
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        entry = {"id": 1, "local_date": "2025-07-01", "created_utc": "2025-07-01T14:30:00Z"}
+        doc = {"format": "recovery-journal-export", "version": 2, "entries": [entry]}
+        (new,) = upgraded_document(doc)["entries"]
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+    assert (new["local_time"], new["utc_offset_minutes"]) == ("10:30", -240)
+    assert (new["starred"], new["source"]) == (False, None)
+    assert "local_time" not in entry

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
+import time
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from recovery_journal.demo import fill_demo_journal
+from recovery_journal.domain.entries import Entry, EntrySource
 from recovery_journal.domain.insights import CHART_KINDS
 from recovery_journal.errors import ErrorKind, UserError
 from recovery_journal.paths import keys_path
@@ -95,8 +98,21 @@ def test_a_journal_from_a_newer_app_is_refused_untouched(
     assert caught.value.kind is ErrorKind.TOO_NEW
 
 
+def _as_version_4_wrote_it(session: JournalSession) -> None:
+    """Take away what versions 5 (covering indexes) and 6 (entry columns) added."""
+    with session.transaction() as s:
+        conn = s.connection()
+        for name in V5_INDEXES:
+            conn.exec_driver_sql(f"DROP INDEX {name}")
+        conn.exec_driver_sql("DROP INDEX ux_entries_source")
+        for column in V6_COLUMNS:
+            conn.exec_driver_sql(f"ALTER TABLE entries DROP COLUMN {column}")
+        conn.exec_driver_sql("PRAGMA user_version = 4")
+
+
 def _as_version_3_wrote_it(session: JournalSession) -> None:
     """Put back the words version 3 stored where version 4 has codes, and say version 3."""
+    _as_version_4_wrote_it(session)
     with session.transaction() as s:
         conn = s.connection()
         for (table, column), renamed in v004_stable_codes.RENAMED.items():
@@ -105,6 +121,16 @@ def _as_version_3_wrote_it(session: JournalSession) -> None:
                     f"UPDATE {table} SET {column} = ? WHERE {column} = ?", (old, new)
                 )
         conn.exec_driver_sql("PRAGMA user_version = 3")
+
+
+V6_COLUMNS = (
+    "local_time",
+    "utc_offset_minutes",
+    "starred",
+    "source_app",
+    "source_id",
+    "source_mood_label",
+)
 
 
 def _without_time(doc: dict[str, Any]) -> dict[str, Any]:
@@ -166,14 +192,10 @@ def test_version_4_journal_gets_the_insight_indexes_after_a_backup(
     """A journal as version 4 left it (without the covering indexes) is backed up, gains the
     indexes, and every chart and the insights report read exactly as before."""
     fill_demo_journal(journal, days=60, end=date(2026, 1, 31))
-    with journal.transaction() as s:
-        conn = s.connection()
-        for name in V5_INDEXES:
-            conn.exec_driver_sql(f"DROP INDEX {name}")
-        conn.exec_driver_sql("PRAGMA user_version = 4")
-    assert not _indexes(journal) & V5_INDEXES
-    before = _insights(journal)  # the same queries, read through the version-4 indexes
+    before = _insights(journal)
     exported = _without_time(export_document(journal))
+    _as_version_4_wrote_it(journal)
+    assert not _indexes(journal) & V5_INDEXES
     journal.lock()
     backups = BackupSettings(folder=tmp_path / "upgrade-backups", daily=False)
     session = open_journal(journal_path, PASSPHRASE, FAST, backups)
@@ -187,3 +209,48 @@ def test_version_4_journal_gets_the_insight_indexes_after_a_backup(
         assert _without_time(export_document(session)) == exported
     finally:
         session.lock()
+
+
+@pytest.fixture
+def kolkata(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """This computer's time zone is Asia/Kolkata (UTC+05:30, no DST) for the test."""
+    monkeypatch.setenv("TZ", "Asia/Kolkata")
+    time.tzset()
+    yield
+    monkeypatch.delenv("TZ")
+    time.tzset()
+
+
+def test_version_4_entries_get_time_and_offset_from_created_utc(
+    journal: JournalSession, journal_path: Path, tmp_path: Path, kolkata: None
+) -> None:
+    """Upgrading a version-4 journal (backed up first) gives existing entries the wall-clock
+    time of their creation in the system time zone, no star and no source."""
+    created = datetime(2025, 3, 1, 20, 45, 10, tzinfo=UTC)
+    journal.entries.add(Entry(date(2025, 3, 1), "late", created_utc=created))
+    journal.entries.add(Entry(date(2025, 3, 2), "trashed", deleted_utc=created))
+    _as_version_4_wrote_it(journal)
+    journal.lock()
+    backups = BackupSettings(folder=tmp_path / "v4-backups", daily=False)
+    session = open_journal(journal_path, PASSPHRASE, FAST, backups)
+    try:
+        assert session.migrated_from == 4
+        assert len(list((tmp_path / "v4-backups").glob("*before-upgrade-v4.rjbackup"))) == 1
+        late = next(e for e in session.entries.everything()[0] if e.body == "late")
+        assert (late.local_time, late.utc_offset_minutes) == ("02:15", 330)
+        assert (late.starred, late.source) == (False, None)
+        assert all(e.local_time for e in session.entries.everything()[0])
+    finally:
+        session.lock()
+
+
+def test_an_imported_entry_is_stored_once_per_source(journal: JournalSession) -> None:
+    """The unique index on (source_app, source_id): a second entry with the same source is
+    refused (the import service skips it before that); entries written here have none."""
+    source = EntrySource("daylio", "daylio:1", "rad")
+    journal.entries.add(Entry(date(2024, 1, 1), "a", source=source))
+    journal.entries.add(Entry(date(2024, 1, 1), "b"))
+    journal.entries.add(Entry(date(2024, 1, 1), "c"))
+    with pytest.raises(UserError):
+        journal.entries.add(Entry(date(2024, 1, 2), "d", source=source))
+    assert journal.entries.count() == 3

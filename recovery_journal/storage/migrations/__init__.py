@@ -17,6 +17,7 @@ from recovery_journal.storage.migrations import (
     v003_drafts,
     v004_stable_codes,
     v005_insight_indexes,
+    v006_entry_time_star_source,
 )
 
 
@@ -35,6 +36,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "autosaved drafts", v003_drafts.SQL),
     Migration(4, "enumerations stored as stable codes", v004_stable_codes.SQL),
     Migration(5, "covering indexes for Insights", v005_insight_indexes.SQL),
+    Migration(6, "entry time, offset, star and import source", v006_entry_time_star_source.SQL),
 )
 CURRENT_VERSION = MIGRATIONS[-1].version
 

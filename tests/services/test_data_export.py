@@ -1,0 +1,99 @@
+"""The data behind the open exports: entries straight from SQL equal the domain's, and each day's
+numbers equal what the export's records say."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from datetime import date
+from statistics import mean
+from typing import Any
+
+from recovery_journal.demo import fill_demo_journal
+from recovery_journal.domain.entries import Entry, EntrySource
+from recovery_journal.services import data_export
+from recovery_journal.services.collection import Collection
+from recovery_journal.services.export import export_document
+from recovery_journal.services.jsonable import jsonable
+from recovery_journal.services.session import JournalSession
+
+
+def test_entries_from_sql_are_exactly_the_domain_entries(journal: JournalSession) -> None:
+    fill_demo_journal(journal, days=40, end=date(2026, 1, 31))
+    journal.entries.add(
+        Entry(date(2020, 1, 1), "", local_time="07:00:30", source=EntrySource("daylio", "x", "ok"))
+    )
+    domain = journal.entries.list() + journal.entries.trash()
+    fast = data_export.entry_documents(journal)
+    assert {e["id"]: e for e in fast} == {e.id: jsonable(e) for e in domain}
+    assert [e["id"] for e in fast] == sorted(e.id or 0 for e in domain)
+    live = data_export.entry_documents(journal, live_only=True)
+    assert [e["deleted_utc"] for e in live] == [None] * len(live) and len(live) < len(fast)
+    assert [(e["local_date"], e["local_time"]) for e in live] == sorted(
+        (e["local_date"], e["local_time"] or "") for e in live
+    )
+
+
+def _expected_days(doc: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    days: dict[str, dict[str, Any]] = defaultdict(Counter)
+    moods: dict[str, list[int]] = defaultdict(list)
+    for e in doc["entries"]:
+        if e["deleted_utc"] is None:
+            days[e["local_date"]]["entries"] += 1
+            if e["mood"] is not None:
+                moods[e["local_date"]].append(e["mood"])
+    for t in doc["trigger_events"]:
+        days[t["local_date"]]["trigger_events"] += 1
+    for c in doc["coping_uses"]:
+        days[c["local_date"]]["coping_uses"] += 1
+    stage = {s["id"]: s["stage"] for s in doc["warning_signs"]}
+    for o in doc["warning_sign_observations"]:
+        days[o["local_date"]][f"warning_signs_{stage[o['sign_id']]}"] += 1
+    for day, values in moods.items():
+        days[day]["mood_min"], days[day]["mood_max"] = min(values), max(values)
+        days[day]["mood_mean"] = round(mean(values), 2)
+    return days
+
+
+def test_daily_rows_match_the_records(journal: JournalSession) -> None:
+    fill_demo_journal(journal, days=60, end=date(2026, 1, 31))
+    rows = data_export.daily_rows(journal)
+    expected = _expected_days(export_document(journal))
+    assert [r["date"] for r in rows] == sorted(expected)
+    for row in rows:
+        want = expected[row["date"]]
+        for key in ("entries", "trigger_events", "coping_uses", "warning_signs_crisis"):
+            assert row[key] == want.get(key, 0), (row["date"], key)
+        assert row["warning_signs_breaking_down"] == want.get("warning_signs_breaking_down", 0)
+        assert (row["mood_min"], row["mood_max"]) == (want.get("mood_min"), want.get("mood_max"))
+        if row["mood_mean"] is not None:
+            assert abs(row["mood_mean"] - want["mood_mean"]) < 0.011
+    assert any(r["trigger_events"] for r in rows) and any(r["coping_uses"] for r in rows)
+
+
+def test_records_from_sql_are_exactly_the_domain_records(journal: JournalSession) -> None:
+    """The JSON export's fast path gives what every collection's own list gives, in order."""
+    fill_demo_journal(journal, days=60, end=date(2026, 1, 31))
+    t, c, s, p = journal.tracking, journal.coping, journal.support, journal.progress
+    slow: dict[str, Collection[Any]] = {
+        "triggers": t.triggers,
+        "trigger_events": t.trigger_events,
+        "warning_signs": t.warning_signs,
+        "warning_sign_observations": t.observations,
+        "coping_strategies": c.strategies,
+        "coping_uses": c.uses,
+        "coping_plan": c.plan_items,
+        "safety_plan": s.safety_items,
+        "support_contacts": s.contacts,
+        "peer_meetings": s.meetings,
+        "counters": p.counters,
+        "slips": p.slips,
+        "milestones": p.milestones,
+        "goals": p.goals,
+        "goal_steps": p.goal_steps,
+        "phases": p.phases,
+    }
+    fast = data_export.record_documents(journal)
+    assert list(fast) == list(slow)
+    for key, collection in slow.items():
+        assert fast[key] == jsonable(collection.list(include_archived=True)), key
+    assert sum(len(v) for v in fast.values()) > 100
