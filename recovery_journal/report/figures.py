@@ -14,11 +14,13 @@ import io
 import re
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 
 from matplotlib import dates as mdates
 from matplotlib.figure import Figure
 from matplotlib.ticker import FixedFormatter
 
+from recovery_journal.charts.common import figure_legend
 from recovery_journal.charts.registry import CHARTS, build_chart, chart_summary
 from recovery_journal.charts.theme import ChartTheme
 from recovery_journal.domain.report import SummaryData
@@ -27,8 +29,10 @@ from recovery_journal.report import vector
 WIDTH_MM = 176.0
 FONT_SIZE = 8.0  # points on paper (the figure is drawn at the text's width: no shrinking)
 PRINT = ChartTheme(ink=True, font_size=FONT_SIZE, width=WIDTH_MM / 25.4, height_scale=0.62)
-MAX_HEIGHT_MM = {"mood": 70.0, "triggers": 110.0, "warning_signs": 75.0, "coping": 70.0}
+MAX_HEIGHT_MM = {"mood": 80.0, "triggers": 110.0, "warning_signs": 75.0, "coping": 70.0}
 """Two charts share a page (with their titles and sentences): taller ones are made shorter."""
+LONG_DAYS = 180  # a longer mood chart draws its daily means quietly
+MOOD_HEIGHT_MM = 80.0  # room for the anchor words of the 0–10 scale at print size
 KINDS = (  # the report's key, the chart's KIND
     ("mood", "mood"),
     ("triggers", "triggers"),
@@ -87,16 +91,53 @@ def date_words(days: list[date]) -> list[str]:
     return labels
 
 
+def _spaced(ticks: list[float]) -> list[float]:
+    """Without a tick that crowds its neighbour (the first of a month next to a weekly tick:
+    written-out dates are wider than the screen's numbers)."""
+    if len(ticks) < 3:
+        return ticks
+    gaps = sorted(b - a for a, b in pairwise(ticks))
+    usual = gaps[len(gaps) // 2]
+    kept = [ticks[0]]
+    for tick in ticks[1:]:
+        if tick - kept[-1] >= 0.6 * usual:
+            kept.append(tick)
+    return kept
+
+
 def write_out_dates(figure: Figure) -> None:
     """Every date axis of ``figure`` with written-out dates instead of the screen's compact
     numbers ("09 13 17 … 2026-Dec")."""
     for ax in figure.axes:
         if not isinstance(ax.xaxis.get_major_formatter(), mdates.ConciseDateFormatter):
             continue
-        ticks = list(ax.get_xticks())
+        ticks = _spaced(list(ax.get_xticks()))
         days = [mdates.num2date(t).date() for t in ticks]  # type: ignore[no-untyped-call]
         ax.set_xticks(ticks)
         ax.xaxis.set_major_formatter(FixedFormatter(date_words(days)))
+
+
+def _footnotes(figure: Figure) -> list[str]:
+    """Notes a chart writes along its bottom edge ("Not enough uses yet: …"), taken out of the
+    drawing and returned for the sentence under it: at print size they ran into the axis label."""
+    found = [t for t in figure.texts if t.get_gid() == "not-enough"]
+    for text in found:
+        text.remove()
+    return [" ".join(t.get_text().split()) for t in found]
+
+
+def _quiet_daily_line(figure: Figure) -> None:
+    """Over a long period the daily means are a solid block of ink on paper: drawn thin and
+    light, under the 7-day mean drawn in black (the legend redrawn to match)."""
+    ax = figure.axes[0]
+    for line in ax.get_lines():
+        if line.get_gid() == "mean":
+            line.set(color=PRINT.colour("sky"), linewidth=0.3)
+        elif line.get_gid() == "rolling":
+            line.set(color=PRINT.foreground, linewidth=0.9, linestyle="-", zorder=3)
+    for legend in list(figure.legends):
+        legend.remove()
+    figure_legend(figure, ax, PRINT)
 
 
 def chart(key: str, kind: str, data: object) -> ReportFigure:
@@ -106,9 +147,15 @@ def chart(key: str, kind: str, data: object) -> ReportFigure:
         write_out_dates(figure)
         width, height = figure.get_size_inches()
         most = MAX_HEIGHT_MM[key] / 25.4
-        if height > most:
+        if key == "mood":  # constrained layout: it takes any height
+            figure.set_size_inches(width, MOOD_HEIGHT_MM / 25.4)
+        elif height > most:
             figure.set_size_inches(width, most)
     summary = chart_summary(kind, data)
+    if figure is not None:
+        summary = " ".join([summary, *_footnotes(figure)])
+        if kind == "mood" and getattr(data.period, "days", 0) > LONG_DAYS:  # type: ignore[attr-defined]
+            _quiet_daily_line(figure)
     if figure is None and kind == "mood":  # the app's "fills in as you write" is for the screen
         summary = "No mood ratings in this period."
     return ReportFigure(key, CHARTS[kind].title, figure, summary)
