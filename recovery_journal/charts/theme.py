@@ -40,15 +40,15 @@ INK = {
 """The palette in greys for paper: the mean line black, the rolling mean (dashed) dark grey."""
 INK_SERIES = (
     "#262626",
-    "#8c8c8c",
-    "#d0d0d0",
+    "#a6a6a6",
     "#595959",
-    "#b3b3b3",
+    "#d0d0d0",
     "#000000",
-    "#ececec",
-    "#737373",
+    "#8c8c8c",
+    "#404040",
+    "#bfbfbf",
 )
-"""Stacked categories on paper: neighbours alternate dark and light."""
+"""Stacked categories on paper: neighbours alternate dark and light, none near the paper's white."""
 STAGE_STYLE = {
     "early": ("sky", "o"),
     "breaking_down": ("orange", "s"),
