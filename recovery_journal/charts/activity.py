@@ -18,7 +18,7 @@ from recovery_journal.charts.common import (
     new_figure,
     style,
 )
-from recovery_journal.charts.theme import HATCHES, STAGE_STYLE, ChartTheme
+from recovery_journal.charts.theme import STAGE_STYLE, ChartTheme
 from recovery_journal.domain.insight_text import triggers_sentence, warning_signs_sentence
 from recovery_journal.domain.insights import TriggerSeries, WarningSeries
 from recovery_journal.domain.scales import INTENSITY
@@ -80,7 +80,7 @@ def triggers_figure(data: TriggerSeries, theme: ChartTheme) -> Figure:
         heights = np.asarray(counts, dtype=float)
         look: dict[str, Any] = {
             "facecolor": theme.series(i),
-            "hatch": HATCHES[i % len(HATCHES)],
+            "hatch": theme.hatch(i),
             "edgecolor": theme.background,
             "label": words.word_for(TriggerCategory, category),
             "gid": f"category:{category}",
@@ -107,7 +107,8 @@ def triggers_figure(data: TriggerSeries, theme: ChartTheme) -> Figure:
         marker="o",
         markersize=3,
         linewidth=1.0,
-        linestyle=":",
+        # one point: no line (a dotted line of one point is path data QtSvg rejects)
+        linestyle=":" if len(data.buckets) > 1 else "none",
         label="mean intensity",
         gid="intensity",
     )
@@ -147,7 +148,7 @@ def triggers_figure(data: TriggerSeries, theme: ChartTheme) -> Figure:
     top.grid(axis="y", visible=False)
     heat = fig.add_axes(boxes[2])
     matrix = np.asarray(data.heat, dtype=float).T
-    heat.imshow(matrix, cmap="cividis", aspect="auto", gid="heat")
+    heat.imshow(matrix, cmap=theme.heat_map, aspect="auto", gid="heat")
     heat.set_xticks(range(7), WEEKDAYS)
     heat.set_yticks(range(4), QUARTER_NAMES)
     heat.tick_params(colors=theme.foreground, labelsize=theme.small * 0.9, length=0)
@@ -162,9 +163,14 @@ def triggers_figure(data: TriggerSeries, theme: ChartTheme) -> Figure:
                 ha="center",
                 va="center",
                 fontsize=theme.small * 0.85,
-                color="#000000" if n > peak * 0.6 else "#ffffff",
+                color=_count_ink(n > peak * 0.6, theme),
             )
     return fig
+
+
+def _count_ink(high: bool, theme: ChartTheme) -> str:
+    """A count's colour on its square: cividis is light where counts are high, greys dark."""
+    return "#ffffff" if high == theme.ink else "#000000"
 
 
 def warning_signs_figure(data: WarningSeries, theme: ChartTheme) -> Figure:

@@ -30,7 +30,8 @@ def new_figure(
     their axes themselves (see :func:`fixed_margins`): constrained layout measures every text
     twice per draw, which made those charts several times slower to draw."""
     layout: Literal["constrained"] | None = "constrained" if constrained else None
-    return Figure(figsize=(width, height), facecolor=theme.background, layout=layout)
+    size = (theme.width or width, height * theme.height_scale)
+    return Figure(figsize=size, facecolor=theme.background, layout=layout)
 
 
 def fixed_margins(

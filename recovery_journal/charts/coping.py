@@ -40,6 +40,7 @@ def coping_figure(data: CopingSeries, theme: ChartTheme) -> Figure:
         xerr=[lows, highs],
         fmt="none",
         ecolor=theme.foreground,
+        color=theme.foreground,  # the caps' (unseen) fill, else matplotlib's default blue
         capsize=3,
         linewidth=1.0,
         gid="interval",

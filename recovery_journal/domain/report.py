@@ -9,9 +9,13 @@ only for the entries the excerpt mode allows.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import Enum
+
+from recovery_journal.domain.insights import CopingSeries, MoodSeries, TriggerSeries, WarningSeries
+from recovery_journal.domain.statistics import Association
 
 MAX_TALK_ABOUT = 3
 LOW_MOOD = 3  # a day whose average mood is this or lower is a "low day"
@@ -169,16 +173,25 @@ class DayMood:
     high: int
 
 
-@dataclass(frozen=True, slots=True)
-class Association:
-    """A called-out association with its evidence (never a diagnosis): mood on days with and
-    without something, over ``n_with`` and ``n_without`` days."""
+MAX_ASSOCIATIONS = 3
 
-    text: str
-    mean_with: float
-    n_with: int
-    mean_without: float
-    n_without: int
+
+def called_out(found: Sequence[Association]) -> tuple[Association, ...]:
+    """The associations the summary shows: only those the insights engine calls out (their 95 %
+    interval excludes 0 after the Benjamini–Hochberg correction), the largest differences first,
+    at most :data:`MAX_ASSOCIATIONS`."""
+    kept = sorted((a for a in found if a.called_out), key=lambda a: -abs(a.difference))
+    return tuple(kept[:MAX_ASSOCIATIONS])
+
+
+@dataclass(frozen=True, slots=True)
+class ChartSeries:
+    """The series the summary's four charts draw: the Insights page's own (``chart_data``)."""
+
+    mood: MoodSeries
+    triggers: TriggerSeries
+    warning_signs: WarningSeries
+    coping: CopingSeries
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,11 +228,10 @@ class SummaryData:
     safety: SafetyNumbers
     flagged: tuple[EntryRef, ...]
     excerpts: tuple[Excerpt, ...]
-    mood_days: tuple[DayMood, ...]
-    phases: tuple[Dated, ...]  # every phase that starts on or before the period's end
     milestones: tuple[Dated, ...]
     goals_reached: tuple[Dated, ...]
-    associations: tuple[Association, ...]
+    associations: tuple[Association, ...]  # the called-out ones (:func:`called_out`)
+    charts: ChartSeries | None = None  # None: the charts are not part of this summary
     safety_plan: tuple[tuple[str, tuple[str, ...]], ...] = field(default=())  # step code, lines
 
     @property

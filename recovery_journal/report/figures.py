@@ -1,14 +1,11 @@
 """Where the summary's figures come from — the one seam between the report and the charts.
 
-:func:`report_figures` turns the report model into :class:`ReportFigure` values (a
-``matplotlib.figure.Figure`` with its title and a one-sentence summary in plain words);
-:func:`to_vector` turns each into SVG for the page. Today the figures are drawn here, simply, from
-the report's own numbers; when the shared chart builders exist (``recovery_journal/charts``), this
-module calls them instead and nothing else in the report changes.
-
-Greyscale-safe: black and greys only, with a second encoding (markers, every bar named and its
-value written on it — no hatching: QtSvg draws pattern fills slowly and heavily); fixed,
-anchored scales (mood and distress 0–10).
+:func:`report_figures` draws the Insights page's own charts (:mod:`recovery_journal.charts`,
+``build_chart`` and ``chart_summary`` of the registry) from the series the report service read
+(:class:`~recovery_journal.domain.report.ChartSeries`), in the print theme: white paper, black
+ink and greys, with markers, line styles and direct labels as the second encoding (no hatching:
+QtSvg draws pattern fills slowly), the fixed anchored scales of the charts, at the width of the
+page's text. :func:`to_vector` turns each into SVG for the page.
 """
 
 from __future__ import annotations
@@ -16,28 +13,46 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
-from typing import Any
+from datetime import date
+from itertools import pairwise
 
+from matplotlib import dates as mdates
 from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import FixedFormatter
 
+from recovery_journal.charts.common import figure_legend
+from recovery_journal.charts.registry import CHARTS, build_chart, chart_summary
+from recovery_journal.charts.theme import ChartTheme
 from recovery_journal.domain.report import SummaryData
-from recovery_journal.report import vector, words
+from recovery_journal.report import vector
 
 WIDTH_MM = 176.0
-HEIGHT_MM = 62.0
-BAR_HEIGHT_MM = 44.0
-MAX_POINTS = 180  # the mood line of a longer period shows means over runs of days
-MAX_MARKED_POINTS = 90
-GREYS = ("#222222", "#777777", "#bbbbbb")
-FONT_SIZE = 8  # points; set on each text (never through matplotlib's global rcParams: the
-# figures are drawn on a worker thread while the app may be drawing its own charts)
+FONT_SIZE = 8.0  # points on paper (the figure is drawn at the text's width: no shrinking)
+PRINT = ChartTheme(ink=True, font_size=FONT_SIZE, width=WIDTH_MM / 25.4, height_scale=0.62)
+MAX_HEIGHT_MM = {"mood": 80.0, "triggers": 110.0, "warning_signs": 75.0, "coping": 70.0}
+"""Two charts share a page (with their titles and sentences): taller ones are made shorter."""
+LONG_DAYS = 180  # a longer mood chart draws its daily means quietly
+MOOD_HEIGHT_MM = 80.0  # room for the anchor words of the 0–10 scale at print size
+KINDS = (  # the report's key, the chart's KIND
+    ("mood", "mood"),
+    ("triggers", "triggers"),
+    ("warning_signs", "warning-signs"),
+    ("coping", "coping"),
+)
 
 
 # matplotlib writes the space glyph as a path without data, which QtSvg rejects with warnings (and
 # an empty stand-in left PDF paths that poppler reports): the glyph and its uses are left out.
 _EMPTY_GLYPH = re.compile(rb'<path id="([^"]+)" transform="[^"]*"/>')
+# A shape whose every point is the same (the range band of a lone day rated once) has no area;
+# Qt's PDF writer turns it into a closepath without a current point, which readers reject.
+_SHAPE = re.compile(rb'<path d="([^"]*)"[^>]*/>')
+_NUMBER = re.compile(rb"-?[0-9.]+(?:e-?[0-9]+)?")
+
+
+def _is_a_point(match: re.Match[bytes]) -> bool:
+    numbers = _NUMBER.findall(match.group(1))
+    return len(numbers) > 2 and len(set(zip(numbers[::2], numbers[1::2], strict=False))) == 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,174 +65,113 @@ class ReportFigure:
     summary: str
 
 
-def _figure(height_mm: float = HEIGHT_MM) -> tuple[Figure, Any]:
-    fig = Figure(figsize=(WIDTH_MM / 25.4, height_mm / 25.4), layout="constrained")
-    ax = fig.add_subplot()
-    ax.spines[["top", "right"]].set_visible(False)
-    ax.tick_params(labelsize=FONT_SIZE)
-    return fig, ax
+def _drawn(kind: str, data: object) -> bool:
+    """Whether the chart has anything to draw (else its sentence stands alone: the charts'
+    empty state would only repeat it)."""
+    if kind == "mood":
+        return bool(getattr(data, "days", ()))
+    if kind == "coping":
+        return bool(getattr(data, "drawn", ()))
+    return bool(getattr(data, "total", 0))
 
 
-def _phase_spans(data: SummaryData) -> list[tuple[date, date, str]]:
-    """The phases as they cover the period: (first day, last day, name)."""
-    period = data.period
-    starts = sorted(data.phases, key=lambda p: p.day)
-    spans = []
-    for index, phase in enumerate(starts):
-        following = starts[index + 1].day - timedelta(days=1) if index + 1 < len(starts) else None
-        start = max(phase.day, period.start)
-        end = min(following or period.end, period.end)
-        if start <= end:
-            spans.append((start, end, phase.text))
-    return spans
+def date_words(days: list[date]) -> list[str]:
+    """Tick labels with the months written out ("9 Nov", "Dec 2026", "2027"): the year on the
+    first tick and wherever it changes, so no reader confuses day and month."""
+    monthly = all(d.day == 1 for d in days)
+    yearly = monthly and all(d.month == 1 for d in days)
+    labels, year = [], None
+    for d in days:
+        if yearly:
+            labels.append(str(d.year))
+        else:
+            text = f"{d:%b}" if monthly else f"{d.day} {d:%b}"
+            labels.append(f"{text} {d.year}" if d.year != year else text)
+        year = d.year
+    return labels
 
 
-def _binned(
-    points: list[tuple[float, float, float, float]], days: int
-) -> list[tuple[float, float, float, float]]:
-    """Daily (x, mean, low, high) as they are for short periods; for long ones, averaged over
-    runs of days so the line stays readable (and the drawing small): at most MAX_POINTS."""
-    size = max(1, -(-days // MAX_POINTS))
-    if size == 1:
-        return points
-    bins: dict[int, list[tuple[float, float, float, float]]] = {}
-    for point in points:
-        bins.setdefault(int(point[0]) // size, []).append(point)
-    return [
-        (
-            (index + 0.5) * size - 0.5,
-            sum(p[1] for p in group) / len(group),
-            min(p[2] for p in group),
-            max(p[3] for p in group),
-        )
-        for index, group in sorted(bins.items())
-    ]
+def _spaced(ticks: list[float]) -> list[float]:
+    """Without a tick that crowds its neighbour (the first of a month next to a weekly tick:
+    written-out dates are wider than the screen's numbers)."""
+    if len(ticks) < 3:
+        return ticks
+    gaps = sorted(b - a for a, b in pairwise(ticks))
+    usual = gaps[len(gaps) // 2]
+    kept = [ticks[0]]
+    for tick in ticks[1:]:
+        if tick - kept[-1] >= 0.6 * usual:
+            kept.append(tick)
+    return kept
 
 
-def _day_ticks(days: int, most: int = 7) -> list[int]:
-    step = max(1, -(-days // most))
-    return list(range(0, days, step))
+def write_out_dates(figure: Figure) -> None:
+    """Every date axis of ``figure`` with written-out dates instead of the screen's compact
+    numbers ("09 13 17 … 2026-Dec")."""
+    for ax in figure.axes:
+        if not isinstance(ax.xaxis.get_major_formatter(), mdates.ConciseDateFormatter):
+            continue
+        ticks = _spaced(list(ax.get_xticks()))
+        days = [mdates.num2date(t).date() for t in ticks]  # type: ignore[no-untyped-call]
+        ax.set_xticks(ticks)
+        ax.xaxis.set_major_formatter(FixedFormatter(date_words(days)))
 
 
-def _tick_label(day: date) -> str:
-    return f"{day.day} {day:%b}\n{day.year}"
+def _footnotes(figure: Figure) -> list[str]:
+    """Notes a chart writes along its bottom edge ("Not enough uses yet: …"), taken out of the
+    drawing and returned for the sentence under it: at print size they ran into the axis label."""
+    found = [t for t in figure.texts if t.get_gid() == "not-enough"]
+    for text in found:
+        text.remove()
+    return [" ".join(t.get_text().split()) for t in found]
 
 
-def mood_figure(data: SummaryData) -> ReportFigure:
-    """Daily mood (mean, with the day's lowest and highest) on the fixed 0–10 scale, phases as
-    bands and milestones as marks."""
-    fig, ax = _figure()
-    period = data.period
-    days = data.mood_days
-
-    # The x axis counts days from the period's first (plain numbers keep the drawing independent
-    # of matplotlib's date handling).
-    def x(day: date) -> float:
-        return float((day - period.start).days)
-
-    for index, (start, end, name) in enumerate(_phase_spans(data)):
-        ax.axvspan(x(start) - 0.5, x(end) + 0.5, color="#000", alpha=0.04 + 0.05 * (index % 2))
-        ax.text(x(start) - 0.5, 10.3, f" {name}", fontsize=7, color="#333333")
-    points = _binned([(x(d.day), d.mean, d.low, d.high) for d in days], period.days)
-    if points:
-        xs = [p[0] for p in points]
-        ax.fill_between(xs, [p[2] for p in points], [p[3] for p in points], color="#ccc", lw=0)
-        marker = "o" if len(points) <= MAX_MARKED_POINTS else None
-        ax.plot(xs, [p[1] for p in points], color="#111111", lw=1.2, marker=marker, ms=2)
-    for milestone in data.milestones:
-        ax.plot([x(milestone.day)], [0.4], marker="^", color="#111111", ms=5)
-    ax.set_ylim(0, 10.9)
-    ax.set_yticks([0, 2, 4, 6, 8, 10])
-    ax.set_xlim(-0.5, period.days - 0.5)
-    ticks = _day_ticks(period.days)
-    ax.set_xticks(ticks, [_tick_label(period.start + timedelta(days=t)) for t in ticks])
-    ax.set_ylabel("Mood (0 worst – 10 best)", fontsize=FONT_SIZE)
-    ax.grid(axis="y", color="#dddddd", lw=0.5)
-    mean = data.current.mood.mean
-    size = max(1, -(-period.days // MAX_POINTS))
-    line = (
-        "line: the day's average; grey band: its lowest to highest rating"
-        if size == 1
-        else f"line: the average of each {size} days; grey band: their lowest to highest rating"
-    )
-    summary = (
-        f"Mood averaged {words.one_decimal(mean)} on {words.days(data.current.mood.days)} "
-        f"with a rating ({line}; triangles: milestones)."
-        if mean is not None
-        else "No mood ratings in this period."
-    )
-    title = "Mood day by day" if size == 1 else "Mood over time"
-    return ReportFigure("mood", title, fig if days else None, summary)
+def _quiet_daily_line(figure: Figure) -> None:
+    """Over a long period the daily means are a solid block of ink on paper: drawn thin and
+    light, under the 7-day mean drawn in black (the legend redrawn to match)."""
+    ax = figure.axes[0]
+    for line in ax.get_lines():
+        if line.get_gid() == "mean":
+            line.set(color=PRINT.colour("sky"), linewidth=0.3)
+        elif line.get_gid() == "rolling":
+            line.set(color=PRINT.foreground, linewidth=0.9, linestyle="-", zorder=3)
+    for legend in list(figure.legends):
+        legend.remove()
+    figure_legend(figure, ax, PRINT)
 
 
-def _bars(labels: list[str], values: list[int], axis_label: str) -> Figure:
-    fig, ax = _figure(BAR_HEIGHT_MM)
-    y = list(range(len(labels)))[::-1]
-    ax.barh(y, values, color=[GREYS[i % 3] for i in range(len(labels))], edgecolor="#000")
-    for yy, value in zip(y, values, strict=True):
-        ax.text(value, yy, f" {value}", va="center", fontsize=FONT_SIZE)
-    ax.set_yticks(y, labels)
-    ax.set_xlabel(axis_label, fontsize=FONT_SIZE)
-    ax.set_xlim(0, max([*values, 1]) * 1.15)
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    return fig
-
-
-def trigger_figure(data: SummaryData) -> ReportFigure:
-    counted = data.current.trigger_categories
-    fig = _bars([words.category(c.label) for c in counted], [c.count for c in counted], "Events")
-    summary = (
-        f"{data.current.trigger_events} trigger events; "
-        f"most often {words.category(counted[0].label)}."
-        if counted
-        else "No triggers logged in this period."
-    )
-    return ReportFigure("triggers", "Triggers by kind", fig if counted else None, summary)
-
-
-def warning_figure(data: SummaryData) -> ReportFigure:
-    counted = data.current.warning_days
-    fig = _bars([words.stage(c.label) for c in counted], [c.count for c in counted], "Days")
-    total = sum(c.count for c in counted)
-    summary = (
-        "Days with at least one warning sign of each stage: "
-        + ", ".join(f"{words.stage(c.label).lower()} {c.count}" for c in counted)
-        + "."
-        if total
-        else "No warning signs noted in this period."
-    )
-    return ReportFigure("warning_signs", "Warning signs by stage", fig if total else None, summary)
-
-
-def coping_figure(data: SummaryData) -> ReportFigure:
-    helped = data.current.helped_most
-    fig, ax = _figure(BAR_HEIGHT_MM)
-    y = list(range(len(helped)))[::-1]
-    ax.barh(y, [h.average_drop for h in helped], color="#777777", edgecolor="#000")
-    for yy, h in zip(y, helped, strict=True):
-        ax.text(
-            max(h.average_drop, 0),
-            yy,
-            f"  −{h.average_drop:.1f} (n = {h.n})",
-            va="center",
-            fontsize=FONT_SIZE,
-        )
-    ax.set_yticks(y, [h.name for h in helped])
-    ax.set_xlim(0, 10)
-    ax.set_xlabel("Average drop in distress (0–10 scale), over n rated uses", fontsize=FONT_SIZE)
-    summary = (
-        f"{data.current.coping_uses} coping uses; "
-        f"the one that helped most: {helped[0].name} (n = {helped[0].n})."
-        if helped
-        else f"{data.current.coping_uses} coping uses; not enough rated uses to compare yet."
-    )
-    title = "What helped (distress before → after)"
-    return ReportFigure("coping", title, fig if helped else None, summary)
+def chart(key: str, kind: str, data: object) -> ReportFigure:
+    """One chart of the registry, drawn for paper, with its summary sentence."""
+    figure = build_chart(kind, data, PRINT) if _drawn(kind, data) else None
+    if figure is not None:
+        write_out_dates(figure)
+        width, height = figure.get_size_inches()
+        most = MAX_HEIGHT_MM[key] / 25.4
+        if key == "mood":  # constrained layout: it takes any height
+            figure.set_size_inches(width, MOOD_HEIGHT_MM / 25.4)
+        elif height > most:
+            figure.set_size_inches(width, most)
+    summary = chart_summary(kind, data)
+    if figure is not None:
+        summary = " ".join([summary, *_footnotes(figure)])
+        if kind == "mood" and getattr(data.period, "days", 0) > LONG_DAYS:  # type: ignore[attr-defined]
+            _quiet_daily_line(figure)
+    if figure is None and kind == "mood":  # the app's "fills in as you write" is for the screen
+        summary = "No mood ratings in this period."
+    return ReportFigure(key, CHARTS[kind].title, figure, summary)
 
 
 def report_figures(data: SummaryData) -> list[ReportFigure]:
-    """THE SEAM: the figures of the full summary, in page order."""
-    return [mood_figure(data), trigger_figure(data), warning_figure(data), coping_figure(data)]
+    """THE SEAM: the figures of the full summary, in page order (none without the charts)."""
+    if data.charts is None:
+        return []
+    series = {
+        "mood": data.charts.mood,
+        "triggers": data.charts.triggers,
+        "warning_signs": data.charts.warning_signs,
+        "coping": data.charts.coping,
+    }
+    return [chart(key, kind, series[key]) for key, kind in KINDS]
 
 
 def to_vector(figure: Figure) -> vector.Figure:
@@ -231,4 +185,5 @@ def to_vector(figure: Figure) -> vector.Figure:
     for glyph in _EMPTY_GLYPH.findall(svg):
         svg = re.sub(rb'<use xlink:href="#' + re.escape(glyph) + rb'"[^>]*/>', b"", svg)
     svg = _EMPTY_GLYPH.sub(b"", svg)
+    svg = _SHAPE.sub(lambda m: b"" if _is_a_point(m) else m.group(0), svg)
     return vector.Figure(svg, width * shrink, height * shrink)

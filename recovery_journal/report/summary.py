@@ -186,16 +186,17 @@ def page_one(data: SummaryData) -> str:
 
 
 def _associations(data: SummaryData) -> str:
+    head = "<h3>What seems to go with my mood</h3>"
     if not data.associations:
-        return ""
-    items = [
-        f"<li>On days when {_e(a.text)}, my mood averaged {a.mean_with:.1f} "
-        f"(n = {a.n_with} days); on other days {a.mean_without:.1f} (n = {a.n_without} days).</li>"
-        for a in data.associations
-    ]
+        return head + (
+            "<p>Nothing stood out clearly enough in this period (a pattern is shown only when "
+            "it holds after allowing for how many were compared).</p>"
+        )
+    items = [f"<li>{_e(words.association(a))}</li>" for a in data.associations]
     return (
-        "<h3>Things that went together</h3><ul>" + "".join(items) + "</ul>"
-        "<p><small>These are patterns in my own notes, not causes.</small></p>"
+        head + "<ul>" + "".join(items) + "</ul>"
+        "<p><small>An association, not a cause: patterns in my own notes, shown only when they "
+        "stand out after allowing for how many were compared (n = days).</small></p>"
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from recovery_journal import words
+from recovery_journal.domain.statistics import Association
 from recovery_journal.domain.tracking import TriggerCategory, WarningStage
 
 DISCLAIMER = "Prepared by me with Recovery Journal — not a clinical assessment"
@@ -67,3 +68,40 @@ def category(code: str) -> str:
 
 def stage(code: str) -> str:
     return words.word_for(WarningStage, code)
+
+
+STAGE_PHRASES = {
+    "early": "early warning signs",
+    "breaking_down": "warning signs that things are breaking down",
+    "crisis": "crisis-stage warning signs",
+}
+
+
+def factor(found: Association) -> str:
+    """What an association is about, as it starts a sentence ("#walk", "Using “Box
+    breathing”", "A trigger (people)") — the Insights page's factors in the same words."""
+    if found.kind == "tag":
+        return f"#{found.factor}"
+    if found.kind == "trigger-category":
+        return f"A trigger ({category(found.factor)})"
+    if found.kind == "coping":
+        return f"Using “{found.factor}”"
+    if found.kind == "sleep":
+        return "Under 6 hours of sleep"
+    if found.kind == "meeting":
+        return "A peer meeting"
+    phrase = STAGE_PHRASES.get(found.factor, found.factor)
+    return phrase[:1].upper() + phrase[1:]
+
+
+def association(found: Association) -> str:
+    """One called-out association in plain words, with its n on both sides (never a cause)."""
+    better = "better" if found.difference > 0 else "lower"
+    when = "the next day" if found.lag_days else "the same day"
+    return (
+        f"{factor(found)} seems to go with {better} mood {when}: "
+        f"{found.mean_with:.1f} on average with it (n = {days(found.n_with)}), "
+        f"{found.mean_without:.1f} without (n = {days(found.n_without)}); "
+        f"difference {found.difference:+.1f}, "
+        f"95 % interval {found.ci_low:+.1f} to {found.ci_high:+.1f}."
+    )

@@ -82,6 +82,22 @@ class InsightsReport:
         }
 
 
+def series(conn: DBAPIConnection, kind: str, period: Period) -> Any:
+    """The series one chart draws, read on an open snapshot (the therapist summary reads all of
+    its numbers in one)."""
+    loader = _LOADERS.get(kind)
+    if loader is None:
+        raise UnknownChartError(kind)
+    return loader(conn, period)
+
+
+def associations_in(conn: DBAPIConnection, period: Period) -> tuple[Association, ...]:
+    """Mood on days with vs without each factor (lag 0 and 1), only with ≥ 3 days a side."""
+    moods = aggregates.daily_moods(conn, period)
+    factors = insight_numbers.factor_days(conn, period)
+    return tuple(statistics.associations(moods, factors))
+
+
 def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 4)
 
@@ -108,11 +124,10 @@ class InsightsService:
 
     def chart_data(self, kind: str, period: Period) -> Any:
         """The series one chart draws (``kind``: one of ``CHART_KINDS``)."""
-        loader = _LOADERS.get(kind)
-        if loader is None:
+        if kind not in _LOADERS:
             raise UnknownChartError(kind)
         with self._reading() as conn:
-            return loader(conn, period)
+            return series(conn, kind, period)
 
     def summary(self, period: Period) -> Summary:
         with self._reading() as conn:
@@ -121,9 +136,7 @@ class InsightsService:
     def associations(self, period: Period) -> tuple[Association, ...]:
         """Mood on days with vs without each factor (lag 0 and 1), only with ≥ 3 days a side."""
         with self._reading() as conn:
-            moods = aggregates.daily_moods(conn, period)
-            factors = insight_numbers.factor_days(conn, period)
-        return tuple(statistics.associations(moods, factors))
+            return associations_in(conn, period)
 
     def report(self, period: Period) -> InsightsReport:
         return InsightsReport(period, self.summary(period), self.associations(period))

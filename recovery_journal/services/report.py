@@ -2,9 +2,11 @@
 
 :func:`gather` reads one snapshot of the journal (plain SQL in
 :mod:`recovery_journal.storage.summary`) for the chosen period and the one before it, and returns
-the report model (:class:`~recovery_journal.domain.report.SummaryData`). Entry text is read only
-for the entries the excerpt mode allows: the flagged ones, or the ones the person ticked. No Qt,
-no ORM rows.
+the report model (:class:`~recovery_journal.domain.report.SummaryData`). The charts' series, the
+strategies that helped most and the called-out associations are the Insights page's own
+(:mod:`recovery_journal.services.insights`, read on the same snapshot), so the summary and the
+app never disagree. Entry text is read only for the entries the excerpt mode allows: the flagged
+ones, or the ones the person ticked. No Qt, no ORM rows.
 """
 
 from __future__ import annotations
@@ -12,15 +14,23 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from recovery_journal.domain import insights as series
 from recovery_journal.domain.report import (
+    TOP_N,
+    ChartSeries,
     EntryRef,
     ExcerptMode,
+    KeyNumbers,
     Period,
     ReportOptions,
     Section,
+    StrategyHelp,
     SummaryData,
+    called_out,
 )
+from recovery_journal.services import insights
 from recovery_journal.storage import summary
+from recovery_journal.storage.database import DBAPIConnection
 
 if TYPE_CHECKING:
     from recovery_journal.services.session import JournalSession
@@ -41,22 +51,53 @@ def gather(session: JournalSession, options: ReportOptions, generated: date) -> 
             wanted = frozenset()
         plan = summary.safety_plan(conn) if options.shows(Section.SAFETY_PLAN) else ()
         days = summary.days_of(conn, period)
+        span = series.Period(period.start, period.end)
+        coping: series.CopingSeries = insights.series(conn, "coping", span)
+        found = (
+            called_out(insights.associations_in(conn, span))
+            if options.shows(Section.ASSOCIATIONS)
+            else ()
+        )
         return SummaryData(
             options=options,
             generated=generated,
             days_with_entry=days.written,
-            current=summary.key_numbers(conn, period, days),
-            previous=summary.key_numbers(conn, period.previous()),
+            current=summary.key_numbers(conn, period, days, helped_most(coping)),
+            previous=_key_numbers(conn, period.previous()),
             safety=summary.safety_numbers(conn, period),
             flagged=flagged,
             excerpts=summary.excerpts(conn, period, wanted),
-            mood_days=days.moods,
-            phases=summary.phases(conn, period),
             milestones=summary.milestones(conn, period),
             goals_reached=summary.goals_reached(conn, period),
-            associations=summary.associations(conn, period, days),
+            associations=found,
+            charts=_charts(conn, span, coping) if options.shows(Section.CHARTS) else None,
             safety_plan=plan,
         )
+
+
+def helped_most(coping: series.CopingSeries) -> tuple[StrategyHelp, ...]:
+    """The strategies with the largest mean drop in distress over ≥ 3 rated uses (the coping
+    chart's own numbers, already in that order)."""
+    return tuple(
+        StrategyHelp(s.name, s.n, s.mean_drop)
+        for s in coping.drawn[:TOP_N]
+        if s.mean_drop is not None
+    )
+
+
+def _key_numbers(conn: DBAPIConnection, period: Period) -> KeyNumbers:
+    """The numbers of another period, read the same way (the previous one, for "change")."""
+    coping = insights.series(conn, "coping", series.Period(period.start, period.end))
+    return summary.key_numbers(conn, period, helped=helped_most(coping))
+
+
+def _charts(conn: DBAPIConnection, span: series.Period, coping: series.CopingSeries) -> ChartSeries:
+    return ChartSeries(
+        mood=insights.series(conn, "mood", span),
+        triggers=insights.series(conn, "triggers", span),
+        warning_signs=insights.series(conn, "warning-signs", span),
+        coping=coping,
+    )
 
 
 def entries_to_choose(session: JournalSession, period: Period) -> list[EntryRef]:

@@ -21,8 +21,6 @@ from sqlalchemy.orm import Session
 
 from recovery_journal.domain.report import (
     LOW_MOOD,
-    TOP_N,
-    Association,
     Counted,
     Dated,
     DayMood,
@@ -41,8 +39,6 @@ from recovery_journal.storage.database import DBAPIConnection
 
 LAST_SUMMARY_KEY = "report.last_summary_end"
 SAFETY_PLAN_OPENED_KEY = "report.safety_plan_opened_days"
-MIN_RATED_USES = 3  # as "what works for me" (domain/coping_insights.py)
-MIN_ASSOCIATION_DAYS = 5
 MAX_LISTED = 8  # dated lines on page 1 (crisis signs, slips); the rest is "and N more"
 KEPT_OPENED_DAYS = 4000
 
@@ -124,28 +120,24 @@ def warning_days(conn: DBAPIConnection, period: Period) -> tuple[Counted, ...]:
     return tuple(Counted(stage.value, found.get(stage.value, 0)) for stage in WarningStage)
 
 
-def _coping(conn: DBAPIConnection, period: Period) -> tuple[int, tuple[StrategyHelp, ...]]:
+def _coping_uses(conn: DBAPIConnection, period: Period) -> int:
     (uses,) = _one(
         conn,
         "SELECT count(*) FROM coping_uses WHERE local_date BETWEEN :start AND :end",
         _p(period),
     )
-    rows = conn.execute(
-        "SELECT s.name, count(*) AS n, avg(u.distress_before - u.distress_after) AS drop_, "
-        "avg(u.helpfulness) AS helped FROM coping_uses u JOIN coping_strategies s "
-        "ON s.id = u.strategy_id WHERE u.local_date BETWEEN :start AND :end "
-        "AND u.distress_before IS NOT NULL AND u.distress_after IS NOT NULL "
-        "GROUP BY s.id HAVING n >= :min_n "
-        "ORDER BY drop_ DESC, n DESC, coalesce(helped, 0) DESC, s.name, s.id LIMIT :top",
-        {**_p(period), "min_n": MIN_RATED_USES, "top": TOP_N},
-    ).fetchall()
-    return int(uses), tuple(StrategyHelp(str(r[0]), int(r[1]), float(r[2])) for r in rows)
+    return int(uses)
 
 
-def key_numbers(conn: DBAPIConnection, period: Period, days: Days | None = None) -> KeyNumbers:
-    """The period's numbers; ``days``: its :func:`days_of`, when already read."""
+def key_numbers(
+    conn: DBAPIConnection,
+    period: Period,
+    days: Days | None = None,
+    helped: tuple[StrategyHelp, ...] = (),
+) -> KeyNumbers:
+    """The period's numbers; ``days``: its :func:`days_of`, when already read; ``helped``: the
+    strategies that helped most (from the coping chart's series, see services/report.py)."""
     events, categories = _trigger_numbers(conn, period)
-    uses, helped = _coping(conn, period)
     daily = days_of(conn, period) if days is None else days
     return KeyNumbers(
         mood=mood_numbers(daily.moods),
@@ -153,7 +145,7 @@ def key_numbers(conn: DBAPIConnection, period: Period, days: Days | None = None)
         trigger_events=events,
         trigger_categories=categories,
         warning_days=warning_days(conn, period),
-        coping_uses=uses,
+        coping_uses=_coping_uses(conn, period),
         helped_most=helped,
     )
 
@@ -201,14 +193,6 @@ def goals_reached(conn: DBAPIConnection, period: Period) -> tuple[Dated, ...]:
     )
 
 
-def phases(conn: DBAPIConnection, period: Period) -> tuple[Dated, ...]:
-    return _dated(
-        conn,
-        "SELECT start_date, name FROM phases WHERE start_date <= :end ORDER BY start_date, id",
-        period,
-    )
-
-
 def entry_refs(
     conn: DBAPIConnection, period: Period, *, flagged_only: bool
 ) -> tuple[EntryRef, ...]:
@@ -235,45 +219,6 @@ def excerpts(conn: DBAPIConnection, period: Period, ids: frozenset[int]) -> tupl
         Excerpt(int(r[0]), date.fromisoformat(r[1]), str(r[2]), str(r[3]), r[4], bool(r[5]))
         for r in rows
     )
-
-
-_ASSOCIATION_DAYS = (
-    (
-        "a trigger was logged",
-        "SELECT DISTINCT local_date FROM trigger_events WHERE local_date BETWEEN :start AND :end",
-    ),
-    (
-        "a coping strategy was used",
-        "SELECT DISTINCT local_date FROM coping_uses WHERE local_date BETWEEN :start AND :end",
-    ),
-)
-SLEPT_WELL = "I slept 7 hours or more"
-GOOD_SLEEP_HOURS = 7.0
-
-
-def _association(text: str, moods: dict[date, float], days: set[date]) -> Association | None:
-    """Mean daily mood on ``days`` vs on the other days with a mood."""
-    with_ = [m for d, m in moods.items() if d in days]
-    without = [m for d, m in moods.items() if d not in days]
-    if len(with_) < MIN_ASSOCIATION_DAYS or len(without) < MIN_ASSOCIATION_DAYS:
-        return None
-    return Association(
-        text, sum(with_) / len(with_), len(with_), sum(without) / len(without), len(without)
-    )
-
-
-def associations(conn: DBAPIConnection, period: Period, days: Days) -> tuple[Association, ...]:
-    """Up to three simple associations with their evidence, largest difference first."""
-    moods = {d.day: d.mean for d in days.moods}
-    found = []
-    for what, sql in _ASSOCIATION_DAYS:
-        marked = {date.fromisoformat(str(r[0])) for r in conn.execute(sql, _p(period))}
-        found.append(_association(what, moods, marked))
-    slept = {day for day, hours in days.sleep.items() if hours >= GOOD_SLEEP_HOURS}
-    found.append(_association(SLEPT_WELL, moods, slept))
-    kept = [a for a in found if a is not None]
-    kept.sort(key=lambda a: -abs(a.mean_with - a.mean_without))
-    return tuple(kept[:TOP_N])
 
 
 def safety_plan(conn: DBAPIConnection) -> tuple[tuple[str, tuple[str, ...]], ...]:

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
+import numpy as np
 from matplotlib.figure import Figure
 from pytestqt.qtbot import QtBot
 
+from recovery_journal.charts.mood import daily_arrays
+from recovery_journal.charts.registry import CHARTS, chart_summary
+from recovery_journal.domain.insights import Period as InsightsPeriod
 from recovery_journal.domain.report import Preset, ReportOptions
 from recovery_journal.report.engine import Frame, Paged, Part
-from recovery_journal.report.figures import WIDTH_MM, report_figures, to_vector
+from recovery_journal.report.figures import KINDS, WIDTH_MM, report_figures, to_vector
+from recovery_journal.report.summary import summary_document
 from recovery_journal.report.vector import placeholder
 from recovery_journal.services import report as report_service
 from recovery_journal.services.session import JournalSession
@@ -25,6 +32,55 @@ def test_the_summary_draws_four_figures_with_a_sentence_each(
     mood = figures[0].figure
     assert isinstance(mood, Figure)
     assert mood.axes[0].get_ylim()[0] == 0  # the anchored 0–10 scale
+
+
+def test_the_figures_are_the_insights_charts_of_the_same_data(
+    qtbot: QtBot, demo: JournalSession
+) -> None:
+    """Each figure is the Insights page's chart (charts.registry) drawn from the insights
+    service's own series: same title, same sentence, same data drawn, the chart's own parts."""
+    data = report_service.gather(demo, ReportOptions(JUNE, Preset.FULL), END)
+    span = InsightsPeriod(JUNE.start, JUNE.end)
+    parts = {
+        "mood": [b'id="range"', b'id="mean"', b'id="rolling"', b'id="milestone"'],
+        "triggers": [b'id="category:', b'id="intensity"', b'id="top"', b'id="heat"'],
+        "warning_signs": [b'id="sign:'],
+        "coping": [b'id="drops"', b'id="interval"'],
+    }
+    figures = report_figures(data)
+    for (key, kind), chart in zip(KINDS, figures, strict=True):
+        series = demo.insights.chart_data(kind, span)
+        assert chart.key == key and chart.title == CHARTS[kind].title
+        assert chart.summary.startswith(chart_summary(kind, series))  # + the chart's footnote
+        assert chart.figure is not None, key  # the demo June has all four
+        svg = to_vector(chart.figure).svg
+        for part in parts[key]:
+            assert part in svg, (key, part)
+        assert b"<pattern" not in svg  # no hatching on paper (slow to print)
+    mood = figures[0].figure
+    assert mood is not None
+    mean = next(line for line in mood.axes[0].get_lines() if line.get_gid() == "mean")
+    drawn = daily_arrays(demo.insights.chart_data("mood", span))
+    assert np.array_equal(np.asarray(mean.get_ydata(), float), drawn["mean"], equal_nan=True)
+    assert mood.axes[0].get_ylim() == (0, 10)  # the anchored scale
+
+
+def test_the_charts_write_dates_out_and_sit_on_the_pages_with_their_words(
+    qtbot: QtBot, demo: JournalSession
+) -> None:
+    data = report_service.gather(demo, ReportOptions(JUNE, Preset.FULL), END)
+    figures = report_figures(data)
+    mood = figures[0].figure
+    assert mood is not None
+    mood.canvas.draw()
+    labels = [t.get_text() for t in mood.axes[0].get_xticklabels()]
+    assert labels[0].endswith(" 2025") and all(
+        re.fullmatch(r"\d{1,2} [A-Z][a-z]{2}( \d{4})?", label) for label in labels
+    ), labels
+    document = summary_document(data)
+    chart_pages = " ".join(pdf_pages(document.pdf())[1 : 1 + document.pages_of_part(1)])
+    for chart in figures:
+        assert chart.title in chart_pages and chart.summary in chart_pages
 
 
 def test_any_figure_is_embedded_as_vectors_and_fits_the_page(qtbot: QtBot) -> None:
@@ -45,7 +101,6 @@ def test_any_figure_is_embedded_as_vectors_and_fits_the_page(qtbot: QtBot) -> No
 
 def test_the_figures_are_greyscale(qtbot: QtBot, demo: JournalSession) -> None:
     """Printed on a black-and-white printer nothing is lost: every colour is a grey."""
-    import re
 
     quarter = report_service.last_days(END, 90)
     data = report_service.gather(demo, ReportOptions(quarter, Preset.FULL), END)

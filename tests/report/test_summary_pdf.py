@@ -170,8 +170,6 @@ def _longest_page_one() -> Any:
         ),
         flagged=tuple(EntryRef(i, d, long[:200], True) for i, d in enumerate(days)),
         excerpts=(),
-        mood_days=(),
-        phases=(),
         milestones=(),
         goals_reached=(),
         associations=(),
@@ -199,7 +197,7 @@ def test_full_with_flagged_excerpts(qtbot: QtBot, demo: JournalSession) -> None:
     assert all(x.flagged for x in model.excerpts) and model.excerpts
     assert all(words.DISCLAIMER in page for page in pages)
     assert all(f"Page {n} of {len(pages)}" in page for n, page in enumerate(pages, 1))
-    assert "Mood day by day" in pages[1] and "Things that went together" in " ".join(pages)
+    assert "Mood over time" in pages[1] and "What seems to go with my mood" in " ".join(pages)
 
 
 def test_chosen_excerpts_are_exactly_the_ticked_entries(qtbot: QtBot, demo: JournalSession) -> None:
@@ -224,7 +222,7 @@ def test_sections_switch_off(qtbot: QtBot, demo: JournalSession) -> None:
     sections = frozenset(Section) - {Section.NUMBERS, Section.CHARTS, Section.SAFETY}
     options = ReportOptions(JUNE, Preset.FULL, sections=sections)
     text = " ".join(pdf_pages(render(demo, options)[0]))
-    assert "Key numbers" not in text and "Mood day by day" not in text
+    assert "Key numbers" not in text and "Mood over time" not in text
     assert "Crisis-stage" not in text
     assert "How complete this is" in text and "Milestones and goals" in text
 
