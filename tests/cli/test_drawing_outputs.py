@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from tests.cli.test_cli import cli, initialised  # noqa: F401  (fixtures)
 from tests.cli.test_cli import env as env
@@ -20,6 +21,7 @@ COMMANDS = {
 
 @pytest.mark.parametrize("name", sorted(COMMANDS))
 def test_an_existing_file_is_replaced_only_with_force(
+    qtbot: QtBot,  # `report` runs in this process: the test's QApplication must come first
     initialised: Path,  # noqa: F811
     tmp_path: Path,
     name: str,
@@ -37,6 +39,7 @@ def test_an_existing_file_is_replaced_only_with_force(
 
 @pytest.mark.parametrize("name", sorted(COMMANDS))
 def test_a_link_to_the_journal_is_refused(
+    qtbot: QtBot,
     initialised: Path,  # noqa: F811
     tmp_path: Path,
     name: str,
