@@ -185,3 +185,28 @@ def step_hint(step: SafetyStep) -> str:
 
 def kind_in_a_sentence(kind: MilestoneKind) -> str:
     return tr(MILESTONE_KINDS_IN_A_SENTENCE[kind])
+
+
+FACTOR_STAGES = {
+    "early": _t("early warning signs"),
+    "breaking_down": _t("warning signs that things are breaking down"),
+    "crisis": _t("crisis-stage warning signs"),
+}
+
+
+def factor_words(kind: str, factor: str) -> str:
+    """How a pattern's factor reads inside a sentence ("#walk", "a trigger (people)",
+    "using “Box breathing”", "under 6 hours of sleep") — the same on screen and on paper."""
+    if kind == "tag":
+        return f"#{factor}"
+    if kind == "trigger-category":
+        return tr("a trigger ({category})").format(
+            category=word_for(TriggerCategory, factor).lower()
+        )
+    if kind == "coping":
+        return tr("using “{strategy}”").format(strategy=factor)
+    if kind == "sleep":
+        return tr("under 6 hours of sleep")
+    if kind == "meeting":
+        return tr("a peer meeting")
+    return tr(FACTOR_STAGES.get(factor, factor))

@@ -70,27 +70,10 @@ def stage(code: str) -> str:
     return words.word_for(WarningStage, code)
 
 
-STAGE_PHRASES = {
-    "early": "early warning signs",
-    "breaking_down": "warning signs that things are breaking down",
-    "crisis": "crisis-stage warning signs",
-}
-
-
 def factor(found: Association) -> str:
     """What an association is about, as it starts a sentence ("#walk", "Using “Box
     breathing”", "A trigger (people)") — the Insights page's factors in the same words."""
-    if found.kind == "tag":
-        return f"#{found.factor}"
-    if found.kind == "trigger-category":
-        return f"A trigger ({category(found.factor)})"
-    if found.kind == "coping":
-        return f"Using “{found.factor}”"
-    if found.kind == "sleep":
-        return "Under 6 hours of sleep"
-    if found.kind == "meeting":
-        return "A peer meeting"
-    phrase = STAGE_PHRASES.get(found.factor, found.factor)
+    phrase = words.factor_words(found.kind, found.factor)
     return phrase[:1].upper() + phrase[1:]
 
 

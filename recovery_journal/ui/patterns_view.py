@@ -28,28 +28,11 @@ from recovery_journal import words
 from recovery_journal.domain.insight_text import reflection_sentence
 from recovery_journal.domain.insights import Reflection
 from recovery_journal.domain.statistics import Association
-from recovery_journal.domain.tracking import TriggerCategory
-
-STAGES = {
-    "early": "early warning signs",
-    "breaking_down": "warning signs that things are breaking down",
-    "crisis": "crisis warning signs",
-}
 
 
 def factor_words(found: Association) -> str:
     """How a factor reads in a sentence ("#walk", "a peer meeting", "using “Box breathing”")."""
-    if found.kind == "tag":
-        return f"#{found.factor}"
-    if found.kind == "trigger-category":
-        return f"a trigger ({words.word_for(TriggerCategory, found.factor).lower()})"
-    if found.kind == "coping":
-        return f"using “{found.factor}”"
-    if found.kind == "sleep":
-        return "under 6 hours of sleep"
-    if found.kind == "meeting":
-        return "a peer meeting"
-    return STAGES.get(found.factor, found.factor)
+    return words.factor_words(found.kind, found.factor)
 
 
 class PatternsView(QWidget):
