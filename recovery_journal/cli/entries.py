@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any, TextIO
 
 from recovery_journal.cli.common import EXIT_OK, UsageError
@@ -62,6 +63,13 @@ def _entry_text(args: argparse.Namespace, err: TextIO) -> tuple[str, str, tuple[
     return args.title or parsed.title, parsed.body, (*parsed.tags, *(args.tag or ()))
 
 
+def _offset_at(day: date, clock: str) -> int:
+    """This computer's UTC offset in minutes at ``clock`` on ``day`` (the zone the person is in)."""
+    moment = datetime.combine(day, time.fromisoformat(clock)).astimezone()
+    offset = moment.utcoffset()
+    return 0 if offset is None else int(offset.total_seconds() // 60)
+
+
 def cmd_add(args: argparse.Namespace, out: TextIO, err: TextIO = sys.stderr) -> int:
     from recovery_journal.domain.clock import local_today
     from recovery_journal.domain.entries import Entry
@@ -69,13 +77,16 @@ def cmd_add(args: argparse.Namespace, out: TextIO, err: TextIO = sys.stderr) -> 
     title, body, tags = _entry_text(args, err)
     if not (title.strip() or body.strip() or args.mood is not None):
         raise UsageError("Nothing to save: the entry was empty. Nothing was changed.")
+    day = args.date or local_today()
     entry = Entry(
-        local_date=args.date or local_today(),
+        local_date=day,
         body=body,
         title=title,
         mood=args.mood,
         tags=tags,
         bring_to_therapy=args.bring_to_therapy,
+        local_time=args.time,
+        utc_offset_minutes=None if args.time is None else _offset_at(day, args.time),
     )
     session = open_for_writing(args)
     try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from datetime import date
+from datetime import date, time
 from typing import TextIO
 
 from recovery_journal import __version__
@@ -26,6 +26,17 @@ def _parse_date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"“{text}” is not a date like 2026-03-01") from None
+
+
+def _clock(text: str) -> str:
+    """``HH:MM`` (or ``HH:MM:SS``), as the person's wall clock showed it."""
+    try:
+        parsed = time.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("use HH:MM, for example 21:30") from None
+    if parsed.tzinfo is not None or parsed.microsecond or len(text) not in (5, 8):
+        raise argparse.ArgumentTypeError("use HH:MM, for example 21:30")
+    return text
 
 
 def _positive(text: str) -> int:
@@ -77,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--mood", type=_mood, help="0 (worst) to 10 (best)")
     p.add_argument("--date", type=_parse_date, help="the day it is about (YYYY-MM-DD)")
+    p.add_argument("--time", type=_clock, help="the time of day it is about (HH:MM)")
     p.add_argument(
         "--bring-to-therapy", action="store_true", help="flag it to talk about in therapy"
     )
