@@ -11,10 +11,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from enum import Enum
 
-from recovery_journal.domain.insights import CopingSeries, MoodSeries, TriggerSeries, WarningSeries
+from recovery_journal.domain.insights import (
+    CopingSeries,
+    MoodSeries,
+    TriggerSeries,
+    WarningSeries,
+)
+from recovery_journal.domain.insights import (
+    Period as Period,  # the report's period is the same value
+)
 from recovery_journal.domain.statistics import Association
 
 MAX_TALK_ABOUT = 3
@@ -53,30 +61,6 @@ class Section(Enum):
 
 PAGE_ONE = (Section.COMPLETENESS, Section.TALK_ABOUT, Section.SAFETY, Section.NUMBERS)
 DEFAULT_SECTIONS = frozenset(Section) - {Section.SAFETY_PLAN}
-
-
-@dataclass(frozen=True, slots=True)
-class Period:
-    """A run of whole days, both ends included."""
-
-    start: date
-    end: date
-
-    def __post_init__(self) -> None:
-        if self.end < self.start:
-            raise ValueError("a period ends on or after its first day")
-
-    @property
-    def days(self) -> int:
-        return (self.end - self.start).days + 1
-
-    def previous(self) -> Period:
-        """The period of the same length just before this one (for "change since")."""
-        end = self.start - timedelta(days=1)
-        return Period(end - timedelta(days=self.days - 1), end)
-
-    def __contains__(self, day: object) -> bool:
-        return isinstance(day, date) and self.start <= day <= self.end
 
 
 @dataclass(frozen=True, slots=True)
