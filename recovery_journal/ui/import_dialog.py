@@ -14,7 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -41,6 +40,7 @@ UNCHANGED = "Nothing was imported; your journal is as it was."
 def _label(text: str = "", name: str = "") -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # mood words from the file stay text
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if name:
         label.setAccessibleName(name)
@@ -53,18 +53,13 @@ def _button(text: str, name: str) -> QPushButton:
     return button
 
 
-def _page(*widgets: QWidget, buttons: tuple[QPushButton, ...] = ()) -> QWidget:
+def _page(*widgets: QWidget) -> QWidget:
     page = QWidget()
     column = QVBoxLayout(page)
     column.setContentsMargins(0, 0, 0, 0)
     for widget in widgets:
         column.addWidget(widget)
     column.addStretch(1)
-    row = QHBoxLayout()
-    row.addStretch(1)
-    for button in buttons:
-        row.addWidget(button)
-    column.addLayout(row)
     return page
 
 
@@ -101,13 +96,34 @@ class ImportDialog(QDialog):
             self.done_page,
         ):
             self.steps.addWidget(page)
-        self.close_buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.close_buttons.rejected.connect(self.reject)
-        for button in self.close_buttons.buttons():
-            button.setAutoDefault(False)
+        self.close_button = _button(self.tr("Close"), self.tr("Close the import window"))
+        self.close_button.setAutoDefault(False)
+        self.close_button.clicked.connect(self.reject)
+        # One row of buttons; each step shows its own (Enter presses the step's main one).
+        self._step_buttons: dict[QWidget, tuple[QPushButton, ...]] = {
+            self.choose_page: (self.choose_button,),
+            self.reading_page: (),
+            self.password_page: (self.open_button,),
+            self.preview_page: (self.another_button, self.import_button),
+            self.running_page: (self.cancel_button,),
+            self.done_page: (self.show_button,),
+        }
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (
+            self.another_button,
+            self.choose_button,
+            self.open_button,
+            self.import_button,
+            self.show_button,
+            self.cancel_button,
+        ):
+            buttons.addWidget(button)
+        buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.steps, 1)
-        layout.addWidget(self.close_buttons)
+        layout.addLayout(buttons)
+        self._go(self.choose_page)
 
     # ------------------------------------------------------------ the steps
 
@@ -125,7 +141,7 @@ class ImportDialog(QDialog):
         self.refusal.hide()
         self.choose_button = _button(self.tr("Choose a file…"), self.tr("Choose a file to import"))
         self.choose_button.clicked.connect(self._on_choose_button_clicked)
-        return _page(intro, self.refusal, buttons=(self.choose_button,))
+        return _page(intro, self.refusal)
 
     def _build_reading(self) -> QWidget:
         self.reading_label = _label(self.tr("Reading the file…"))
@@ -148,7 +164,7 @@ class ImportDialog(QDialog):
         self.password_message.hide()
         self.open_button = _button(self.tr("Open"), self.tr("Open the jrnl journal"))
         self.open_button.clicked.connect(self._on_open_button_clicked)
-        return _page(ask, self.password_field, self.password_message, buttons=(self.open_button,))
+        return _page(ask, self.password_field, self.password_message)
 
     def _build_preview(self) -> QWidget:
         self.preview_area = QScrollArea()
@@ -160,11 +176,7 @@ class ImportDialog(QDialog):
         self.another_button.clicked.connect(self._on_choose_button_clicked)
         self.import_button = _button(self.tr("Import"), self.tr("Import these entries"))
         self.import_button.clicked.connect(self._on_import_button_clicked)
-        page = _page(buttons=(self.another_button, self.import_button))
-        layout = page.layout()
-        assert isinstance(layout, QVBoxLayout)
-        layout.insertWidget(0, self.preview_area, 1)
-        return page
+        return self.preview_area
 
     def _build_running(self) -> QWidget:
         self.running_label = _label(
@@ -177,26 +189,26 @@ class ImportDialog(QDialog):
         self.progress_bar.setAccessibleName(self.tr("Import progress"))
         self.cancel_button = _button(self.tr("Cancel"), self.tr("Cancel the import"))
         self.cancel_button.clicked.connect(self.cancel_import)
-        return _page(self.running_label, self.progress_bar, buttons=(self.cancel_button,))
+        return _page(self.running_label, self.progress_bar)
 
     def _build_done(self) -> QWidget:
         self.result_label = _label(name=self.tr("Import summary"))
         self.show_button = _button(self.tr("Show in Journal"), self.tr("Show in the Journal"))
         self.show_button.clicked.connect(self._on_show_button_clicked)
-        return _page(self.result_label, buttons=(self.show_button,))
+        return _page(self.result_label)
 
     def _go(self, page: QWidget) -> None:
-        """Show one step; Enter presses that step's own button (Open, Import…), never Close."""
+        """Show one step and its buttons; Enter presses its last one (Open, Import…), never
+        Close, which is hidden while an import runs (Cancel or Esc stop it instead)."""
         self.steps.setCurrentWidget(page)
-        self.close_buttons.setVisible(page is not self.running_page)
-        main = {
-            self.choose_page: self.choose_button,
-            self.password_page: self.open_button,
-            self.preview_page: self.import_button,
-            self.done_page: self.show_button,
-        }.get(page)
-        for button in (self.choose_button, self.open_button, self.import_button, self.show_button):
-            button.setDefault(button is main and button.isEnabled() and not button.isHidden())
+        mine = self._step_buttons[page]
+        for row in self._step_buttons.values():
+            for button in row:
+                button.setVisible(button in mine)
+                button.setDefault(False)
+        if mine:
+            mine[-1].setDefault(mine[-1] is not self.cancel_button)
+        self.close_button.setVisible(page is not self.running_page)
 
     @property
     def running(self) -> bool:
@@ -300,8 +312,8 @@ class ImportDialog(QDialog):
         self._progress = None
         self.summary = summary
         self.result_label.setText(self._summary_text(summary))
-        self.show_button.setVisible(summary.added > 0)
         self._go(self.done_page)
+        self.show_button.setVisible(summary.added > 0)
         self.imported.emit(summary)
 
     def _on_import_failed(self, error: BaseException) -> None:
@@ -314,8 +326,8 @@ class ImportDialog(QDialog):
             self.ctx.report(error)
             text = self.tr("Something went wrong during the import.")
         self.result_label.setText(f"{text}\n\n{self.tr(UNCHANGED)}")
-        self.show_button.hide()
         self._go(self.done_page)
+        self.show_button.hide()
 
     def _summary_text(self, summary: ImportSummary) -> str:
         name = self.prepared.format_name if self.prepared else summary.format

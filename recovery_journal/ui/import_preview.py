@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -32,6 +33,7 @@ TITLE_CHARS = 60
 def _label(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # titles and words from the file stay text
     return label
 
 
@@ -74,7 +76,11 @@ class MoodMapForm(QGroupBox):
                 combo.setCurrentIndex(combo.findData(suggestion))
             combo.setAccessibleName(self.tr("Mood for “{word}”").format(word=word))
             self.combos[word] = combo
-            text = self.tr("“{word}” ({count} entries)").format(word=word, count=count)
+            text = (
+                self.tr("“{word}” (1 entry)").format(word=word)
+                if count == 1
+                else self.tr("“{word}” ({count} entries)").format(word=word, count=count)
+            )
             form.addRow(text, combo)
 
     def mood_map(self) -> dict[str, int]:
@@ -166,5 +172,6 @@ class ImportPreview(QWidget):
         lines += [
             self.tr("Note: {count} — {reason}.").format(count=c.count, reason=c.reason)
             for c in summary.notes
+            if c.code != "mood_unmapped"  # the mood words are chosen below
         ]
         return "\n".join(lines)

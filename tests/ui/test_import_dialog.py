@@ -232,7 +232,7 @@ def test_cancel_leaves_the_journal_unchanged(
     ui_ctx.tasks.run(lambda: hold.wait(10))  # the worker is busy: the import waits its turn
     click(qtbot, dialog.import_button)
     assert dialog.steps.currentWidget() is dialog.running_page
-    assert not dialog.close_buttons.isVisible()  # only Cancel while it runs
+    assert not dialog.close_button.isVisible()  # only Cancel while it runs
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # Esc asks to cancel, it does not just vanish
     assert dialog.isVisible() and not dialog.cancel_button.isEnabled()
     hold.set()
