@@ -20,6 +20,7 @@ from recovery_journal.services.session import JournalSession
 from recovery_journal.ui.clipboard import ClipboardGuard
 from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.import_dialog import ImportDialog
+from recovery_journal.ui.import_preview import ImportPreview
 from recovery_journal.ui.main_window import MainWindow
 from tests.conftest import FAST, PASSPHRASE
 from tests.interop.builders import (
@@ -87,6 +88,11 @@ def do_import(qtbot: QtBot, dialog: ImportDialog) -> None:
     wait_tasks(qtbot, dialog.ctx)
 
 
+def preview_of(dialog: ImportDialog) -> ImportPreview:
+    assert dialog.preview is not None and dialog.steps.currentWidget() is dialog.preview_page
+    return dialog.preview
+
+
 def entries(session: JournalSession) -> list[Entry]:
     return sorted(session.entries.list(), key=lambda e: (e.local_date, e.local_time or ""))
 
@@ -138,13 +144,13 @@ def test_importing_the_same_file_again_adds_nothing(
     do_import(qtbot, first)
     again = make_dialog(qtbot, ui_ctx)
     open_file(qtbot, again, monkeypatch, path)
-    assert "All of them are already in your journal" in again.preview.counts_label.text()
+    assert "All of them are already in your journal" in preview_of(again).counts_label.text()
     assert not again.import_button.isEnabled()
     grown = write(
         tmp_path, "grown.csv", daylio_csv(['2024-03-04,March 4,Monday,10:00,meh,"","",""', *ROWS])
     )
     open_file(qtbot, again, monkeypatch, grown)
-    assert "3 of them are already in your journal" in again.preview.counts_label.text()
+    assert "3 of them are already in your journal" in preview_of(again).counts_label.text()
     do_import(qtbot, again)
     assert "Imported 1 entry from a Daylio CSV export." in again.result_label.text()
     assert "3 were already in your journal and were skipped." in again.result_label.text()
@@ -185,8 +191,8 @@ def test_an_encrypted_jrnl_journal_asks_for_its_password_and_refuses_a_wrong_one
     qtbot.keyClicks(dialog.password_field, "pw!")
     click(qtbot, dialog.open_button)
     wait_tasks(qtbot, ui_ctx)
-    assert dialog.preview is not None and "a jrnl journal" in dialog.preview.format_label.text()
-    assert dialog.preview.mood_form is None  # jrnl has no mood words
+    assert dialog.preview is not None and "a jrnl journal" in preview_of(dialog).format_label.text()
+    assert preview_of(dialog).mood_form is None  # jrnl has no mood words
     assert dialog.password_field.text() == ""  # never kept
     do_import(qtbot, dialog)
     first = entries(ui_ctx.session)[0]
@@ -204,7 +210,7 @@ def test_photos_and_places_left_out_are_shown_before_and_after(
     )
     dialog = make_dialog(qtbot, ui_ctx)
     open_file(qtbot, dialog, monkeypatch, write(tmp_path, "dayone.zip", data))
-    left_out = dialog.preview.left_out_label.text()
+    left_out = preview_of(dialog).left_out_label.text()
     assert "Left out: 2 — photos, audio, video and PDFs are not imported." in left_out
     assert "places are not imported" in left_out
     do_import(qtbot, dialog)
@@ -218,9 +224,9 @@ def test_a_daylio_backup_needs_no_mood_words(
     data = daylio_backup(daylio_document([day_entry(1, mood=2), day_entry(2, mood=5)]))
     dialog = make_dialog(qtbot, ui_ctx)
     open_file(qtbot, dialog, monkeypatch, write(tmp_path, "backup.daylio", data))
-    assert dialog.preview.mood_form is None
+    assert preview_of(dialog).mood_form is None
     do_import(qtbot, dialog)
-    assert sorted(e.mood for e in ui_ctx.session.entries.list()) == [1, 7]
+    assert sorted(e.mood or 0 for e in ui_ctx.session.entries.list()) == [1, 7]
 
 
 def test_cancel_leaves_the_journal_unchanged(
@@ -261,8 +267,8 @@ def test_a_recovery_journal_export_fills_a_new_journal_and_is_refused_by_one_wit
         new_ctx = UiContext(fresh, ui_ctx.tasks, ui_ctx.settings, ui_ctx.report, ClipboardGuard())
         dialog = make_dialog(qtbot, new_ctx)
         open_file(qtbot, dialog, monkeypatch, export)
-        assert "a Recovery Journal JSON export" in dialog.preview.format_label.text()
-        assert "1 entry, from 2 Jan 2024 to 2 Jan 2024" in dialog.preview.counts_label.text()
+        assert "a Recovery Journal JSON export" in preview_of(dialog).format_label.text()
+        assert "1 entry, from 2 Jan 2024 to 2 Jan 2024" in preview_of(dialog).counts_label.text()
         do_import(qtbot, dialog)
         [entry] = fresh.entries.list()
         assert (entry.title, entry.mood) == ("Kept", 6)
