@@ -31,6 +31,7 @@ from recovery_journal.domain.entries import Draft
 from recovery_journal.services.report import note_safety_plan_opened
 from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.help_now import EscalationBanner, HelpNowDialog
+from recovery_journal.ui.import_dialog import ImportDialog
 from recovery_journal.ui.pages.base import Page
 from recovery_journal.ui.pages.coping import CopingPage
 from recovery_journal.ui.pages.export import ExportPage
@@ -138,6 +139,10 @@ class MainWindow(QMainWindow):
         other.triggered.connect(self.open_other_requested)
         self.recent_menu = file_menu.addMenu(self.tr("Open recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        self.import_action = file_menu.addAction(self.tr("Import…"))
+        self.import_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
+        self.import_action.triggered.connect(self.open_import)
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
         file_menu.addSeparator()
@@ -265,6 +270,16 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.safety_plan_requested.connect(lambda: self.show_page(self.safety))
         self.help_dialog = dialog
+        dialog.open()
+
+    @Slot()
+    def open_import(self) -> None:
+        """File ▸ Import…: the page on show catches up when entries came in."""
+        dialog = ImportDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(lambda _summary: self.page_at(self.nav.currentRow()).activated())
+        dialog.journal_requested.connect(lambda: self.show_page(self.journal))
+        self.import_dialog = dialog
         dialog.open()
 
     def offer_new_recovery_code(self) -> None:

@@ -97,3 +97,25 @@ def test_records_from_sql_are_exactly_the_domain_records(journal: JournalSession
     for key, collection in slow.items():
         assert fast[key] == jsonable(collection.list(include_archived=True)), key
     assert sum(len(v) for v in fast.values()) > 100
+
+
+def test_a_days_mean_rounds_halves_away_from_zero_and_skips_empty_moods(
+    journal: JournalSession,
+) -> None:
+    """Averaged in Python from the covering index (issue 12 speed): the same numbers SQLite's
+    ``round(avg(…), 2)`` gave — 9/8 = 1.125 is 1.13, not Python's 1.12."""
+    for mood in (1, 1, 1, 1, 1, 1, 1, 2, None):
+        journal.entries.add(Entry(date(2026, 3, 1), "words", mood=mood))
+    journal.entries.add(Entry(date(2026, 3, 2), "no mood that day"))
+    journal.entries.add(Entry(date(2026, 3, 3), "one mood", mood=7))
+    rows = {r["date"]: r for r in data_export.daily_rows(journal)}
+    first = rows["2026-03-01"]
+    assert (first["entries"], first["mood_mean"], first["mood_min"], first["mood_max"]) == (
+        9,
+        1.13,
+        1,
+        2,
+    )
+    second = rows["2026-03-02"]
+    assert (second["entries"], second["mood_mean"], second["mood_min"]) == (1, None, None)
+    assert rows["2026-03-03"]["mood_mean"] == 7.0

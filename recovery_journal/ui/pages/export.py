@@ -4,8 +4,8 @@ The options (period, brief or full, sections, excerpts, display name, what to ta
 optional password asked twice) are on the left; the preview on the right is the summary's own
 pages (:mod:`recovery_journal.ui.report_preview`). Every change re-reads the journal and lays the
 pages out again in the background; "Save PDF…" and "Print…" are offered only for the model the
-preview shows, so what is written is what was seen. The page leaves room below the summary for
-exporting all data in open formats.
+preview shows, so what is written is what was seen. Below the summary, "Export your data" writes
+everything in open formats (:mod:`recovery_journal.ui.data_export_section`).
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ from recovery_journal.report.engine import set_page
 from recovery_journal.report.pdf import save_pdf, with_pdf_suffix
 from recovery_journal.services import report as report_service
 from recovery_journal.ui.context import UiContext
+from recovery_journal.ui.data_export_section import DataExportSection
 from recovery_journal.ui.messages import user_message
 from recovery_journal.ui.pages.base import Page
 from recovery_journal.ui.report_options import SummaryOptionsForm
@@ -92,7 +93,8 @@ class ExportPage(Page):
         self.form.changed.connect(self._on_changed)
         column.addWidget(self.form)
         column.addWidget(self._save_group())
-        # Issue 12 adds "Export all my data (JSON, CSV, Markdown)" here, below the summary.
+        self.data_export = DataExportSection(ctx)
+        column.addWidget(self.data_export)
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
