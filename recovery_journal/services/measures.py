@@ -12,7 +12,7 @@ import dataclasses
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from recovery_journal.domain.measures import DayValues, Measure
+from recovery_journal.domain.measures import DayValues, Measure, MeasureValue
 from recovery_journal.errors import ValidationError
 from recovery_journal.services.collection import Collection
 from recovery_journal.services.unit_of_work import UnitOfWork
@@ -85,3 +85,16 @@ class MeasuresService:
             for ident, value in checked.items():
                 repo.set_value(s, ident, day, value)
         return self.day(day)
+
+    def add_values(self, values: Sequence[MeasureValue]) -> int:
+        """Many values at once (the demo journal, an import), each checked against its measure,
+        in one transaction; a day that already has a value for a measure is refused."""
+        with self._uow.transaction() as s:
+            kinds = {m.id: m for m in MEASURES.active(s, include_archived=True)}
+            for value in values:
+                measure = kinds.get(value.measure_id)
+                if measure is None:
+                    raise ValidationError("measure", "That measure isn't in this journal.")
+                measure.check(value.value)
+            MEASURE_VALUES.add_all_with_ids(s, list(values))
+        return len(values)
