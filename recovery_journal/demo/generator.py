@@ -4,8 +4,9 @@
 events, warning signs, coping strategies and uses, plans, the safety plan, contacts, meetings,
 counters with slips, milestones, goals, phases and own measures) so the app, the charts, the
 report and the benchmarks have something true-to-life to show. The numbers carry patterns, not
-uniform noise: mood improves slowly, weekends differ, a few bad stretches come and go, trigger days are harder, poor
-sleep shows the next day, and some coping strategies reliably help more than others.
+uniform noise: mood improves slowly, weekends differ, a few bad stretches come and go, trigger
+days are harder, poor sleep shows the next day, and some coping strategies reliably help more
+than others.
 
 Only ``random.Random(seed)`` is used, so the same seed, number of days and end date always give the
 same journal. Everything is invented; phone numbers are fictional 555-01xx numbers and the crisis
