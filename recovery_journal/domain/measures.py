@@ -17,12 +17,22 @@ from datetime import date, datetime
 from enum import Enum
 
 from recovery_journal.domain import validation
+from recovery_journal.domain.scales import Scale
 from recovery_journal.errors import ValidationError
 
 MAX_UNIT = 40
 MAX_NUMBER = 1_000_000.0
 SCALE_HIGH_FROM = 6
 """A scale value counts as "high" from here (above the middle of 0–10), as an insights factor."""
+
+OWN_SCALE = Scale(
+    "value",
+    "Own scale",
+    0,
+    10,
+    ((0, "none"), (1, "a little"), (4, "some"), (7, "strong"), (10, "as strong as it gets")),
+)
+"""The anchors of every own 0–10 scale (the person names the scale, the words stay neutral)."""
 
 
 class MeasureKind(Enum):
