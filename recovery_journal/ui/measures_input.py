@@ -86,6 +86,9 @@ class YesNoInput(QWidget):
         self._value = value
         self.yes.setChecked(value == 1)
         self.no.setChecked(value == 0)
+        # A mark as well as the pressed look: some themes show "checked" faintly.
+        self.yes.setText(("✓ " if value == 1 else "") + self.tr("Yes"))
+        self.no.setText(("✓ " if value == 0 else "") + self.tr("No"))
 
     def _on_button_clicked(self, value: float) -> None:
         self.set_value(None if self._value == value else value)
@@ -184,7 +187,7 @@ class MeasuresInput(QWidget):
         self._rows = QVBoxLayout()
         self._rows.setSpacing(10)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 14, 0)
+        layout.setContentsMargins(0, 8, 14, 0)  # the check-in's spacing between its sections
         layout.setSpacing(8)
         layout.addLayout(top)
         layout.addWidget(self.empty_hint)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import time
 
-from PySide6.QtCore import QTime, Slot
+from PySide6.QtCore import Qt, QTime, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -69,6 +69,7 @@ class ReminderSettingsBox(QGroupBox):
         )
         hint.setWordWrap(True)
         form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow("", self.enabled)
         form.addRow(self.tr("At"), self.time)
         form.addRow(hint)
@@ -106,7 +107,7 @@ class MeasuresSettingsBox(QGroupBox):
         self.open_button.clicked.connect(self._on_open_button_clicked)
         layout = QVBoxLayout(self)
         layout.addWidget(explain)
-        layout.addWidget(self.open_button, 0)
+        layout.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeft)
 
     @Slot()
     def _on_open_button_clicked(self) -> None:
