@@ -19,8 +19,7 @@ from recovery_journal.domain.clock import local_today
 from recovery_journal.domain.insights import CHART_KINDS, Period, Reflection, Summary
 from recovery_journal.domain.measures import MeasureKind
 from recovery_journal.domain.statistics import Association
-from recovery_journal.storage import aggregates, insight_numbers
-from recovery_journal.storage import measures as measure_store
+from recovery_journal.storage import aggregates, insight_numbers, measure_reads
 from recovery_journal.storage.database import DBAPIConnection
 
 Reading = Callable[[], AbstractContextManager[DBAPIConnection]]
@@ -111,9 +110,9 @@ _MEASURE_FACTOR_KINDS = {
 def measure_factors(conn: DBAPIConnection, period: Period) -> dict[tuple[str, str], set[date]]:
     """Each own measure as a factor (archived ones too: their history still counts): the days
     of a yes, of a scale at 6 or more, of a number above 0 (:func:`measures.factor_days`)."""
-    values = measure_store.value_series(conn, period)
+    values = measure_reads.value_series(conn, period)
     found: dict[tuple[str, str], set[date]] = {}
-    for measure in measure_store.measures_on_read(conn):
+    for measure in measure_reads.measures_on_read(conn):
         assert measure.id is not None  # read from the journal
         days = measures.factor_days(measure, values.get(measure.id, []))
         if days:

@@ -1,5 +1,5 @@
-"""Own daily measures in the journal: the definitions, one value per measure and day, and the
-plain series Insights reads.
+"""Own daily measures in the journal: the definitions and one value per measure and day (the
+plain-SQL reads for Insights are :mod:`.measure_reads`).
 
 The definitions and values go through the generic :class:`~.repository.Repository` (so the
 export and its restore treat them like every other record); setting a day's values is one
@@ -8,17 +8,14 @@ upsert per measure inside the caller's transaction.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Mapping
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from recovery_journal.domain.clock import utc_now
-from recovery_journal.domain.insights import Period
-from recovery_journal.domain.measures import Measure, MeasureKind, MeasureValue
-from recovery_journal.storage.database import DBAPIConnection
+from recovery_journal.domain.measures import Measure, MeasureValue
 from recovery_journal.storage.orm import MeasureRow, MeasureValueRow
 from recovery_journal.storage.repository import Repository
 
@@ -82,29 +79,3 @@ def set_positions(session: Session, order: Mapping[int, int]) -> None:
         if row is not None:
             row.position = position
     session.flush()
-
-
-def value_series(conn: DBAPIConnection, period: Period) -> dict[int, list[tuple[date, float]]]:
-    """Measure id → (day, value) of every value from the day before ``period`` (for lag 1) to
-    its end, oldest first — read from the day-first index."""
-    found: dict[int, list[tuple[date, float]]] = defaultdict(list)
-    first = period.start - timedelta(days=1)
-    rows = conn.execute(
-        "SELECT local_date, measure_id, value FROM measure_values"
-        " WHERE local_date BETWEEN ? AND ? ORDER BY local_date",
-        (first.isoformat(), period.end.isoformat()),
-    )
-    for day, measure_id, value in rows:
-        found[int(measure_id)].append((date.fromisoformat(day), float(value)))
-    return dict(found)
-
-
-def measures_on_read(conn: DBAPIConnection) -> list[Measure]:
-    """Every measure (archived ones too) on a plain read snapshot, for Insights."""
-    rows = conn.execute(
-        "SELECT id, name, kind, unit, position FROM measures ORDER BY position, id"
-    ).fetchall()
-    return [
-        Measure(str(name), MeasureKind(kind), str(unit), int(position), id=int(ident))
-        for ident, name, kind, unit, position in rows
-    ]

@@ -134,3 +134,16 @@ def test_today_shows_the_measures_under_the_check_in_for_its_day(
     assert page.measures.day == DAY
     assert page.measures.controls[ids["Craving"]].value() == 7
     assert page.measures.isVisibleTo(page)
+
+
+def test_today_picks_up_measures_changed_elsewhere_when_shown_again(
+    qtbot: QtBot, ui_ctx: UiContext
+) -> None:
+    page = TodayPage(ui_ctx, today=lambda: DAY)
+    qtbot.addWidget(page)
+    page.show()
+    wait_tasks(qtbot, ui_ctx)
+    assert page.measures.controls == {}
+    ui_ctx.session.measures.add(Measure("Went to a meeting", MeasureKind.YES_NO))
+    page.activated()
+    qtbot.waitUntil(lambda: len(page.measures.controls) == 1, timeout=5000)

@@ -424,6 +424,7 @@ class TodayPage(Page):
             self._date = self._today()
             self._show_date()
         self._load_tags()
+        self.measures.reload()  # measures may have been changed in Settings meanwhile
         self.editor.setFocus()
 
     @Slot(str)
