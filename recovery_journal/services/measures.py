@@ -96,5 +96,5 @@ class MeasuresService:
                 if measure is None:
                     raise ValidationError("measure", "That measure isn't in this journal.")
                 measure.check(value.value)
-            MEASURE_VALUES.add_all_with_ids(s, list(values))
+            repo.add_values(s, values)
         return len(values)

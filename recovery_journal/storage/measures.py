@@ -8,15 +8,15 @@ upsert per measure inside the caller's transaction.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from datetime import date
+from collections.abc import Mapping, Sequence
+from datetime import UTC, date, datetime
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from recovery_journal.domain.clock import utc_now
 from recovery_journal.domain.measures import Measure, MeasureValue
-from recovery_journal.storage.orm import MeasureRow, MeasureValueRow
+from recovery_journal.storage.orm import UTC_FORMAT, MeasureRow, MeasureValueRow
 from recovery_journal.storage.repository import Repository
 
 MEASURES = Repository(
@@ -79,3 +79,23 @@ def set_positions(session: Session, order: Mapping[int, int]) -> None:
         if row is not None:
             row.position = position
     session.flush()
+
+
+def add_values(session: Session, values: Sequence[MeasureValue]) -> None:
+    """Many new values in one statement inside the caller's transaction (the ORM spent about
+    1.5 ms a row: ten years of three measures took 18 s)."""
+    now = utc_now()
+    conn = session.connection().connection.driver_connection
+    assert conn is not None  # inside a transaction
+    conn.executemany(
+        "INSERT INTO measure_values (measure_id, local_date, value, updated_utc)"
+        " VALUES (?, ?, ?, ?)",
+        [
+            (v.measure_id, v.local_date.isoformat(), v.value, _stamp(v.updated_utc or now))
+            for v in values
+        ],
+    )
+
+
+def _stamp(when: datetime) -> str:
+    return when.astimezone(UTC).strftime(UTC_FORMAT)
