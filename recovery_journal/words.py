@@ -18,6 +18,7 @@ from enum import Enum
 from typing import Any
 
 from recovery_journal.domain.coping import CopingCategory, StrategySource
+from recovery_journal.domain.measures import MeasureKind
 from recovery_journal.domain.progress import DayConvention, MilestoneKind
 from recovery_journal.domain.support import ContactRole, SafetyStep
 from recovery_journal.domain.tracking import TriggerCategory, WarningStage
@@ -131,6 +132,11 @@ DAY_CONVENTIONS: dict[DayConvention, str] = {
     DayConvention.DAY_ONE: _t("The start date is day 1"),
     DayConvention.DAY_ZERO: _t("The start date is day 0"),
 }
+MEASURE_KINDS: dict[MeasureKind, str] = {
+    MeasureKind.SCALE: _t("A scale from 0 to 10"),
+    MeasureKind.YES_NO: _t("Yes or no"),
+    MeasureKind.NUMBER: _t("A number (with a unit)"),
+}
 
 # Every stored enumeration and its words (tests/ui/test_words.py checks that none is missing).
 STORED: tuple[Mapping[Any, str], ...] = (
@@ -142,6 +148,7 @@ STORED: tuple[Mapping[Any, str], ...] = (
     SAFETY_STEPS,
     MILESTONE_KINDS,
     DAY_CONVENTIONS,
+    MEASURE_KINDS,
 )
 _LABELS: dict[Enum, str] = {code: text for table in STORED for code, text in table.items()}
 
@@ -193,6 +200,14 @@ FACTOR_STAGES = {
     "crisis": _t("crisis-stage warning signs"),
 }
 
+# An own measure as a pattern factor (storage.insight_numbers names the kinds; the days it counts
+# are domain.measures.factor_days).
+MEASURE_FACTORS = {
+    "measure-scale": _t("“{name}” at 6 or more"),
+    "measure-yes": _t("“{name}”: yes"),
+    "measure-number": _t("any “{name}”"),
+}
+
 
 def factor_words(kind: str, factor: str) -> str:
     """How a pattern's factor reads inside a sentence ("#walk", "a trigger (people)",
@@ -209,4 +224,6 @@ def factor_words(kind: str, factor: str) -> str:
         return tr("under 6 hours of sleep")
     if kind == "meeting":
         return tr("a peer meeting")
+    if kind in MEASURE_FACTORS:
+        return tr(MEASURE_FACTORS[kind]).format(name=factor)
     return tr(FACTOR_STAGES.get(factor, factor))

@@ -9,6 +9,7 @@ import pytest
 
 from recovery_journal import words
 from recovery_journal.domain.coping import CopingCategory, StrategySource
+from recovery_journal.domain.measures import MeasureKind
 from recovery_journal.domain.progress import DayConvention, MilestoneKind
 from recovery_journal.domain.support import ContactRole, SafetyStep
 from recovery_journal.domain.tracking import TriggerCategory, WarningStage
@@ -22,6 +23,7 @@ STORED_ENUMS: tuple[type[Enum], ...] = (
     SafetyStep,
     MilestoneKind,
     DayConvention,
+    MeasureKind,
 )
 
 

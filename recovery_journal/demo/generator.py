@@ -2,10 +2,11 @@
 
 ``fill_demo_journal`` writes every kind of record (entries with check-ins, triggers and their
 events, warning signs, coping strategies and uses, plans, the safety plan, contacts, meetings,
-counters with slips, milestones, goals and phases) so the app, the charts, the report and the
-benchmarks have something true-to-life to show. The numbers carry patterns, not uniform noise: mood
-improves slowly, weekends differ, a few bad stretches come and go, trigger days are harder, poor
-sleep shows the next day, and some coping strategies reliably help more than others.
+counters with slips, milestones, goals, phases and own measures) so the app, the charts, the
+report and the benchmarks have something true-to-life to show. The numbers carry patterns, not
+uniform noise: mood improves slowly, weekends differ, a few bad stretches come and go, trigger
+days are harder, poor sleep shows the next day, and some coping strategies reliably help more
+than others.
 
 Only ``random.Random(seed)`` is used, so the same seed, number of days and end date always give the
 same journal. Everything is invented; phone numbers are fictional 555-01xx numbers and the crisis
@@ -21,6 +22,7 @@ from datetime import date, timedelta
 from typing import TypeVar
 
 from recovery_journal.demo.filler import _aware, _Filler
+from recovery_journal.demo.measures import fill_measures
 from recovery_journal.demo.simulation import (
     ENTRY_BATCH,
     RARE_WORD,
@@ -100,6 +102,7 @@ def fill_demo_journal(
     filler.observations_and_meetings(simulated, sign_ids)
     filler.progress_records(simulated, counters)
     filler.edits_and_trash(saved, trash)
+    filler.counts.update(fill_measures(session, simulated, seed))
     if progress is not None:
         progress(total, total)
     return filler.counts

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from recovery_journal.domain import statistics
+from recovery_journal.domain import measures, statistics
 from recovery_journal.domain.clock import local_today
 from recovery_journal.domain.insights import CHART_KINDS, Period, Reflection, Summary
+from recovery_journal.domain.measures import MeasureKind
 from recovery_journal.domain.statistics import Association
-from recovery_journal.storage import aggregates, insight_numbers
+from recovery_journal.storage import aggregates, insight_numbers, measure_reads
 from recovery_journal.storage.database import DBAPIConnection
 
 Reading = Callable[[], AbstractContextManager[DBAPIConnection]]
@@ -95,7 +96,28 @@ def associations_in(conn: DBAPIConnection, period: Period) -> tuple[Association,
     """Mood on days with vs without each factor (lag 0 and 1), only with ≥ 3 days a side."""
     moods = aggregates.daily_moods(conn, period)
     factors = insight_numbers.factor_days(conn, period)
+    factors.update(measure_factors(conn, period))
     return tuple(statistics.associations(moods, factors))
+
+
+_MEASURE_FACTOR_KINDS = {
+    MeasureKind.SCALE: "measure-scale",
+    MeasureKind.YES_NO: "measure-yes",
+    MeasureKind.NUMBER: "measure-number",
+}
+
+
+def measure_factors(conn: DBAPIConnection, period: Period) -> dict[tuple[str, str], set[date]]:
+    """Each own measure as a factor (archived ones too: their history still counts): the days
+    of a yes, of a scale at 6 or more, of a number above 0 (:func:`measures.factor_days`)."""
+    values = measure_reads.value_series(conn, period)
+    found: dict[tuple[str, str], set[date]] = {}
+    for measure in measure_reads.measures_on_read(conn):
+        assert measure.id is not None  # read from the journal
+        days = measures.factor_days(measure, values.get(measure.id, []))
+        if days:
+            found[(_MEASURE_FACTOR_KINDS[measure.kind], measure.name)] = days
+    return found
 
 
 def _round(value: float | None) -> float | None:

@@ -1,7 +1,7 @@
 """Domain values as JSON values, the one way for the export file and the command line's ``--json``,
 and the export format's versions: :func:`upgraded_document` reads an older export as the current
 one (version 1 wrote enumerations as English words; version 2 writes their stable codes; version
-3 adds the entries' wall-clock time, offset, star and source).
+3 adds the entries' wall-clock time, offset, star and source; version 4 the own daily measures).
 
 Light on purpose (no database imports): the command line prints JSON without loading the ORM, and
 an importer can read an export without the database.
@@ -87,9 +87,10 @@ def _text(value: Any) -> str:
 
 
 EXPORT_FORMAT = "recovery-journal-export"
+# 4: own daily measures (``measures`` and ``measure_values``; older exports simply have none);
 # 3: entries have local_time, utc_offset_minutes, starred and source;
 # 2: enumerations as stable codes (version 1: as English words).
-EXPORT_VERSION = 3
+EXPORT_VERSION = 4
 
 _SAFETY_STEP_WORDS = {
     "my warning signs": "warning_signs",
@@ -127,12 +128,13 @@ def upgraded_document(doc: dict[str, Any]) -> dict[str, Any]:
     version = doc.get("version")
     if version == EXPORT_VERSION:
         return doc
-    if version not in (1, 2):
+    if version not in (1, 2, 3):
         raise ValueError(f"export version {version!r} is not one this app knows")
     upgraded = dict(doc, version=EXPORT_VERSION)
     if version == 1:
         _codes_for_words(upgraded)
-    _entry_times(upgraded)
+    if version in (1, 2):
+        _entry_times(upgraded)
     return upgraded
 
 

@@ -21,6 +21,7 @@ from recovery_journal.errors import UserError, ValidationError
 from recovery_journal.services.coping import CopingService
 from recovery_journal.services.entries import EntryService
 from recovery_journal.services.insights import InsightsService
+from recovery_journal.services.measures import MeasuresService
 from recovery_journal.services.progress import ProgressService
 from recovery_journal.services.reader import read_snapshot
 from recovery_journal.services.support import SupportService
@@ -54,6 +55,7 @@ class JournalSession:
         self.support = SupportService(self)
         self.progress = ProgressService(self)
         self.insights = InsightsService(self.reading)
+        self.measures = MeasuresService(self)
 
     # ------------------------------------------------------------ transactions
 

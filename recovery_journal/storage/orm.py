@@ -34,6 +34,7 @@ from sqlalchemy import Enum as SAEnum
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from recovery_journal.domain.coping import CopingCategory, StrategySource
+from recovery_journal.domain.measures import MeasureKind
 from recovery_journal.domain.progress import DayConvention, MilestoneKind
 from recovery_journal.domain.support import ContactRole, SafetyStep
 from recovery_journal.domain.tracking import TriggerCategory, WarningStage
@@ -336,6 +337,32 @@ class PhaseRow(Base):
     name: Mapped[str] = mapped_column(String(200))
     start_date: Mapped[date] = mapped_column(Date)
     notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class MeasureRow(Base):
+    """An own daily measure (migration "own daily measures")."""
+
+    __tablename__ = "measures"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[MeasureKind] = mapped_column(_enum(MeasureKind))
+    unit: Mapped[str] = mapped_column(String(40), default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    created_utc: Mapped[datetime] = mapped_column(UtcDateTime)
+    archived_utc: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class MeasureValueRow(Base):
+    __tablename__ = "measure_values"
+    __table_args__ = (
+        Index("ux_measure_values_measure_day", "measure_id", "local_date", unique=True),
+        Index("ix_measure_values_day_measure", "local_date", "measure_id", "value"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    measure_id: Mapped[int] = mapped_column(ForeignKey("measures.id"))
+    local_date: Mapped[date] = mapped_column(Date)
+    value: Mapped[float] = mapped_column(Float)
+    updated_utc: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
 class DraftRow(Base):

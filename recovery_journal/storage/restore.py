@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from recovery_journal.domain.clock import utc_now, wall_clock
 from recovery_journal.domain.coping import CopingStrategy
 from recovery_journal.domain.entries import Draft, Entry, EntryRevision
-from recovery_journal.storage import drafts, repositories
+from recovery_journal.storage import drafts, measures, repositories
 from recovery_journal.storage.database import DBAPIConnection
 from recovery_journal.storage.orm import (
     UTC_FORMAT,
@@ -48,6 +48,8 @@ RECORDS: dict[str, Repository[Any]] = {
     "goals": repositories.GOALS,
     "goal_steps": repositories.GOAL_STEPS,
     "phases": repositories.PHASES,
+    "measures": measures.MEASURES,
+    "measure_values": measures.MEASURE_VALUES,
 }
 
 

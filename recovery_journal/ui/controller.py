@@ -25,6 +25,7 @@ from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.first_run import FirstRunDialog
 from recovery_journal.ui.idle import IdleMonitor
 from recovery_journal.ui.messages import show_error
+from recovery_journal.ui.reminders import GentleReminder
 from recovery_journal.ui.tasks import TaskRunner
 from recovery_journal.ui.theme import apply_theme
 from recovery_journal.ui.unlock import UnlockDialog
@@ -80,6 +81,9 @@ class AppController(QObject):
         self._locking = False
         self._hidden = False
         self._look: tuple[str, int] | None = None
+        # The daily reminder works while the journal is locked: it belongs to the app.
+        self.reminder = GentleReminder(settings, self)
+        self.reminder.open_requested.connect(self.bring_to_front)
 
     # ------------------------------------------------------------ start, unlock, first run
 
@@ -172,6 +176,7 @@ class AppController(QObject):
             # when the theme or text size really changed.
             apply_theme(app, *look)
             self._look = look
+        self.reminder.apply()
         if self.session is not None:
             self.idle.start(self.settings.get(S.AUTO_LOCK_MINUTES) * 60_000)
             if self.window is not None:
@@ -181,6 +186,16 @@ class AppController(QObject):
     def _on_window_minimised(self) -> None:
         if self.settings.get(S.LOCK_ON_MINIMISE):
             self.lock()
+
+    @Slot()
+    def bring_to_front(self) -> None:
+        """Show the open window (the journal, or the unlock screen) — from the reminder."""
+        shown = self.window if self.window is not None else self.dialog
+        if shown is not None:
+            self._hidden = False
+            shown.showNormal()
+            shown.raise_()
+            shown.activateWindow()
 
     # ------------------------------------------------------------ locking
 

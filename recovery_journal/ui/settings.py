@@ -40,6 +40,10 @@ REDUCE_MOTION = Setting(
     "appearance/reduce_motion", False, "No fading in, no growing square: changes happen at once"
 )
 BACKUPS_FOLDER = Setting("backups/folder", "", "Empty: a folder beside the journal")
+# The daily reminder (issue 13 §5) runs while the journal is locked, so it lives here, outside
+# the encrypted file: a time of day and on/off reveal nothing of the journal.
+REMINDER_ON = Setting("reminders/daily", False, "A gentle daily reminder (off by default)")
+REMINDER_TIME = Setting("reminders/time", "20:00", "When, HH:MM on a 24-hour clock")
 MAX_RECENT = 8
 
 

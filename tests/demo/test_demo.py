@@ -46,6 +46,8 @@ KINDS = (
     "goals",
     "goal_steps",
     "phases",
+    "measures",
+    "measure_values",
 )
 
 Doc = dict[str, Any]
@@ -102,6 +104,7 @@ def test_counts_match_what_was_written(journal: JournalSession) -> None:
     assert counts["entries"] == len(journal.entries.list()) + len(journal.entries.trash())
     assert counts["coping_uses"] == journal.coping.uses.count()
     assert counts["trigger_events"] == journal.tracking.trigger_events.count()
+    assert counts["measure_values"] == journal.measures.values.count() > 0
 
 
 def test_some_entries_are_edited_trashed_or_for_therapy(quarter: Doc) -> None:
@@ -233,3 +236,30 @@ def test_some_triggers_come_up_much_more_often(year: Doc) -> None:
     for event in year["trigger_events"]:
         counts[event["trigger_id"]] += 1
     assert max(counts.values()) >= 4 * min(counts.values())
+
+
+def test_own_measures_are_a_craving_scale_a_medication_yes_no_and_a_count(year: Doc) -> None:
+    kinds = {m["name"]: (m["kind"], m["unit"]) for m in year["measures"]}
+    assert kinds == {
+        "Craving": ("scale", ""),
+        "Took my medication": ("yes_no", ""),
+        "Cigarettes": ("number", "cigarettes"),
+    }
+    ids = {m["name"]: m["id"] for m in year["measures"]}
+    moods = {d: mean(ms) for d, ms in _live_moods(year).items()}
+
+    def values(name: str) -> dict[date, float]:
+        return {
+            date.fromisoformat(v["local_date"]): v["value"]
+            for v in year["measure_values"]
+            if v["measure_id"] == ids[name]
+        }
+
+    craving = values("Craving")
+    high = [moods[d] for d, v in craving.items() if v >= 6 and d in moods]
+    low = [moods[d] for d, v in craving.items() if v < 6 and d in moods]
+    assert mean(high) < mean(low) - 1  # strong cravings come on harder days
+    assert 0.8 < mean(values("Took my medication").values()) < 1
+    smoked = sorted(values("Cigarettes").items())
+    assert mean(v for _d, v in smoked[-30:]) < mean(v for _d, v in smoked[:30])
+    assert max(craving) <= END

@@ -91,6 +91,8 @@ def test_records_from_sql_are_exactly_the_domain_records(journal: JournalSession
         "goals": p.goals,
         "goal_steps": p.goal_steps,
         "phases": p.phases,
+        "measures": journal.measures.definitions,
+        "measure_values": journal.measures.values,
     }
     fast = data_export.record_documents(journal)
     assert list(fast) == list(slow)

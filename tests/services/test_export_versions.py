@@ -1,5 +1,5 @@
 """The export format's versions: version 2 writes stable codes, version 3 the entries' time,
-star and source; version-1 and version-2 files still read."""
+star and source, version 4 the own measures; version-1, -2 and -3 files still read."""
 
 from __future__ import annotations
 
@@ -51,7 +51,7 @@ def test_a_version_1_export_reads_as_the_current_version() -> None:
     old = json.loads(VERSION_1_FILE.read_text(encoding="utf-8"))
     assert old["version"] == 1 and "things are breaking down" in VERSION_1_FILE.read_text()
     new = upgraded_document(old)
-    assert new["version"] == EXPORT_VERSION == 3
+    assert new["version"] == EXPORT_VERSION == 4
     found = _enums_in(new)
     assert WarningStage.BREAKING_DOWN in found[("warning_signs", "stage")]
     assert set(SafetyStep) == found[("safety_plan", "step")]
@@ -66,7 +66,7 @@ def test_a_version_1_export_reads_as_the_current_version() -> None:
 def test_the_current_version_writes_codes_and_reads_unchanged(journal: JournalSession) -> None:
     fill_demo_journal(journal, days=30, end=date(2026, 1, 31))
     doc = json.loads(json.dumps(export_document(journal)))
-    assert doc["version"] == 3
+    assert doc["version"] == 4
     assert upgraded_document(doc) is doc
     stages = {row["stage"] for row in doc["warning_signs"]}
     assert stages == {"early", "breaking_down", "crisis"}
@@ -77,7 +77,7 @@ def test_the_current_version_writes_codes_and_reads_unchanged(journal: JournalSe
 @pytest.mark.parametrize(
     "doc",
     [
-        {"format": "recovery-journal-export", "version": 4},
+        {"format": "recovery-journal-export", "version": 5},
         {"format": "something else", "version": 1},
         {"version": 2},
     ],
@@ -104,3 +104,13 @@ def test_a_version_2_export_gets_entry_times_from_created_utc(
     assert (new["local_time"], new["utc_offset_minutes"]) == ("10:30", -240)
     assert (new["starred"], new["source"]) == (False, None)
     assert "local_time" not in entry
+
+
+def test_a_version_3_export_reads_unchanged_without_measures() -> None:
+    """Version 3 had no own measures: it reads as version 4 with none, entries untouched."""
+    entry = {"id": 1, "local_date": "2025-07-01", "local_time": "09:00", "starred": True}
+    doc = {"format": "recovery-journal-export", "version": 3, "entries": [entry]}
+    new = upgraded_document(doc)
+    assert new["version"] == EXPORT_VERSION
+    assert new["entries"] == [entry]
+    assert new.get("measures", []) == []

@@ -18,6 +18,7 @@ from recovery_journal.storage.migrations import (
     v004_stable_codes,
     v005_insight_indexes,
     v006_entry_time_star_source,
+    v007_own_measures,
 )
 
 
@@ -37,6 +38,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "enumerations stored as stable codes", v004_stable_codes.SQL),
     Migration(5, "covering indexes for Insights", v005_insight_indexes.SQL),
     Migration(6, "entry time, offset, star and import source", v006_entry_time_star_source.SQL),
+    Migration(7, "own daily measures", v007_own_measures.SQL),
 )
 CURRENT_VERSION = MIGRATIONS[-1].version
 

@@ -33,6 +33,7 @@ from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.help_now import ESCALATION_PROMPTS
 from recovery_journal.ui.pages.base import Page
 from recovery_journal.ui.passphrase_dialogs import ChangePassphraseDialog, NewRecoveryCodeDialog
+from recovery_journal.ui.reminder_settings import MeasuresSettingsBox, ReminderSettingsBox
 
 THEME_LABELS = (("system", "Same as the system"), ("light", "Light"), ("dark", "Dark"))
 
@@ -60,6 +61,8 @@ class SettingsPage(Page):
         column.addWidget(heading)
         column.addWidget(self._privacy_group())
         column.addWidget(self._appearance_group())
+        column.addWidget(MeasuresSettingsBox(ctx))
+        column.addWidget(ReminderSettingsBox(ctx.settings, self.settings_changed.emit))
         column.addWidget(self._backup_group())
         column.addWidget(self._security_group())
         column.addStretch(1)

@@ -39,6 +39,7 @@ from recovery_journal.domain.entries import Draft, Entry
 from recovery_journal.errors import ValidationError
 from recovery_journal.ui.checkin import CheckInPanel, muted
 from recovery_journal.ui.context import UiContext
+from recovery_journal.ui.measures_input import MeasuresInput
 from recovery_journal.ui.pages.base import Page
 from recovery_journal.ui.prompts import PromptCard, PromptDeck, insert_template, load_prompts
 from recovery_journal.ui.quick_log import QuickLogBar
@@ -104,8 +105,16 @@ class TodayPage(Page):
         self.heading.setAccessibleName(self.tr("Today's date"))
         self.checkin = CheckInPanel()
         self.checkin.changed.connect(self._on_form_changed)
+        # Own measures (issue 13 §5) sit under the check-in and keep their values themselves.
+        self.measures = MeasuresInput(self.ctx, today=self._today)
+        column = QWidget()
+        stacked = QVBoxLayout(column)
+        stacked.setContentsMargins(0, 0, 0, 0)
+        stacked.addWidget(self.checkin)
+        stacked.addWidget(self.measures)
+        stacked.addStretch(1)
         self._checkin_scroll = QScrollArea()
-        self._checkin_scroll.setWidget(self.checkin)
+        self._checkin_scroll.setWidget(column)
         self._checkin_scroll.setWidgetResizable(True)
         self._checkin_scroll.setFrameShape(QFrame.Shape.NoFrame)
         # Not a tab stop itself; it still scrolls whichever check-in field gets focus into view.
@@ -198,6 +207,7 @@ class TodayPage(Page):
         if self._date.year != self._today().year:
             pattern = self.tr("dddd, d MMMM yyyy")
         self.heading.setText(QLocale().toString(day, pattern))
+        self.measures.set_day(self._date)
 
     # ------------------------------------------------------------ the form as a draft
 
@@ -414,6 +424,7 @@ class TodayPage(Page):
             self._date = self._today()
             self._show_date()
         self._load_tags()
+        self.measures.reload()  # measures may have been changed in Settings meanwhile
         self.editor.setFocus()
 
     @Slot(str)

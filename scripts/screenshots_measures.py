@@ -1,0 +1,117 @@
+"""Render the own measures and the gentle reminder to PNG (docs/screenshots/), light and dark.
+
+Today at 900x600 with the demo journal's measures in the check-in (scrolled to them), the
+"My measures" editor, the Settings groups and the reminder's small window. A companion of
+scripts/screenshots.py (same demo journal, same way of grabbing).
+
+    .venv/bin/python scripts/screenshots_measures.py [--out docs/screenshots] [--days 120]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
+
+from recovery_journal.demo import fill_demo_journal
+from recovery_journal.domain.clock import local_today
+from recovery_journal.services.access import BackupSettings, KeySettings, create_journal
+from recovery_journal.storage.keys import FLOOR_PARAMS
+from recovery_journal.ui import settings as S
+from recovery_journal.ui.clipboard import ClipboardGuard
+from recovery_journal.ui.context import UiContext
+from recovery_journal.ui.main_window import MainWindow
+from recovery_journal.ui.measures_editor import MeasuresDialog
+from recovery_journal.ui.reminder_settings import MeasuresSettingsBox
+from recovery_journal.ui.reminders import GentleReminder
+from recovery_journal.ui.settings import AppSettings
+from recovery_journal.ui.tasks import TaskRunner
+from recovery_journal.ui.theme import apply_theme
+
+PASS = "screenshots are only pretend"
+KEYS = KeySettings(params=FLOOR_PARAMS)
+
+
+def settle(app: QApplication, tasks: TaskRunner, rounds: int = 30) -> None:
+    for _ in range(rounds):
+        tasks.wait_idle()
+        app.processEvents()
+
+
+def save(widget: QWidget, out: Path, name: str) -> None:
+    widget.grab().save(str(out / f"{name}.png"))
+    print("wrote", out / f"{name}.png")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", default="docs/screenshots")
+    parser.add_argument("--days", type=int, default=120)
+    args = parser.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv[:1])
+    tasks = TaskRunner()
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        session, _ = create_journal(root / "demo.rjournal", PASS, KEYS, BackupSettings(daily=False))
+        fill_demo_journal(session, days=args.days, seed=11)
+        ids = [m.id for m in session.measures.list() if m.id is not None]
+        # Today's values, part filled in (the cigarettes not yet).
+        session.measures.set_day(local_today(), {ids[0]: 3, ids[1]: 1})
+        settings = AppSettings(QSettings(str(root / "s.ini"), QSettings.Format.IniFormat))
+        settings.set(S.REMINDER_ON, True)
+        ctx = UiContext(session, tasks, settings, lambda e: print("error:", e), ClipboardGuard())
+        for theme in ("light", "dark"):
+            apply_theme(app, theme)
+            window = MainWindow(ctx)
+            window.resize(900, 600)
+            window.show()
+            settle(app, tasks, 100)
+            today = window.today
+            today._checkin_scroll.ensureWidgetVisible(today.measures)
+            settle(app, tasks, 20)
+            save(window, out, f"today-measures-900x600-{theme}")
+            window.resize(1180, 760)
+            settle(app, tasks, 20)
+            today._checkin_scroll.ensureWidgetVisible(today.measures)
+            settle(app, tasks, 20)
+            save(window, out, f"today-measures-{theme}")
+            window.resize(900, 600)
+            dialog = MeasuresDialog(ctx, window)
+            dialog.show()
+            settle(app, tasks, 50)
+            dialog.list.setCurrentRow(2)
+            settle(app, tasks, 20)
+            save(dialog, out, f"measures-editor-{theme}")
+            dialog.close()
+            window.show_page(window.settings_page)
+            settle(app, tasks, 50)
+            box = window.settings_page.findChild(MeasuresSettingsBox)
+            assert box is not None
+            scroll = window.settings_page.findChild(QScrollArea)
+            if scroll is not None:
+                scroll.ensureWidgetVisible(box, 0, 200)
+            settle(app, tasks, 20)
+            save(window, out, f"settings-measures-reminder-{theme}")
+            reminder = GentleReminder(settings, tray_available=lambda: False)
+            reminder.show_reminder()
+            assert reminder.note is not None
+            settle(app, tasks, 20)
+            save(reminder.note, out, f"reminder-note-{theme}")
+            reminder.note.close()
+            window.close()
+            settle(app, tasks)
+        session.lock()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
