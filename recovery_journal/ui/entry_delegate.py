@@ -99,7 +99,7 @@ class EntryDelegate(QStyledItemDelegate):
         painter.save()
         area = opt.rect.adjusted(_PAD_X, _PAD_Y, -_PAD_X, -_PAD_Y)
         badge = QRect(area.left(), area.center().y() - _BADGE // 2 + 1, _BADGE, _BADGE)
-        paint_mood_badge(painter, badge, entry.mood, opt.font, quiet)
+        paint_mood_badge(painter, badge, entry.check_in.mood, opt.font, quiet)
         content = area.adjusted(_BADGE + _PAD_X, 0, 0, 0)
         line = QFontMetrics(opt.font).height()
         top = content.top() + (content.height() - 2 * line - _LINE_GAP) // 2

@@ -79,6 +79,7 @@ class EntryEditor(EntryForm):
         self.trash_note.setWordWrap(True)
         column.addWidget(self.trash_note)
         column.addLayout(self._build_top_row())
+        column.addWidget(self.checkin)
         column.addLayout(self._build_text_fields())
         column.addWidget(self._build_tabs(), 1)
         column.addLayout(self._build_buttons())
@@ -112,7 +113,8 @@ class EntryEditor(EntryForm):
         row.addWidget(self.restore_button)
         row.addWidget(self.save_button)
         self._tab_chain: list[QWidget] = [
-            self.date_edit, self.mood_spin, self.title_edit, self.tags_edit, self.therapy_check,
+            self.date_edit, *self.checkin.focus_chain(), self.title_edit, self.tags_edit,
+            self.therapy_check,
             self.tabs, self.body_edit, self.history_button, self.trash_button,
             self.purge_button, self.restore_button, self.save_button,
         ]  # fmt: skip
@@ -137,7 +139,7 @@ class EntryEditor(EntryForm):
             self.therapy_check.toggled,
         ):
             signal.connect(self._on_form_changed)
-        self.mood_spin.valueChanged.connect(self._on_mood_spin_value_changed)
+        self.checkin.changed.connect(self._on_form_changed)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.draft_bar.continue_button.clicked.connect(self._on_draft_continue_clicked)
         self.draft_bar.discard_button.clicked.connect(self._on_draft_discard_clicked)
@@ -180,9 +182,7 @@ class EntryEditor(EntryForm):
         fields = self._form_fields()
         return Draft(
             slot=draft_slot(entry.id), local_date=fields.local_date, body=fields.body,
-            title=fields.title, mood=fields.mood, anxiety=entry.anxiety, energy=entry.energy,
-            sleep_hours=entry.sleep_hours, sleep_quality=entry.sleep_quality,
-            emotions=entry.emotions, tags=fields.tags,
+            title=fields.title, check_in=fields.check_in, tags=fields.tags,
             bring_to_therapy=fields.bring_to_therapy, entry_id=entry.id,
         )  # fmt: skip
 
@@ -197,7 +197,7 @@ class EntryEditor(EntryForm):
         try:
             edited = dataclasses.replace(
                 entry, local_date=sent.local_date, title=sent.title, body=sent.body,
-                mood=sent.mood, tags=sent.tags, bring_to_therapy=sent.bring_to_therapy,
+                check_in=sent.check_in, tags=sent.tags, bring_to_therapy=sent.bring_to_therapy,
             )  # fmt: skip
         except UserError as exc:
             self._ctx.report(exc)
@@ -269,7 +269,7 @@ class EntryEditor(EntryForm):
         for edit in (self.title_edit, self.tags_edit, self.body_edit):
             edit.setReadOnly(trashed)
         self.date_edit.setReadOnly(trashed)
-        self.mood_spin.setReadOnly(trashed)
+        self.checkin.set_read_only(trashed)
         self.therapy_check.setEnabled(not trashed)
         self.save_button.setVisible(not trashed)
         self.trash_button.setVisible(not trashed)
@@ -387,10 +387,6 @@ class EntryEditor(EntryForm):
         if not self._filling:
             self._update_state()
 
-    def _on_mood_spin_value_changed(self, _value: int) -> None:
-        self._update_mood_words()
-        self._on_form_changed()
-
     def _on_tabs_current_changed(self, index: int) -> None:
         if index == 1:
             self._render_preview()
@@ -413,7 +409,8 @@ class EntryEditor(EntryForm):
 
     def _on_history_revision_chosen(self, revision: EntryRevision) -> None:
         fields = dataclasses.replace(
-            self._form_fields(), title=revision.title, body=revision.body, mood=revision.mood,
+            self._form_fields(), title=revision.title, body=revision.body,
+            check_in=dataclasses.replace(self._form_fields().check_in, mood=revision.mood),
             tags=tuple(revision.tags),
         )  # fmt: skip
         self._fill_fields(fields)

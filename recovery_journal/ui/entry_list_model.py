@@ -309,12 +309,12 @@ class EntryListModel(QAbstractListModel):
         heading = entry_heading(entry)
         if heading:
             return heading
-        return self.tr("Mood check-in") if entry.mood is not None else self.tr("Untitled")
+        return self.tr("Mood check-in") if entry.check_in.mood is not None else self.tr("Untitled")
 
     def _spoken(self, entry: Entry) -> str:
         mood = (
-            self.tr("mood {0} of 10").format(entry.mood)
-            if entry.mood is not None
+            self.tr("mood {0} of 10").format(entry.check_in.mood)
+            if entry.check_in.mood is not None
             else self.tr("no mood recorded")
         )
         return f"{format_day(entry.local_date)}, {mood}: {self._heading(entry)}"

@@ -184,11 +184,11 @@ def test_panel_round_trips_every_value_and_unfolds_more(qtbot: QtBot) -> None:
         sleep_hours=5.5,
         sleep_quality=2,
         emotions=(Emotion("lonely", 6),),
-        tags=("evening", "family"),
     )
     assert not panel.more_toggle.isChecked()
     panel.set_check_in(values)
+    panel.tags.set_tags(("evening", "family"))
     assert panel.check_in() == values
     assert panel.more_toggle.isChecked()
     panel.clear()
-    assert panel.check_in() == CheckIn()
+    assert panel.check_in() == CheckIn() and panel.tags.tags() == ()

@@ -13,7 +13,7 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from recovery_journal.domain.entries import Draft, Emotion, Entry
+from recovery_journal.domain.entries import CheckIn, Draft, Emotion, Entry
 from recovery_journal.errors import ErrorKind, ValidationError
 from recovery_journal.resources_path import resource
 from recovery_journal.ui.context import UiContext
@@ -117,12 +117,12 @@ def test_ctrl_s_saves_the_entry_with_its_check_in_and_clears_the_form(
     assert saved.args == [entry.id]
     assert entry.body == "A hard day, but I went for a walk."
     assert entry.title == "Getting through"
-    assert entry.mood == 7
+    assert entry.check_in.mood == 7
     assert entry.tags == ("walk", "family")
-    assert entry.emotions == (Emotion("hopeful", 5),)
+    assert entry.check_in.emotions == (Emotion("hopeful", 5),)
     assert entry.bring_to_therapy
     assert entry.local_date == DAY
-    assert entry.anxiety is None and entry.sleep_hours is None  # left "not set"
+    assert entry.check_in.anxiety is None and entry.check_in.sleep_hours is None  # "not set"
     assert page.editor.toPlainText() == ""
     assert page.title_edit.text() == "" and page.checkin.tags.text() == ""
     assert page.checkin.mood.value() is None
@@ -169,7 +169,7 @@ def test_a_mood_alone_is_enough_to_save(qtbot: QtBot, page: TodayPage, ui_ctx: U
     with qtbot.waitSignal(page.entry_saved, timeout=5000):
         qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     [entry] = saved_entries(qtbot, ui_ctx, 1)
-    assert entry.mood == 0 and entry.body == ""
+    assert entry.check_in.mood == 0 and entry.body == ""
 
 
 def test_invalid_input_is_reported_and_nothing_is_written(
@@ -208,7 +208,7 @@ def test_autosave_keeps_a_draft_after_the_interval(
 
     def kept() -> bool:
         draft = stored_draft(ui_ctx)
-        return draft is not None and draft.body == "half a thought" and draft.mood == 4
+        return draft is not None and draft.body == "half a thought" and draft.check_in.mood == 4
 
     qtbot.waitUntil(kept, timeout=5000)
     qtbot.waitUntil(lambda: page.status_label.text().startswith("Draft kept"))
@@ -225,12 +225,14 @@ def test_a_new_page_restores_the_draft_exactly(
         yesterday,
         body="Started this last night.",
         title="Late",
-        mood=3,
-        anxiety=6,
-        energy=2,
-        sleep_hours=5.5,
-        sleep_quality=2,
-        emotions=(Emotion("lonely", 7), Emotion("hopeful", 2)),
+        check_in=CheckIn(
+            mood=3,
+            anxiety=6,
+            energy=2,
+            sleep_hours=5.5,
+            sleep_quality=2,
+            emotions=(Emotion("lonely", 7), Emotion("hopeful", 2)),
+        ),
         tags=("night", "family"),
         bring_to_therapy=True,
     )

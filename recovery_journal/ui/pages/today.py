@@ -208,8 +208,10 @@ class TodayPage(Page):
             local_date=self._date,
             body=self.editor.toPlainText(),
             title=self.title_edit.text().strip(),
+            check_in=self.checkin.check_in(),
+            tags=self.checkin.tags.tags(),
             bring_to_therapy=self.therapy_check.isChecked(),
-        ).with_check_in(self.checkin.check_in())
+        )
 
     def _apply(self, draft: Draft | None) -> None:
         """Fill the form from ``draft`` (None: an empty form for a new entry today)."""
@@ -218,6 +220,7 @@ class TodayPage(Page):
             self._date = draft.local_date if draft is not None else self._today()
             d = draft or Draft(DRAFT_SLOT, self._date)
             self.checkin.set_check_in(d.check_in)
+            self.checkin.tags.set_tags(d.tags)
             self.title_edit.setText(d.title)
             self.editor.setPlainText(d.body)
             self.editor.moveCursor(QTextCursor.MoveOperation.End)
