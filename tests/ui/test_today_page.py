@@ -98,7 +98,8 @@ def test_ctrl_s_saves_the_entry_with_its_check_in_and_clears_the_form(
     qtbot.keyClicks(page.editor, "A hard day, but I went for a walk.")
     slider = page.checkin.mood.slider
     slider.setFocus()
-    qtbot.keyClick(slider, Qt.Key.Key_Right)  # "not set" rests at 5: first press → 6
+    qtbot.keyClick(slider, Qt.Key.Key_Right)  # "not set" rests at 5: the first press picks it
+    qtbot.keyClick(slider, Qt.Key.Key_Right)
     qtbot.keyClick(slider, Qt.Key.Key_Right)
     assert page.checkin.mood.text() == "7 — good"
     qtbot.keyClicks(page.checkin.tags, "walk, family")
@@ -204,6 +205,7 @@ def test_autosave_keeps_a_draft_after_the_interval(
 ) -> None:
     qtbot.keyClicks(page.editor, "half a thought")
     page.checkin.mood.slider.setFocus()
+    qtbot.keyClick(page.checkin.mood.slider, Qt.Key.Key_Left)  # 5, the middle
     qtbot.keyClick(page.checkin.mood.slider, Qt.Key.Key_Left)
 
     def kept() -> bool:
@@ -243,7 +245,7 @@ def test_a_new_page_restores_the_draft_exactly(
     assert page.current_draft() == draft
     assert page.heading.text() == "Saturday, 21 November"  # the day the writing belongs to
     assert page.checkin.more_toggle.isChecked()  # the folded measures are shown when set
-    assert page.checkin.emotions.chip_texts() == ["lonely · 7 — strong", "hopeful · 2 — barely"]
+    assert page.checkin.emotions.chip_texts() == ["lonely · 7 — strong", "hopeful · 2 — mild"]
     assert "back" in page.status_label.text()
     assert page.pending_drafts() == []
     assert reported == []
@@ -347,8 +349,8 @@ def test_every_control_is_named_and_tab_follows_the_layout(qtbot: QtBot, page: T
             break
         qtbot.keyClick(focused, Qt.Key.Key_Tab)
     expected = [
-        "Mood", "Clear mood", "Show faces next to the mood",
-        "Show anxiety, energy and sleep", "Anxiety", "Clear anxiety", "Energy", "Hours slept",
+        "Mood", "Show faces next to the mood",
+        "Show anxiety, energy and sleep", "Anxiety", "Energy", "Hours slept",
         "Sleep quality", "Emotion", "How strong", "Remove calm", "Tags", "Show another prompt",
         "Use this prompt", "Title", "Journal entry", "Bring to therapy", "Save entry",
     ]  # fmt: skip

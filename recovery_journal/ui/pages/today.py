@@ -46,7 +46,7 @@ from recovery_journal.ui.quick_log import QuickLogBar
 R = TypeVar("R")
 DRAFT_SLOT = "today"
 NARROW_WIDTH = 860  # below this the check-in goes above the writing area
-NARROW_CHECKIN_HEIGHT = 300
+NARROW_EDITOR_HEIGHT = 220
 CHECKIN_WIDTH = 372
 QWIDGETSIZE_MAX = 16_777_215
 
@@ -104,6 +104,9 @@ class TodayPage(Page):
         self.heading.setAccessibleName(self.tr("Today's date"))
         self.checkin = CheckInPanel()
         self.checkin.changed.connect(self._on_form_changed)
+        self.checkin.more_toggle.toggled.connect(
+            self._fit_check_in, Qt.ConnectionType.QueuedConnection
+        )
         self._checkin_scroll = QScrollArea()
         self._checkin_scroll.setWidget(self.checkin)
         self._checkin_scroll.setWidgetResizable(True)
@@ -140,6 +143,9 @@ class TodayPage(Page):
         self.therapy_check.toggled.connect(self._on_form_changed)
         self.status_label = muted(QLabel())
         self.status_label.setAccessibleName(self.tr("Status"))
+        # Wraps instead of asking for more width: a long message never widens the window.
+        self.status_label.setWordWrap(True)
+        self.status_label.setMinimumWidth(1)
         self.save_button = QPushButton(self.tr("Save entry"))
         self.save_button.setAccessibleName(self.tr("Save entry"))
         self.save_button.setToolTip(
@@ -165,9 +171,21 @@ class TodayPage(Page):
         footer.addWidget(self.save_button)
         writing.addLayout(footer)
         self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._body.setContentsMargins(0, 0, 0, 0)
         self._body.setSpacing(28)
         self._body.addWidget(self._checkin_scroll)
         self._body.addLayout(writing, 1)
+        # Narrow, the page is one column that scrolls as a whole: the check-in at its full
+        # height, then the writing area (never a tiny scroll box inside the page).
+        body = QWidget()
+        body.setLayout(self._body)
+        self._page_scroll = QScrollArea()
+        self._page_scroll.setWidget(body)
+        self._page_scroll.setWidgetResizable(True)
+        self._page_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._page_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._page_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._page_scroll.setBackgroundRole(QPalette.ColorRole.Window)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 20, 28, 16)
         layout.setSpacing(4)
@@ -180,7 +198,12 @@ class TodayPage(Page):
         heading_row.addWidget(self.quick_log, 0, Qt.AlignmentFlag.AlignBottom)
         layout.addLayout(heading_row)
         layout.addSpacing(14)
-        layout.addLayout(self._body, 1)
+        layout.addWidget(self._page_scroll, 1)
+
+    @property
+    def narrow(self) -> bool:
+        """Whether the page shows one column (check-in above the writing area)."""
+        return self._body.direction() == QBoxLayout.Direction.TopToBottom
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         narrow = event.size().width() < NARROW_WIDTH
@@ -189,8 +212,17 @@ class TodayPage(Page):
         )
         self._checkin_scroll.setMinimumWidth(0 if narrow else CHECKIN_WIDTH)
         self._checkin_scroll.setMaximumWidth(QWIDGETSIZE_MAX if narrow else CHECKIN_WIDTH)
-        self._checkin_scroll.setMaximumHeight(NARROW_CHECKIN_HEIGHT if narrow else QWIDGETSIZE_MAX)
+        self._fit_check_in()
         super().resizeEvent(event)
+
+    @Slot()
+    def _fit_check_in(self) -> None:
+        """One column: the check-in as tall as it needs (the page scrolls, not the check-in),
+        and a writing area that stays big enough to write in."""
+        narrow = self.narrow
+        full = self.checkin.sizeHint().height() if narrow else 0
+        self._checkin_scroll.setMinimumHeight(full)
+        self.editor.setMinimumHeight(NARROW_EDITOR_HEIGHT if narrow else 0)
 
     def _show_date(self) -> None:
         day = QDate(self._date.year, self._date.month, self._date.day)
