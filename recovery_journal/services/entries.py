@@ -103,10 +103,11 @@ class EntryService:
         tag: str | None = None,
         therapy_only: bool = False,
         trash: bool = False,
+        starred_only: bool = False,
     ) -> builtins.list[SearchHit]:
         """A page of full-text matches, newest first, with the list filters; any text is safe
         (no query syntax errors)."""
-        which = reads.EntryFilter(start, end, tag, therapy_only, trash)
+        which = reads.EntryFilter(start, end, tag, therapy_only, trash, starred_only)
         with self._uow.reading() as conn:
             return reads.find(conn, query, which, limit=limit, offset=offset)
 

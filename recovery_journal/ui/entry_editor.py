@@ -32,7 +32,7 @@ from shiboken6 import Shiboken
 from recovery_journal.domain.entries import Draft, Entry, EntryRevision
 from recovery_journal.errors import UserError
 from recovery_journal.ui.context import UiContext
-from recovery_journal.ui.entry_form import DraftBar, EntryFields, EntryForm
+from recovery_journal.ui.entry_form import STAR_SHORTCUT, DraftBar, EntryFields, EntryForm
 from recovery_journal.ui.history_dialog import HistoryDialog
 from recovery_journal.ui.qt_dates import to_local_qdatetime
 
@@ -113,7 +113,8 @@ class EntryEditor(EntryForm):
         row.addWidget(self.restore_button)
         row.addWidget(self.save_button)
         self._tab_chain: list[QWidget] = [
-            self.date_edit, *self.checkin.focus_chain(), self.title_edit, self.tags_edit,
+            self.date_edit, self.star_button, *self.checkin.focus_chain(), self.title_edit,
+            self.tags_edit,
             self.therapy_check,
             self.tabs, self.body_edit, self.history_button, self.trash_button,
             self.purge_button, self.restore_button, self.save_button,
@@ -131,6 +132,10 @@ class EntryEditor(EntryForm):
         shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.save)
+        star = QShortcut(QKeySequence(STAR_SHORTCUT), self)
+        star.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        star.activated.connect(self.toggle_star)
+        self.star_button.clicked.connect(self.toggle_star)
         for signal in (
             self.title_edit.textChanged,
             self.tags_edit.textChanged,
@@ -209,6 +214,27 @@ class EntryEditor(EntryForm):
             lambda saved: self._on_saved(sent, saved),
         )
 
+    def toggle_star(self) -> None:
+        """Star the entry or take the star off, at once (unsaved words stay unsaved)."""
+        entry = self._entry
+        if entry is None or entry.id is None or entry.in_trash or self._busy:
+            self.show_star(entry is not None and entry.starred)
+            return
+        starred = not entry.starred
+        self.show_star(starred)
+        entries = self._ctx.session.entries
+        stored = dataclasses.replace(entry, starred=starred)
+        self._run(lambda: entries.edit(stored), self._on_starred)
+
+    def _on_starred(self, saved: Entry) -> None:
+        if self._entry is not None and self._entry.id == saved.id:
+            self._entry = saved  # the form keeps whatever is being typed
+            self.show_star(saved.starred)
+            self.status_label.setText(
+                self.tr("Starred.") if saved.starred else self.tr("Star taken off.")
+            )
+        self.entry_saved.emit(saved)
+
     def move_to_trash(self) -> None:
         entry, draft = self._entry, self.pending_draft()
         if entry is None or entry.id is None or entry.in_trash or self._busy:
@@ -270,6 +296,8 @@ class EntryEditor(EntryForm):
             edit.setReadOnly(trashed)
         self.date_edit.setReadOnly(trashed)
         self.checkin.set_read_only(trashed)
+        self.show_star(item.starred)
+        self.star_button.setEnabled(not trashed)
         self.therapy_check.setEnabled(not trashed)
         self.save_button.setVisible(not trashed)
         self.trash_button.setVisible(not trashed)

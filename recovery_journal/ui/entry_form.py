@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtGui import QFont, QTextDocument
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QKeySequence, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTabWidget,
     QTextBrowser,
+    QToolButton,
     QWidget,
 )
 
@@ -34,6 +36,7 @@ from recovery_journal.ui.checkin import CheckInPanel
 from recovery_journal.ui.mood_calendar import to_date
 from recovery_journal.ui.qt_dates import to_qdate
 
+STAR_SHORTCUT = "Ctrl+Shift+S"  # S for star (Ctrl+D deletes a character in text fields on Linux)
 _MARKDOWN = (
     QTextDocument.MarkdownFeature.MarkdownDialectGitHub
     | QTextDocument.MarkdownFeature.MarkdownNoHTML
@@ -97,13 +100,30 @@ class EntryForm(QWidget):
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("ddd d MMM yyyy")
         self.date_edit.setAccessibleName(self.tr("Day this entry is about"))
+        self.star_button = QToolButton()
+        self.star_button.setCheckable(True)
+        self.star_button.setAutoRaise(True)
+        self.star_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.star_button.setAccessibleName(self.tr("Star this entry"))
+        self.show_star(False)
         self.checkin = CheckInPanel(compact=True)
         self.therapy_check = QCheckBox(self.tr("Bring to therapy"))
         self.therapy_check.setAccessibleName(self.tr("Bring to therapy"))
         row = QHBoxLayout()
         row.addWidget(self.date_edit)
         row.addStretch(1)
+        row.addWidget(self.star_button)
         return row
+
+    def show_star(self, starred: bool) -> None:
+        """The star button as the entry is: "☆ Star" or "★ Starred" (never colour alone)."""
+        self.star_button.setChecked(starred)
+        self.star_button.setText(
+            "\u2605 " + self.tr("Starred") if starred else "\u2606 " + self.tr("Star")
+        )
+        shortcut = QKeySequence(STAR_SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)
+        tip = self.tr("Take the star off ({0})") if starred else self.tr("Star this entry ({0})")
+        self.star_button.setToolTip(tip.format(shortcut))
 
     def _build_text_fields(self) -> QFormLayout:
         self.title_edit = QLineEdit()
