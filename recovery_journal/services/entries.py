@@ -120,6 +120,11 @@ class EntryService:
         with self._uow.transaction() as s:
             return repo.daily_moods(s, start, end)
 
+    def daily_counts(self, start: date, end: date) -> dict[date, int]:
+        """How many entries each day in [start, end] has (days without any are absent)."""
+        with self._uow.transaction() as s:
+            return repo.daily_counts(s, start, end)
+
     def tags(self) -> builtins.list[str]:
         with self._uow.transaction() as s:
             return repo.all_tags(s)

@@ -207,6 +207,20 @@ def daily_moods(session: Session, start: date, end: date) -> dict[date, float]:
     return {day: float(mean) for day, mean in rows}
 
 
+def daily_counts(session: Session, start: date, end: date) -> dict[date, int]:
+    """How many live entries each day in [start, end] has (days without any are absent)."""
+    rows = session.execute(
+        select(EntryRow.local_date, func.count(EntryRow.id))
+        .where(
+            EntryRow.deleted_utc.is_(None),
+            EntryRow.local_date >= start,
+            EntryRow.local_date <= end,
+        )
+        .group_by(EntryRow.local_date)
+    )
+    return {day: int(count) for day, count in rows}
+
+
 def all_tags(session: Session) -> list[str]:
     return list(session.scalars(select(TagRow.name).order_by(func.casefold(TagRow.name))))
 

@@ -104,3 +104,25 @@ def test_the_list_grows_with_the_window_and_never_cuts_the_day(
     metrics = QFontMetrics(page.list_view.font())
     # The day is drawn whole at the right; whatever room is left goes to the title.
     assert metrics.horizontalAdvance(day) < page.list_view.viewport().width() // 2
+
+
+def test_the_calendar_shows_the_days_mean_and_marks_several_entries(
+    ui_ctx: UiContext, open_page: OpenPage
+) -> None:
+    day = TODAY.replace(day=10)
+    _add(
+        ui_ctx,
+        Entry(day, body="morning", check_in=CheckIn(mood=6)),
+        Entry(day, body="evening", check_in=CheckIn(mood=7)),
+        Entry(day.replace(day=11), body="once", check_in=CheckIn(mood=3)),
+        Entry(day.replace(day=12), body="no mood"),
+        Entry(day.replace(day=12), body="still none"),
+    )
+    page = open_page()
+    calendar = page.calendar
+    assert calendar.entries_on(day) == 2 and calendar.entries_on(day.replace(day=11)) == 1
+    assert calendar.describe_day(day) == "2 entries, mean mood 6.5"
+    assert calendar.describe_day(day.replace(day=11)) == "1 entry, mood 3"
+    assert calendar.describe_day(day.replace(day=12)) == "2 entries"
+    assert calendar.describe_day(day.replace(day=13)) == "No entries"
+    assert not calendar.grab().isNull()  # paints the marker beside the badge and the day
