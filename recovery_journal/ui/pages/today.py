@@ -7,7 +7,7 @@ saves the entry and drops the draft in one transaction, then clears the form for
 any number of entries a day is fine.
 
 A little over 400 lines: the form, its autosave and its save are one cycle (the check-in panel is
-:mod:`~recovery_journal.ui.checkin`).
+:mod:`~recovery_journal.ui.checkin`, "Today so far" is :mod:`~recovery_journal.ui.today_so_far`).
 """
 
 from __future__ import annotations
@@ -37,11 +37,13 @@ from recovery_journal.domain import validation
 from recovery_journal.domain.clock import local_today
 from recovery_journal.domain.entries import Draft, Entry
 from recovery_journal.errors import ValidationError
+from recovery_journal.services.day_so_far import day_so_far
 from recovery_journal.ui.checkin import CheckInPanel, muted
 from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.pages.base import Page
 from recovery_journal.ui.prompts import PromptCard, PromptDeck, insert_template, load_prompts
 from recovery_journal.ui.quick_log import QuickLogBar
+from recovery_journal.ui.today_so_far import TodaySoFar
 
 R = TypeVar("R")
 DRAFT_SLOT = "today"
@@ -87,6 +89,7 @@ class TodayPage(Page):
         entries = self.ctx.session.entries
         self._run(lambda: entries.draft(DRAFT_SLOT), self._on_draft_loaded, self._on_draft_failed)
         self._load_tags()
+        self.load_so_far()
 
     # ------------------------------------------------------------ building
 
@@ -107,8 +110,15 @@ class TodayPage(Page):
         self.checkin.more_toggle.toggled.connect(
             self._fit_check_in, Qt.ConnectionType.QueuedConnection
         )
+        self.so_far = TodaySoFar()
+        column = QWidget()
+        column_layout = QVBoxLayout(column)
+        column_layout.setContentsMargins(0, 0, 0, 0)
+        column_layout.addWidget(self.checkin)
+        column_layout.addWidget(self.so_far)
+        column_layout.addStretch(1)
         self._checkin_scroll = QScrollArea()
-        self._checkin_scroll.setWidget(self.checkin)
+        self._checkin_scroll.setWidget(column)
         self._checkin_scroll.setWidgetResizable(True)
         self._checkin_scroll.setFrameShape(QFrame.Shape.NoFrame)
         # Not a tab stop itself; it still scrolls whichever check-in field gets focus into view.
@@ -159,6 +169,8 @@ class TodayPage(Page):
     def _arrange(self) -> None:
         # "A trigger happened…" and the warning-sign check, two clicks from Today.
         self.quick_log = QuickLogBar(self.ctx, self, today=self._today)
+        self.quick_log.trigger_logged.connect(lambda _id: self.load_so_far())
+        self.quick_log.use_logged.connect(lambda _id: self.load_so_far())
         writing = QVBoxLayout()
         writing.setSpacing(10)
         writing.addWidget(self.prompt_card)
@@ -220,7 +232,8 @@ class TodayPage(Page):
         """One column: the check-in as tall as it needs (the page scrolls, not the check-in),
         and a writing area that stays big enough to write in."""
         narrow = self.narrow
-        full = self.checkin.sizeHint().height() if narrow else 0
+        column = self._checkin_scroll.widget()
+        full = column.sizeHint().height() if narrow and column is not None else 0
         self._checkin_scroll.setMinimumHeight(full)
         self.editor.setMinimumHeight(NARROW_EDITOR_HEIGHT if narrow else 0)
 
@@ -369,6 +382,7 @@ class TodayPage(Page):
         self.editor.setFocus()
         self.status_label.setText(self.tr("Saved. You can write another entry any time today."))
         self._load_tags()
+        self.load_so_far()
         if entry.id is not None:
             self.entry_saved.emit(entry.id)
 
@@ -394,6 +408,11 @@ class TodayPage(Page):
         self._loading = False
         self._set_form_locked(False)
         self.ctx.report(exc)
+
+    def load_so_far(self) -> None:
+        """Refresh "Today so far" (and yesterday's glance) in the background."""
+        session, day = self.ctx.session, self._today()
+        self._run(lambda: day_so_far(session, day), self.so_far.show_day, self.ctx.report)
 
     def _load_tags(self) -> None:
         entries = self.ctx.session.entries
@@ -449,6 +468,7 @@ class TodayPage(Page):
             self._date = self._today()
             self._show_date()
         self._load_tags()
+        self.load_so_far()
         self.editor.setFocus()
 
     @Slot(str)
