@@ -7,6 +7,7 @@ the page); plain text only, never colour alone.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QLocale, Qt
@@ -37,6 +38,11 @@ class TodaySoFar(QWidget):
         self.lines.setWordWrap(True)
         self.lines.setAccessibleName(self.tr("What you logged today"))
         self.lines.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.counters = QLabel()
+        self.counters.setTextFormat(Qt.TextFormat.PlainText)
+        self.counters.setWordWrap(True)
+        self.counters.setAccessibleName(self.tr("Your counters"))
+        self.counters.hide()
         self.yesterday = muted(QLabel())
         self.yesterday.setWordWrap(True)
         self.yesterday.setAccessibleName(self.tr("Yesterday at a glance"))
@@ -46,6 +52,7 @@ class TodaySoFar(QWidget):
         layout.addWidget(_heading(self.tr("Today so far")))
         layout.addWidget(self.lines)
         layout.addWidget(self.yesterday)
+        layout.addWidget(self.counters)
         self.hide()  # until the first load
 
     def show_day(self, day: DaySoFar) -> None:
@@ -63,6 +70,17 @@ class TodaySoFar(QWidget):
         self.lines.setText(text or self.tr("Nothing logged yet today — and that's fine."))
         self.yesterday.setText(self._glance(day.yesterday))
         self.show()
+
+    def show_counters(self, counters: Sequence[tuple[str, int]]) -> None:
+        """The counters kept on Today (every one not archived) with their days so far."""
+        lines = [
+            self.tr("{0}: 1 day so far").format(title)
+            if days == 1
+            else self.tr("{0}: {1} days so far").format(title, QLocale().toString(days))
+            for title, days in counters
+        ]
+        self.counters.setText("\n".join(lines))
+        self.counters.setVisible(bool(lines))
 
     def _entry_line(self, entry: Entry) -> str:
         heading = entry_heading(entry) or self.tr("Check-in")

@@ -71,3 +71,12 @@ def test_a_quiet_day_says_so_kindly(qtbot: QtBot, ui_ctx: UiContext) -> None:
     qtbot.waitUntil(page.so_far.isVisible)
     assert page.so_far.lines.text() == "Nothing logged yet today — and that's fine."
     assert page.so_far.yesterday.text() == "Yesterday: nothing logged."
+
+
+def test_the_counters_stay_on_today_with_their_days(qtbot: QtBot, ui_ctx: UiContext) -> None:
+    ui_ctx.session.progress.add_counter("Sober since", DAY - timedelta(days=40))
+    (status,) = ui_ctx.session.progress.all_counter_statuses(DAY)
+    page = open_page(qtbot, ui_ctx)
+    qtbot.waitUntil(page.so_far.counters.isVisible)
+    assert page.so_far.counters.text() == f"Sober since: {status.stats.current} days so far"
+    assert status.stats.current > 1

@@ -37,7 +37,7 @@ from recovery_journal.domain import validation
 from recovery_journal.domain.clock import local_today
 from recovery_journal.domain.entries import Draft, Entry
 from recovery_journal.errors import ValidationError
-from recovery_journal.services.day_so_far import day_so_far
+from recovery_journal.services.day_so_far import DaySoFar, day_so_far
 from recovery_journal.ui.checkin import CheckInPanel, muted
 from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.pages.base import Page
@@ -412,7 +412,16 @@ class TodayPage(Page):
     def load_so_far(self) -> None:
         """Refresh "Today so far" (and yesterday's glance) in the background."""
         session, day = self.ctx.session, self._today()
-        self._run(lambda: day_so_far(session, day), self.so_far.show_day, self.ctx.report)
+
+        def job() -> tuple[DaySoFar, list[tuple[str, int]]]:
+            counters = session.progress.all_counter_statuses(day)
+            return day_so_far(session, day), [(c.counter.title, c.stats.current) for c in counters]
+
+        def done(found: tuple[DaySoFar, list[tuple[str, int]]]) -> None:
+            self.so_far.show_day(found[0])
+            self.so_far.show_counters(found[1])
+
+        self._run(job, done, self.ctx.report)
 
     def _load_tags(self) -> None:
         entries = self.ctx.session.entries
