@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QKeyEvent, QKeySequence, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_journal.domain.scales import Scale
+from recovery_journal.ui.relative_font import keep_relative
 
 W = TypeVar("W", bound=QWidget)
 _STEPS = {
@@ -148,12 +149,9 @@ class ScaleInput(QWidget):
         self.value_label = QLabel()
         self.value_label.setTextFormat(Qt.TextFormat.PlainText)
         self.value_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if prominent:
-            for label in (self._title, self.value_label):
-                font = label.font()
-                font.setPointSizeF(font.pointSizeF() * 1.2)
-                font.setBold(label is self._title)
-                label.setFont(font)
+        if prominent:  # the Mood: larger, and still larger when the text size grows
+            keep_relative(self._title, 1.2, QFont.Weight.Bold)
+            keep_relative(self.value_label, 1.2)
         self.clear_button = QToolButton(self)
         self.clear_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Delete on the slider clears
         self.clear_button.clicked.connect(self._on_clear_button_clicked)

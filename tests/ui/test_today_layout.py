@@ -4,7 +4,8 @@ whole when narrow, and a save message that wraps instead of widening the window.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -61,3 +62,31 @@ def test_saving_never_widens_the_window(
     body = page._page_scroll.widget()
     assert body is not None and body.width() <= page._page_scroll.viewport().width()
     assert page.status_label.wordWrap()
+
+
+def _set_app_font(app: QApplication, font: QFont) -> None:
+    """QApplication.setFont, plus the ApplicationFontChange Qt sends every widget once the event
+    loop runs (``exec()``; tests never start it, so Qt holds the broadcast back)."""
+    app.setFont(font)
+    for widget in QApplication.allWidgets():
+        QApplication.sendEvent(widget, QEvent(QEvent.Type.ApplicationFontChange))
+
+
+def test_at_a_larger_text_size_the_mood_and_the_writing_area_grow_too(
+    qtbot: QtBot, ui_ctx: UiContext
+) -> None:
+    page = open_page(qtbot, ui_ctx)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = QFont(app.font())
+    try:
+        bigger = QFont(before)
+        bigger.setPointSizeF(16)
+        _set_app_font(app, bigger)  # what Settings ▸ text size does, live
+        assert page.editor.font().pointSizeF() == 20  # 1.25 ×
+        assert page.checkin.mood._title.font().pointSizeF() == pytest.approx(19.2)  # 1.2 ×
+        assert page.checkin.mood.value_label.font().pointSizeF() == pytest.approx(19.2)
+        assert page.heading.font().pointSizeF() == pytest.approx(27.2)
+    finally:
+        _set_app_font(app, before)
+    assert page.editor.font().pointSizeF() == pytest.approx(before.pointSizeF() * 1.25)

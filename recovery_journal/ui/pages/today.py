@@ -17,7 +17,7 @@ from datetime import date
 from typing import TypeVar
 
 from PySide6.QtCore import QDate, QLocale, Qt, QTime, QTimer, Signal, Slot
-from PySide6.QtGui import QKeySequence, QPalette, QResizeEvent, QShortcut, QTextCursor
+from PySide6.QtGui import QFont, QKeySequence, QPalette, QResizeEvent, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QBoxLayout,
     QCheckBox,
@@ -43,6 +43,7 @@ from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.pages.base import Page
 from recovery_journal.ui.prompts import PromptCard, PromptDeck, insert_template, load_prompts
 from recovery_journal.ui.quick_log import QuickLogBar
+from recovery_journal.ui.relative_font import keep_relative
 from recovery_journal.ui.today_so_far import TodaySoFar
 
 R = TypeVar("R")
@@ -100,10 +101,7 @@ class TodayPage(Page):
 
     def _build_check_in(self) -> None:
         self.heading = QLabel()
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.7)
-        font.setWeight(font.Weight.DemiBold)
-        self.heading.setFont(font)
+        keep_relative(self.heading, 1.7, QFont.Weight.DemiBold)
         self.heading.setAccessibleName(self.tr("Today's date"))
         self.checkin = CheckInPanel()
         self.checkin.changed.connect(self._on_form_changed)
@@ -140,9 +138,7 @@ class TodayPage(Page):
         self.editor.setPlaceholderText(self.tr("Write as much or as little as you like…"))
         self.editor.setAccessibleName(self.tr("Journal entry"))
         self.editor.setTabChangesFocus(True)
-        font = self.editor.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        self.editor.setFont(font)
+        keep_relative(self.editor, 1.25)
         self.editor.document().setDocumentMargin(12)
         self.editor.textChanged.connect(self._on_form_changed)
         self.therapy_check = QCheckBox(self.tr("Bring to therapy"))
