@@ -19,10 +19,12 @@ from typing import Any
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -35,6 +37,8 @@ from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.entry_form import STAR_SHORTCUT, DraftBar, EntryFields, EntryForm
 from recovery_journal.ui.history_dialog import HistoryDialog
 from recovery_journal.ui.qt_dates import to_local_qdatetime
+
+MIN_WRITING_HEIGHT = 160
 
 
 def draft_slot(entry_id: int) -> str:
@@ -78,11 +82,28 @@ class EntryEditor(EntryForm):
         self.trash_note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.trash_note.setWordWrap(True)
         column.addWidget(self.trash_note)
-        column.addLayout(self._build_top_row())
-        column.addWidget(self.checkin)
-        column.addLayout(self._build_text_fields())
-        column.addWidget(self._build_tabs(), 1)
-        column.addLayout(self._build_buttons())
+        # The fields scroll as one column when the pane is short (the whole check-in unfolded
+        # at 900x600), so the editor never makes the window grow; the buttons stay in view.
+        fields = QWidget()
+        inner = QVBoxLayout(fields)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.setSpacing(8)
+        inner.addLayout(self._build_top_row())
+        inner.addWidget(self.checkin)
+        inner.addLayout(self._build_text_fields())
+        inner.addWidget(self._build_tabs(), 1)
+        self.body_edit.setMinimumHeight(MIN_WRITING_HEIGHT)
+        self.fields_scroll = QScrollArea()
+        self.fields_scroll.setWidget(fields)
+        self.fields_scroll.setWidgetResizable(True)
+        self.fields_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.fields_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.fields_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.fields_scroll.setBackgroundRole(QPalette.ColorRole.Window)
+        column.addWidget(self.fields_scroll, 1)
+        buttons = self._build_buttons()
+        column.addWidget(self.status_label)
+        column.addLayout(buttons)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty_label)
         self.stack.addWidget(form)
@@ -106,8 +127,10 @@ class EntryEditor(EntryForm):
         self.save_button.setDefault(True)
         self.save_button.setToolTip(QKeySequence(QKeySequence.StandardKey.Save).toString(
             QKeySequence.SequenceFormat.NativeText))  # fmt: skip
+        self.restore_button.hide()  # shown only for an entry in the Trash (see _fill)
+        self.purge_button.hide()
         row = QHBoxLayout()
-        row.addWidget(self.status_label, 1)
+        row.addStretch(1)  # the status sits above the buttons: a narrow pane keeps them whole
         for button in (self.history_button, self.trash_button, self.purge_button):
             row.addWidget(button)
         row.addWidget(self.restore_button)

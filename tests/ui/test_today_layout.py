@@ -10,7 +10,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from recovery_journal.ui.context import UiContext
+from recovery_journal.ui.main_window import MainWindow
 from recovery_journal.ui.pages.today import NARROW_EDITOR_HEIGHT, TodayPage
+from tests.ui.conftest import wait_tasks
 from tests.ui.test_today_page import open_page, saved_entries
 
 # What Today gets inside a 900x600 main window (the navigation takes the rest).
@@ -90,3 +92,32 @@ def test_at_a_larger_text_size_the_mood_and_the_writing_area_grow_too(
     finally:
         _set_app_font(app, before)
     assert page.editor.font().pointSizeF() == pytest.approx(before.pointSizeF() * 1.25)
+
+
+@pytest.mark.parametrize("point_size", [0, 15])  # the system size, and 150 % of 10 pt
+def test_today_and_the_journal_fit_a_900_by_600_window(
+    qtbot: QtBot, ui_ctx: UiContext, point_size: int
+) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = QFont(app.font())
+    if point_size:
+        bigger = QFont(before)
+        bigger.setPointSize(point_size)
+        app.setFont(bigger)
+    try:
+        window = MainWindow(ui_ctx)
+        qtbot.addWidget(window)
+        window.resize(900, 600)
+        window.show()
+        wait_tasks(qtbot, ui_ctx)
+        QApplication.processEvents()
+        assert (window.width(), window.height()) == (900, 600)
+        assert window.today.narrow  # one column, the whole check-in, the page scrolls
+        if not point_size:  # at 150 % the Journal's calendar and filters still need more room
+            window.show_page(window.journal)
+            wait_tasks(qtbot, ui_ctx)
+            QApplication.processEvents()
+            assert (window.width(), window.height()) == (900, 600)
+    finally:
+        app.setFont(before)

@@ -104,9 +104,15 @@ class FilterBar(QWidget):
         dates.addWidget(self.to_edit, 1)
         self.dates.hide()
         top, bottom = QHBoxLayout(), QHBoxLayout()
+        for combo in (self.tag_combo, self.range_combo):  # may shrink; the popup shows all
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(6)
         top.addWidget(self.tag_combo, 1)
         top.addWidget(self.range_combo, 1)
-        for widget in (self.therapy_check, self.starred_check, self.clear_button):
+        top.addWidget(self.clear_button)  # two short rows keep the list column narrow enough
+        for widget in (self.therapy_check, self.starred_check):
             bottom.addWidget(widget)
         bottom.addStretch(1)
         bottom.addWidget(self.trash_button)

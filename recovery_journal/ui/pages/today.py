@@ -48,7 +48,8 @@ from recovery_journal.ui.today_so_far import TodaySoFar
 
 R = TypeVar("R")
 DRAFT_SLOT = "today"
-NARROW_WIDTH = 860  # below this the check-in goes above the writing area
+NARROW_WIDTH = 860  # below this (at 10 pt) the check-in goes above the writing area
+BASE_POINT_SIZE = 10.0
 NARROW_EDITOR_HEIGHT = 220
 CHECKIN_WIDTH = 372
 QWIDGETSIZE_MAX = 16_777_215
@@ -98,6 +99,9 @@ class TodayPage(Page):
         self._build_check_in()
         self._build_writing()
         self._arrange()
+        # Start as one column: its minimum width is small, so a small window is never pushed
+        # wider before the first resize decides (two columns need more room than 900x600 has).
+        self._set_narrow(True)
 
     def _build_check_in(self) -> None:
         self.heading = QLabel()
@@ -197,13 +201,13 @@ class TodayPage(Page):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 20, 28, 16)
         layout.setSpacing(4)
-        heading_row = QHBoxLayout()
+        heading_row = self._heading_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         heading_column = QVBoxLayout()
         heading_column.setSpacing(4)
         heading_column.addWidget(self.heading)
         heading_column.addWidget(muted(QLabel(self.tr("However today went, you're welcome here."))))
         heading_row.addLayout(heading_column, 1)
-        heading_row.addWidget(self.quick_log, 0, Qt.AlignmentFlag.AlignBottom)
+        heading_row.addWidget(self.quick_log, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(heading_row)
         layout.addSpacing(14)
         layout.addWidget(self._page_scroll, 1)
@@ -214,14 +218,24 @@ class TodayPage(Page):
         return self._body.direction() == QBoxLayout.Direction.TopToBottom
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        narrow = event.size().width() < NARROW_WIDTH
+        self._set_narrow(event.size().width() < self.narrow_width())
+        super().resizeEvent(event)
+
+    def narrow_width(self) -> int:
+        """Below this width Today is one column; it grows with the text size (at 150 % the two
+        columns need half as much room again)."""
+        return int(NARROW_WIDTH * max(1.0, self.font().pointSizeF() / BASE_POINT_SIZE))
+
+    def _set_narrow(self, narrow: bool) -> None:
         self._body.setDirection(
+            QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+        )
+        self._heading_row.setDirection(
             QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
         )
         self._checkin_scroll.setMinimumWidth(0 if narrow else CHECKIN_WIDTH)
         self._checkin_scroll.setMaximumWidth(QWIDGETSIZE_MAX if narrow else CHECKIN_WIDTH)
         self._fit_check_in()
-        super().resizeEvent(event)
 
     @Slot()
     def _fit_check_in(self) -> None:
@@ -231,6 +245,11 @@ class TodayPage(Page):
         column = self._checkin_scroll.widget()
         full = column.sizeHint().height() if narrow and column is not None else 0
         self._checkin_scroll.setMinimumHeight(full)
+        self._checkin_scroll.setVerticalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+            if narrow
+            else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        )
         self.editor.setMinimumHeight(NARROW_EDITOR_HEIGHT if narrow else 0)
 
     def _show_date(self) -> None:
@@ -416,6 +435,7 @@ class TodayPage(Page):
         def done(found: tuple[DaySoFar, list[tuple[str, int]]]) -> None:
             self.so_far.show_day(found[0])
             self.so_far.show_counters(found[1])
+            self._fit_check_in()  # one column: the check-in column grew
 
         self._run(job, done, self.ctx.report)
 
