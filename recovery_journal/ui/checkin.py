@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import (
+    QCoreApplication,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QStringListModel,
@@ -119,6 +121,31 @@ class TagsInput(QLineEdit):
         self.setText(", ".join(tags))
 
 
+SUMMARY_CHARS = 48  # the editor's folded "More" says this much, the tooltip says the rest
+
+
+def _words(text: str) -> str:
+    return QCoreApplication.translate("CheckIn", text)
+
+
+def extras_in_words(values: CheckIn) -> str:
+    """The check-in besides the mood, briefly: "anxiety 3 · energy 7 · slept 7.5 h · calm" ('' when
+    none of it is set). The Journal list and the editor's folded "More" say it the same way."""
+    parts = []
+    if values.anxiety is not None:
+        parts.append(_words("anxiety {0}").format(values.anxiety))
+    if values.energy is not None:
+        parts.append(_words("energy {0}").format(values.energy))
+    if values.sleep_hours is not None:
+        hours = QLocale().toString(values.sleep_hours, "g", 3)
+        parts.append(_words("slept {0} h").format(hours))
+    if values.sleep_quality is not None:
+        parts.append(_words("sleep {0}/5").format(values.sleep_quality))
+    if values.emotions:
+        parts.append(", ".join(e.name for e in values.emotions))
+    return " · ".join(parts)
+
+
 def _heading(text: str) -> QLabel:
     label = QLabel(text)
     font = label.font()
@@ -174,6 +201,7 @@ class CheckInPanel(QWidget):
             scale.value_changed.connect(self.changed)
         self.sleep_hours.valueChanged.connect(self.changed)
         self.emotions.changed.connect(self.changed)
+        self.changed.connect(self._show_more_summary)
         self.tags.textChanged.connect(self.changed)
 
     def _build(self) -> None:
@@ -265,8 +293,23 @@ class CheckInPanel(QWidget):
         self.sleep_quality.set_value(values.sleep_quality)
         self.emotions.set_emotions(values.emotions)
         extra = (values.anxiety, values.energy, values.sleep_hours, values.sleep_quality)
-        if any(v is not None for v in extra) or (self._compact and values.emotions):
+        if not self._compact and any(v is not None for v in extra):
             self.more_toggle.setChecked(True)
+        self._show_more_summary()
+
+    def _show_more_summary(self) -> None:
+        """Compact (the editor): "More" stays folded and says what it holds, so the writing
+        area stays in view and nothing logged is hidden."""
+        if not self._compact:
+            return
+        summary = extras_in_words(self.check_in())
+        shown = summary if len(summary) <= SUMMARY_CHARS else summary[: SUMMARY_CHARS - 1] + "…"
+        self.more_toggle.setText(
+            self.tr("More: {0}").format(shown)
+            if summary
+            else self.tr("More: feelings, anxiety, energy, sleep")
+        )
+        self.more_toggle.setToolTip(summary)  # the whole of it, when the button had to cut it
 
     def clear(self) -> None:
         self.set_check_in(CheckIn())

@@ -169,7 +169,7 @@ class EntryDelegate(QStyledItemDelegate):
         if not any(m for _, m in pieces):
             check_in = str(index.data(CHECK_IN_ROLE) or "")
             tags = "  ".join([*([check_in] if check_in else []), *(f"#{t}" for t in entry.tags)])
-        tags_width = min(metrics.horizontalAdvance(tags) + 2, rect.width() // 2) if tags else 0
+        tags_width = min(metrics.horizontalAdvance(tags) + 2, rect.width() // 3) if tags else 0
         if tags:
             painter.setFont(opt.font)
             painter.setPen(quiet)

@@ -30,6 +30,7 @@ from shiboken6 import Shiboken
 
 from recovery_journal.domain.clock import local_today
 from recovery_journal.domain.entries import MATCH_END, MATCH_START, SEARCH_PAGE, Entry
+from recovery_journal.ui.checkin import extras_in_words
 from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.qt_dates import to_qdate
 
@@ -325,20 +326,7 @@ class EntryListModel(QAbstractListModel):
 
     def check_in_words(self, entry: Entry) -> str:
         """The check-in besides the mood (which has its badge), in a few words."""
-        c = entry.check_in
-        parts = []
-        if c.anxiety is not None:
-            parts.append(self.tr("anxiety {0}").format(c.anxiety))
-        if c.energy is not None:
-            parts.append(self.tr("energy {0}").format(c.energy))
-        if c.sleep_hours is not None:
-            hours = QLocale().toString(c.sleep_hours, "g", 3)
-            parts.append(self.tr("slept {0} h").format(hours))
-        if c.sleep_quality is not None:
-            parts.append(self.tr("sleep {0}/5").format(c.sleep_quality))
-        if c.emotions:
-            parts.append(", ".join(e.name for e in c.emotions))
-        return " · ".join(parts)
+        return extras_in_words(entry.check_in)
 
     def _spoken(self, entry: Entry) -> str:
         mood = (

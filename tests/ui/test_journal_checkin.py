@@ -28,7 +28,11 @@ def test_the_editor_shows_and_edits_the_whole_check_in(
     _click_row(qtbot, page, 0)
     panel = page.editor.checkin
     assert panel.check_in() == FULL
-    assert panel.more_toggle.isChecked()  # feelings, anxiety, energy and sleep are on show
+    # Folded, "More" says what it holds (the writing area stays in view); unfolded, it edits.
+    assert panel.more_toggle.text() == "More: anxiety 3 · energy 7 · slept 7.5 h · sleep 4/5 …"
+    assert panel.more_toggle.toolTip() == "anxiety 3 · energy 7 · slept 7.5 h · sleep 4/5 · calm"
+    qtbot.mouseClick(panel.more_toggle, Qt.MouseButton.LeftButton)
+    assert panel.anxiety.isVisible() and panel.emotions.isVisible()
     assert panel.mood.text() == "6 — okay"  # the same slider with its anchors as on Today
     panel.anxiety.slider.setFocus()
     qtbot.keyClick(panel.anxiety.slider, Qt.Key.Key_End)
