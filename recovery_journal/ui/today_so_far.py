@@ -74,9 +74,9 @@ class TodaySoFar(QWidget):
     def show_counters(self, counters: Sequence[tuple[str, int]]) -> None:
         """The counters kept on Today (every one not archived) with their days so far."""
         lines = [
-            self.tr("{0}: 1 day so far").format(title)
+            self.tr("{0} — 1 day so far").format(title)
             if days == 1
-            else self.tr("{0}: {1} days so far").format(title, QLocale().toString(days))
+            else self.tr("{0} — {1} days so far").format(title, QLocale().toString(days))
             for title, days in counters
         ]
         self.counters.setText("\n".join(lines))

@@ -78,5 +78,5 @@ def test_the_counters_stay_on_today_with_their_days(qtbot: QtBot, ui_ctx: UiCont
     (status,) = ui_ctx.session.progress.all_counter_statuses(DAY)
     page = open_page(qtbot, ui_ctx)
     qtbot.waitUntil(page.so_far.counters.isVisible)
-    assert page.so_far.counters.text() == f"Sober since: {status.stats.current} days so far"
+    assert page.so_far.counters.text() == f"Sober since — {status.stats.current} days so far"
     assert status.stats.current > 1
