@@ -36,7 +36,7 @@ from sqlcipher3 import dbapi2
 
 from recovery_journal.demo import RARE_WORD, fill_demo_journal
 from recovery_journal.domain.clock import local_today
-from recovery_journal.domain.entries import SEARCH_PAGE, Entry
+from recovery_journal.domain.entries import SEARCH_PAGE, CheckIn, Entry
 from recovery_journal.paths import keys_path
 from recovery_journal.services.access import (
     BackupSettings,
@@ -297,7 +297,7 @@ def add_one(session: JournalSession) -> None:
             local_date=local_today(),
             title="Benchmark",
             body="A short entry written by the benchmark: slept fine, walked, felt steady.",
-            mood=6,
+            check_in=CheckIn(mood=6),
             tags=("bench",),
         )
     )

@@ -31,12 +31,13 @@ def _plain_snippet(snippet: str) -> str:
 
 
 def _entry_line(entry: Entry) -> str:
-    mood = f"mood {entry.mood:>2}" if entry.mood is not None else "       "
+    mood = entry.check_in.mood
+    mood_text = f"mood {mood:>2}" if mood is not None else "       "
     first = entry.title or entry.body.strip().split("\n", 1)[0]
     if len(first) > 60:
         first = first[:59] + "…"
     tags = f"  #{' #'.join(entry.tags)}" if entry.tags else ""
-    return f"{entry.id:>6}  {entry.local_date.isoformat()}  {mood}  {first}{tags}"
+    return f"{entry.id:>6}  {entry.local_date.isoformat()}  {mood_text}  {first}{tags}"
 
 
 def _entry_json(entry: Entry) -> Any:
@@ -72,7 +73,7 @@ def _offset_at(day: date, clock: str) -> int:
 
 def cmd_add(args: argparse.Namespace, out: TextIO, err: TextIO = sys.stderr) -> int:
     from recovery_journal.domain.clock import local_today
-    from recovery_journal.domain.entries import Entry
+    from recovery_journal.domain.entries import CheckIn, Entry
 
     title, body, tags = _entry_text(args, err)
     if not (title.strip() or body.strip() or args.mood is not None):
@@ -82,7 +83,7 @@ def cmd_add(args: argparse.Namespace, out: TextIO, err: TextIO = sys.stderr) -> 
         local_date=day,
         body=body,
         title=title,
-        mood=args.mood,
+        check_in=CheckIn(mood=args.mood),
         tags=tags,
         bring_to_therapy=args.bring_to_therapy,
         local_time=args.time,
@@ -153,7 +154,7 @@ def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_OK
     print(
         f"#{entry.id}  {entry.local_date.isoformat()}"
-        + (f"  mood {entry.mood}/10" if entry.mood is not None else ""),
+        + (f"  mood {entry.check_in.mood}/10" if entry.check_in.mood is not None else ""),
         file=out,
     )
     if entry.title:

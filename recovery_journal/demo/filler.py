@@ -320,7 +320,7 @@ class _Filler:
     ) -> None:
         """A few entries edited later (so history exists) and a couple moved to the trash."""
         rng = self.rng
-        regular = [e for e in saved.values() if e.title != "Later" and e.mood is not None]
+        regular = [e for e in saved.values() if e.title != "Later" and e.check_in.mood is not None]
         regular.sort(key=_key)
         chosen = rng.sample(regular, min(len(regular), max(2, len(regular) // 90)))
         chosen.sort(key=_key)
@@ -334,10 +334,16 @@ class _Filler:
                     "Added later: this was the start of a better week.",
                 ),
             )
-            mood = entry.mood if rng.random() < 0.6 else _clamp((entry.mood or 5) + 1, 0, 10)
+            before = entry.check_in.mood
+            mood = before if rng.random() < 0.6 else _clamp((before or 5) + 1, 0, 10)
             tags = entry.tags if rng.random() < 0.7 else (*entry.tags, "reflection")
             self.s.entries.edit(
-                dataclasses.replace(entry, body=f"{entry.body}\n\n*{note}*", mood=mood, tags=tags)
+                dataclasses.replace(
+                    entry,
+                    body=f"{entry.body}\n\n*{note}*",
+                    check_in=dataclasses.replace(entry.check_in, mood=mood),
+                    tags=tags,
+                )
             )
         for entry in trash:
             self.s.entries.move_to_trash(_id(saved[_key(entry)].id))

@@ -37,7 +37,7 @@ from recovery_journal.demo.data import (
     WORK,
 )
 from recovery_journal.demo.simulation import RARE_WORD, _at, _clamp, _Day, _pick
-from recovery_journal.domain.entries import Emotion, Entry
+from recovery_journal.domain.entries import CheckIn, Emotion, Entry
 from recovery_journal.domain.tracking import (
     TriggerCategory,
     WarningStage,
@@ -81,12 +81,14 @@ class _Writer:
             local_date=day.day,
             title=self._title(day),
             body="\n\n".join(parts),
-            mood=day.mood,
-            anxiety=day.anxiety,
-            energy=day.energy,
-            sleep_hours=day.sleep_hours,
-            sleep_quality=day.sleep_quality,
-            emotions=self._emotions(day.mood),
+            check_in=CheckIn(
+                mood=day.mood,
+                anxiety=day.anxiety,
+                energy=day.energy,
+                sleep_hours=day.sleep_hours,
+                sleep_quality=day.sleep_quality,
+                emotions=self._emotions(day.mood),
+            ),
             tags=tuple(dict.fromkeys(tags)),
             bring_to_therapy=therapy,
             created_utc=at,
@@ -101,8 +103,7 @@ class _Writer:
             local_date=day.day,
             title="Later",
             body=_pick(rng, LATER),
-            mood=mood,
-            emotions=self._emotions(mood)[:1],
+            check_in=CheckIn(mood=mood, emotions=self._emotions(mood)[:1]),
             created_utc=at,
             updated_utc=at,
         )

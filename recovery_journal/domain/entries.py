@@ -6,11 +6,9 @@ saving it, which keeps the earlier version as an :class:`EntryRevision`.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TypeVar
 
 from recovery_journal.domain import validation
 from recovery_journal.domain.scales import ANXIETY, ENERGY, INTENSITY, MOOD, SLEEP_QUALITY
@@ -21,7 +19,6 @@ MAX_TAGS = 50
 SOURCE_APPS = frozenset({"daylio", "jrnl", "dayone", "recovery-journal"})
 _LOCAL_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$")
 MAX_UTC_OFFSET_MINUTES = 18 * 60
-_Item = TypeVar("_Item", "Entry", "Draft")
 
 
 def normalise_tags(tags: tuple[str, ...] | list[str]) -> tuple[str, ...]:
@@ -50,28 +47,12 @@ class Emotion:
         INTENSITY.validate(self.intensity, "emotion intensity")
 
 
-def _validate_measures(
-    mood: int | None,
-    anxiety: int | None,
-    energy: int | None,
-    sleep_hours: float | None,
-    sleep_quality: int | None,
-) -> None:
-    MOOD.validate(mood)
-    ANXIETY.validate(anxiety)
-    ENERGY.validate(energy)
-    validation.float_range("sleep_hours", sleep_hours, 0, 24)
-    SLEEP_QUALITY.validate(sleep_quality)
-
-
 @dataclass(frozen=True, slots=True)
 class CheckIn:
-    """The check-in of a day, as one value: mood, anxiety, energy, sleep, emotions and tags.
+    """How the person was, as one value: mood, anxiety, energy, sleep hours and quality, feelings.
 
-    What the check-in panel edits and what :attr:`Entry.check_in` and :attr:`Draft.check_in`
-    give; an entry and a draft keep the same fields flat (the shape they are stored and exported
-    in) and take a check-in back with ``with_check_in``. The scales are validated here; tags are
-    normalised when an entry is made.
+    An :class:`Entry` and a :class:`Draft` each hold one (``check_in``); the scales are validated
+    here, once. Everything is optional. Tags are not part of it: they belong to the entry.
     """
 
     mood: int | None = None
@@ -80,39 +61,22 @@ class CheckIn:
     sleep_hours: float | None = None
     sleep_quality: int | None = None
     emotions: tuple[Emotion, ...] = ()
-    tags: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        _validate_measures(
-            self.mood, self.anxiety, self.energy, self.sleep_hours, self.sleep_quality
-        )
+        MOOD.validate(self.mood)
+        ANXIETY.validate(self.anxiety)
+        ENERGY.validate(self.energy)
+        validation.float_range("sleep_hours", self.sleep_hours, 0, 24)
+        SLEEP_QUALITY.validate(self.sleep_quality)
         object.__setattr__(self, "emotions", tuple(self.emotions))
-        object.__setattr__(self, "tags", tuple(self.tags))
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing was filled in."""
+        return self == EMPTY_CHECK_IN
 
 
-def _check_in_of(item: Entry | Draft) -> CheckIn:
-    return CheckIn(
-        item.mood,
-        item.anxiety,
-        item.energy,
-        item.sleep_hours,
-        item.sleep_quality,
-        item.emotions,
-        item.tags,
-    )
-
-
-def _with_check_in(item: _Item, values: CheckIn) -> _Item:
-    return dataclasses.replace(
-        item,
-        mood=values.mood,
-        anxiety=values.anxiety,
-        energy=values.energy,
-        sleep_hours=values.sleep_hours,
-        sleep_quality=values.sleep_quality,
-        emotions=values.emotions,
-        tags=values.tags,
-    )
+EMPTY_CHECK_IN = CheckIn()
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,12 +125,7 @@ class Entry:
     local_date: date
     body: str = ""
     title: str = ""
-    mood: int | None = None
-    anxiety: int | None = None
-    energy: int | None = None
-    sleep_hours: float | None = None
-    sleep_quality: int | None = None
-    emotions: tuple[Emotion, ...] = ()
+    check_in: CheckIn = EMPTY_CHECK_IN
     tags: tuple[str, ...] = ()
     bring_to_therapy: bool = False
     id: int | None = None
@@ -183,28 +142,21 @@ class Entry:
         validate_local_time(self.local_time, self.utc_offset_minutes)
         validation.text("title", self.title, max_len=validation.MAX_NAME * 2)
         validation.text("body", self.body)
-        _validate_measures(
-            self.mood, self.anxiety, self.energy, self.sleep_hours, self.sleep_quality
-        )
+        if not isinstance(self.check_in, CheckIn):
+            raise ValidationError("check_in", "A check-in is mood, anxiety, energy and sleep.")
         for stamp in ("created_utc", "updated_utc", "deleted_utc"):
             validation.aware(stamp, getattr(self, stamp))
         object.__setattr__(self, "tags", normalise_tags(self.tags))
-        object.__setattr__(self, "emotions", tuple(self.emotions))
         # An imported mood word not mapped to 0-10 yet counts as a mood (Daylio's CSV).
         mood_word = self.source is not None and bool(self.source.mood_label)
-        if not (self.title.strip() or self.body.strip() or self.mood is not None or mood_word):
+        if not (
+            self.title.strip() or self.body.strip() or self.check_in.mood is not None or mood_word
+        ):
             raise ValidationError("body", "An entry needs some words, a title or a mood.")
 
     @property
     def in_trash(self) -> bool:
         return self.deleted_utc is not None
-
-    @property
-    def check_in(self) -> CheckIn:
-        return _check_in_of(self)
-
-    def with_check_in(self, values: CheckIn) -> Entry:
-        return _with_check_in(self, values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,12 +201,7 @@ class Draft:
     local_date: date
     body: str = ""
     title: str = ""
-    mood: int | None = None
-    anxiety: int | None = None
-    energy: int | None = None
-    sleep_hours: float | None = None
-    sleep_quality: int | None = None
-    emotions: tuple[Emotion, ...] = ()
+    check_in: CheckIn = EMPTY_CHECK_IN
     tags: tuple[str, ...] = ()
     bring_to_therapy: bool = False
     entry_id: int | None = None
@@ -263,17 +210,12 @@ class Draft:
     def __post_init__(self) -> None:
         validation.name("slot", self.slot)
         validation.text("body", self.body)
-
-    @property
-    def check_in(self) -> CheckIn:
-        return _check_in_of(self)
-
-    def with_check_in(self, values: CheckIn) -> Draft:
-        return _with_check_in(self, values)
+        if not isinstance(self.check_in, CheckIn):
+            raise ValidationError("check_in", "A check-in is mood, anxiety, energy and sleep.")
 
     @property
     def is_empty(self) -> bool:
-        return not (self.title.strip() or self.body.strip() or self.mood is not None)
+        return not (self.title.strip() or self.body.strip() or self.check_in.mood is not None)
 
     def to_entry(self) -> Entry:
         """The entry this draft would save as (validates like any entry)."""
@@ -281,12 +223,7 @@ class Draft:
             local_date=self.local_date,
             body=self.body,
             title=self.title,
-            mood=self.mood,
-            anxiety=self.anxiety,
-            energy=self.energy,
-            sleep_hours=self.sleep_hours,
-            sleep_quality=self.sleep_quality,
-            emotions=self.emotions,
+            check_in=self.check_in,
             tags=self.tags,
             bring_to_therapy=self.bring_to_therapy,
             id=self.entry_id,

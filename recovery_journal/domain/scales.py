@@ -25,10 +25,15 @@ class Scale:
         return validation.int_range(field or self.key, value, self.low, self.high)
 
     def label(self, value: int) -> str:
-        """The nearest anchor's words at or below ``value`` (e.g. 6 → 'okay')."""
+        """The nearest anchor's words at or below ``value`` (e.g. 6 → 'okay'), except that the
+        bottom anchor names the bottom alone: mood 1 is "very low", not "the worst I can
+        imagine" like 0 (the values above it and below the next anchor take the next words)."""
         self.validate(value)
-        best = self.anchors[0][1]
-        for point, words in self.anchors:
+        if value > self.low and len(self.anchors) > 1:
+            best = self.anchors[1][1]
+        else:
+            best = self.anchors[0][1]
+        for point, words in self.anchors[1:]:
             if point <= value:
                 best = words
         return best

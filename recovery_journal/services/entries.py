@@ -103,10 +103,11 @@ class EntryService:
         tag: str | None = None,
         therapy_only: bool = False,
         trash: bool = False,
+        starred_only: bool = False,
     ) -> builtins.list[SearchHit]:
         """A page of full-text matches, newest first, with the list filters; any text is safe
         (no query syntax errors)."""
-        which = reads.EntryFilter(start, end, tag, therapy_only, trash)
+        which = reads.EntryFilter(start, end, tag, therapy_only, trash, starred_only)
         with self._uow.reading() as conn:
             return reads.find(conn, query, which, limit=limit, offset=offset)
 
@@ -118,6 +119,11 @@ class EntryService:
         """Each day's mean mood in [start, end] (days without a mood are absent)."""
         with self._uow.transaction() as s:
             return repo.daily_moods(s, start, end)
+
+    def daily_counts(self, start: date, end: date) -> dict[date, int]:
+        """How many entries each day in [start, end] has (days without any are absent)."""
+        with self._uow.transaction() as s:
+            return repo.daily_counts(s, start, end)
 
     def tags(self) -> builtins.list[str]:
         with self._uow.transaction() as s:

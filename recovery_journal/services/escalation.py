@@ -37,7 +37,9 @@ def recent_days(uow: UnitOfWork, today: date) -> RecentDays:
             Reading(u.local_date, u.distress_before) for u in uses if u.distress_before is not None
         ),
         trigger_intensity=tuple(Reading(e.local_date, e.intensity) for e in events),
-        moods=tuple(Reading(e.local_date, e.mood) for e in entries if e.mood is not None),
+        moods=tuple(
+            Reading(e.local_date, e.check_in.mood) for e in entries if e.check_in.mood is not None
+        ),
         signs=tuple(
             SignSeen(o.local_date, stages[o.sign_id]) for o in observations if o.sign_id in stages
         ),

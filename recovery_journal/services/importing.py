@@ -19,7 +19,7 @@ from typing import Protocol
 
 from sqlalchemy.orm import Session
 
-from recovery_journal.domain.entries import Entry, EntrySource
+from recovery_journal.domain.entries import CheckIn, Entry, EntrySource
 from recovery_journal.errors import ErrorKind, UserError
 from recovery_journal.services.session import JournalSession
 from recovery_journal.storage import restore
@@ -153,7 +153,7 @@ def _entry(record: ImportedRecord, mood_map: Mapping[str, int] | None) -> Entry:
         local_date=record.local_date,
         body=record.body,
         title=record.title,
-        mood=mood,
+        check_in=CheckIn(mood=mood),
         tags=record.tags,
         local_time=record.local_time,
         utc_offset_minutes=record.utc_offset_minutes,
@@ -248,7 +248,7 @@ def _summary(
     unmapped = {
         e.source.mood_label: None
         for e in new
-        if e.mood is None and e.source is not None and e.source.mood_label
+        if e.check_in.mood is None and e.source is not None and e.source.mood_label
     }
     days = [e.local_date for e in entries]
     return ImportSummary(

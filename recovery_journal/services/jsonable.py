@@ -18,12 +18,25 @@ from enum import Enum
 from typing import Any, TypeVar
 
 from recovery_journal.domain.clock import wall_clock
+from recovery_journal.domain.entries import CheckIn
+
+# Values an entry or a draft holds as one object but the export writes flat, field by field, in
+# its parent's place (the export's shape from before they were one value; docs/EXPORT-FORMAT.md).
+_FLAT = (CheckIn,)
 
 
 def jsonable(value: Any) -> Any:
-    """Domain values → JSON values: dates ISO 8601, instants with 'Z', enums by value."""
+    """Domain values → JSON values: dates ISO 8601, instants with 'Z', enums by value; a
+    check-in's fields appear flat in the entry's (or draft's) object."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        out: dict[str, Any] = {}
+        for f in dataclasses.fields(value):
+            item = getattr(value, f.name)
+            if isinstance(item, _FLAT):
+                out.update(jsonable(item))
+            else:
+                out[f.name] = jsonable(item)
+        return out
     if isinstance(value, datetime):
         return value.isoformat().replace("+00:00", "Z")
     if isinstance(value, date):
@@ -46,11 +59,13 @@ def from_jsonable(cls: type[T], value: Any) -> T:
     if not isinstance(value, dict):
         raise TypeError("a record must be a JSON object")
     hints = typing.get_type_hints(cls)
-    values = {
-        f.name: _typed(hints[f.name], value[f.name])
-        for f in dataclasses.fields(cls)  # type: ignore[arg-type]
-        if f.name in value
-    }
+    values = {}
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        kind = hints[f.name]
+        if isinstance(kind, type) and issubclass(kind, _FLAT):
+            values[f.name] = from_jsonable(kind, value)  # written flat: the parent's keys
+        elif f.name in value:
+            values[f.name] = _typed(kind, value[f.name])
     return cls(**values)
 
 

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from recovery_journal.domain.clock import utc_now
-from recovery_journal.domain.entries import Draft, Emotion
+from recovery_journal.domain.entries import CheckIn, Draft, Emotion
 from recovery_journal.storage.orm import DraftRow
 
 
@@ -19,12 +19,12 @@ def _payload(draft: Draft) -> str:
             "local_date": draft.local_date.isoformat(),
             "body": draft.body,
             "title": draft.title,
-            "mood": draft.mood,
-            "anxiety": draft.anxiety,
-            "energy": draft.energy,
-            "sleep_hours": draft.sleep_hours,
-            "sleep_quality": draft.sleep_quality,
-            "emotions": [[e.name, e.intensity] for e in draft.emotions],
+            "mood": draft.check_in.mood,
+            "anxiety": draft.check_in.anxiety,
+            "energy": draft.check_in.energy,
+            "sleep_hours": draft.check_in.sleep_hours,
+            "sleep_quality": draft.check_in.sleep_quality,
+            "emotions": [[e.name, e.intensity] for e in draft.check_in.emotions],
             "tags": list(draft.tags),
             "bring_to_therapy": draft.bring_to_therapy,
             "entry_id": draft.entry_id,
@@ -40,12 +40,14 @@ def _from_row(row: DraftRow) -> Draft:
         local_date=date.fromisoformat(data["local_date"]),
         body=data["body"],
         title=data["title"],
-        mood=data["mood"],
-        anxiety=data["anxiety"],
-        energy=data["energy"],
-        sleep_hours=data["sleep_hours"],
-        sleep_quality=data["sleep_quality"],
-        emotions=tuple(Emotion(n, i) for n, i in data["emotions"]),
+        check_in=CheckIn(
+            mood=data["mood"],
+            anxiety=data["anxiety"],
+            energy=data["energy"],
+            sleep_hours=data["sleep_hours"],
+            sleep_quality=data["sleep_quality"],
+            emotions=tuple(Emotion(n, i) for n, i in data["emotions"]),
+        ),
         tags=tuple(data["tags"]),
         bring_to_therapy=data["bring_to_therapy"],
         entry_id=data["entry_id"],

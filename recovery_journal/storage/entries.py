@@ -16,7 +16,12 @@ from recovery_journal.domain.entries import Entry, EntryRevision
 from recovery_journal.errors import NotFoundError
 from recovery_journal.storage import reads, search
 from recovery_journal.storage.database import DBAPIConnection
-from recovery_journal.storage.entry_codec import ENTRY_COLUMNS, decode_entry, source_columns
+from recovery_journal.storage.entry_codec import (
+    ENTRY_COLUMNS,
+    check_in_columns,
+    decode_entry,
+    source_columns,
+)
 from recovery_journal.storage.orm import EmotionRow, EntryRevisionRow, EntryRow, TagRow
 
 
@@ -61,18 +66,15 @@ def _apply(session: Session, row: EntryRow, entry: Entry) -> None:
     row.local_date = entry.local_date
     row.title = entry.title
     row.body = entry.body
-    row.mood = entry.mood
-    row.anxiety = entry.anxiety
-    row.energy = entry.energy
-    row.sleep_hours = entry.sleep_hours
-    row.sleep_quality = entry.sleep_quality
+    for column, value in check_in_columns(entry.check_in).items():
+        setattr(row, column, value)
     row.bring_to_therapy = entry.bring_to_therapy
     row.starred = entry.starred
     if entry.local_time is not None:  # an edit that does not say keeps the time it had
         row.local_time = entry.local_time
         row.utc_offset_minutes = entry.utc_offset_minutes
     row.tags = _tag_rows(session, entry.tags)
-    row.emotions = [EmotionRow(name=e.name, intensity=e.intensity) for e in entry.emotions]
+    row.emotions = [EmotionRow(name=e.name, intensity=e.intensity) for e in entry.check_in.emotions]
 
 
 def _reindex(session: Session, row: EntryRow) -> None:
@@ -112,10 +114,10 @@ def update(session: Session, entry: Entry) -> Entry:
         raise NotFoundError("entry", 0)
     row = _row(session, entry.id)
     before = _to_domain(row)
-    changed = (before.title, before.body, before.mood, before.tags) != (
+    changed = (before.title, before.body, before.check_in.mood, before.tags) != (
         entry.title,
         entry.body,
-        entry.mood,
+        entry.check_in.mood,
         entry.tags,
     )
     now = utc_now()
@@ -126,7 +128,7 @@ def update(session: Session, entry: Entry) -> Entry:
                 replaced_utc=now,
                 title=before.title,
                 body=before.body,
-                mood=before.mood,
+                mood=before.check_in.mood,
                 tags=before.tags,
             )
         )
@@ -203,6 +205,20 @@ def daily_moods(session: Session, start: date, end: date) -> dict[date, float]:
         .group_by(EntryRow.local_date)
     )
     return {day: float(mean) for day, mean in rows}
+
+
+def daily_counts(session: Session, start: date, end: date) -> dict[date, int]:
+    """How many live entries each day in [start, end] has (days without any are absent)."""
+    rows = session.execute(
+        select(EntryRow.local_date, func.count(EntryRow.id))
+        .where(
+            EntryRow.deleted_utc.is_(None),
+            EntryRow.local_date >= start,
+            EntryRow.local_date <= end,
+        )
+        .group_by(EntryRow.local_date)
+    )
+    return {day: int(count) for day, count in rows}
 
 
 def all_tags(session: Session) -> list[str]:

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import Any
 
-from recovery_journal.domain.entries import Emotion, Entry, EntrySource
+from recovery_journal.domain.entries import CheckIn, Emotion, Entry, EntrySource
 
 # The columns of ``entries`` an Entry is made from (tags and emotions come from their tables).
 ENTRY_COLUMNS = (
@@ -66,6 +66,17 @@ def source_columns(source: EntrySource | None) -> dict[str, str | None]:
     }
 
 
+def check_in_columns(check_in: CheckIn) -> dict[str, Any]:
+    """The five ``entries`` columns that store a check-in's measures (emotions have a table)."""
+    return {
+        "mood": check_in.mood,
+        "anxiety": check_in.anxiety,
+        "energy": check_in.energy,
+        "sleep_hours": check_in.sleep_hours,
+        "sleep_quality": check_in.sleep_quality,
+    }
+
+
 def decode_entry(
     columns: Mapping[str, Any], tags: Iterable[str], emotions: Iterable[tuple[str, int]]
 ) -> Entry:
@@ -74,12 +85,14 @@ def decode_entry(
         local_date=_day(columns["local_date"]),
         body=columns["body"],
         title=columns["title"],
-        mood=columns["mood"],
-        anxiety=columns["anxiety"],
-        energy=columns["energy"],
-        sleep_hours=columns["sleep_hours"],
-        sleep_quality=columns["sleep_quality"],
-        emotions=tuple(Emotion(name, intensity) for name, intensity in emotions),
+        check_in=CheckIn(
+            mood=columns["mood"],
+            anxiety=columns["anxiety"],
+            energy=columns["energy"],
+            sleep_hours=columns["sleep_hours"],
+            sleep_quality=columns["sleep_quality"],
+            emotions=tuple(Emotion(name, intensity) for name, intensity in emotions),
+        ),
         tags=tuple(tags),
         bring_to_therapy=bool(columns["bring_to_therapy"]),
         id=int(columns["id"]),

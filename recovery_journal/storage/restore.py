@@ -144,12 +144,13 @@ def add_entries(session: Session, entries: Iterable[Entry], *, keep_id: bool = F
         if local_time is None and entry.source is None:
             local_time, offset = wall_clock(created)
         source = entry.source
+        check = entry.check_in
         cursor = conn.execute(
             _INSERT_ENTRY,
             (
                 entry.id if keep_id else None,
-                entry.local_date.isoformat(), entry.title, entry.body, entry.mood,
-                entry.anxiety, entry.energy, entry.sleep_hours, entry.sleep_quality,
+                entry.local_date.isoformat(), entry.title, entry.body, check.mood,
+                check.anxiety, check.energy, check.sleep_hours, check.sleep_quality,
                 int(entry.bring_to_therapy), _stamp(created), _stamp(entry.updated_utc or now),
                 _stamp(entry.deleted_utc), local_time, offset, int(entry.starred),
                 source.app if source else None, source.id if source else None,
@@ -162,10 +163,10 @@ def add_entries(session: Session, entries: Iterable[Entry], *, keep_id: bool = F
                 "INSERT INTO entry_tags (entry_id, tag_id) VALUES (?, ?)",
                 [(entry_id, tag_ids[t.casefold()]) for t in entry.tags],
             )
-        if entry.emotions:
+        if check.emotions:
             conn.executemany(
                 "INSERT INTO entry_emotions (entry_id, name, intensity) VALUES (?, ?, ?)",
-                [(entry_id, e.name, e.intensity) for e in entry.emotions],
+                [(entry_id, e.name, e.intensity) for e in check.emotions],
             )
         conn.execute(
             "INSERT INTO entries_fts (rowid, title, body, tags) VALUES (?, ?, ?, ?)",

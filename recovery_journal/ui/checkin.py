@@ -1,5 +1,6 @@
-"""The check-in panel: mood and the optional measures, sleep, emotions, tags — read and filled
-as one :class:`CheckIn` value by the Today page.
+"""The check-in panel: mood and the optional measures, sleep, feelings (and, on Today, tags) —
+read and filled as one domain :class:`CheckIn` value. The one check-in widget: Today, the
+Journal editor and drafts all use it, so the same mood slider with its anchors is everywhere.
 
 The anchored scale (:mod:`.scale_input`) and the emotion chips (:mod:`.emotions_input`) live in
 their own modules and are re-exported here.
@@ -10,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import (
+    QCoreApplication,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QStringListModel,
@@ -118,6 +121,31 @@ class TagsInput(QLineEdit):
         self.setText(", ".join(tags))
 
 
+SUMMARY_CHARS = 48  # the editor's folded "More" says this much, the tooltip says the rest
+
+
+def _words(text: str) -> str:
+    return QCoreApplication.translate("CheckIn", text)
+
+
+def extras_in_words(values: CheckIn) -> str:
+    """The check-in besides the mood, briefly: "anxiety 3 · energy 7 · slept 7.5 h · calm" ('' when
+    none of it is set). The Journal list and the editor's folded "More" say it the same way."""
+    parts = []
+    if values.anxiety is not None:
+        parts.append(_words("anxiety {0}").format(values.anxiety))
+    if values.energy is not None:
+        parts.append(_words("energy {0}").format(values.energy))
+    if values.sleep_hours is not None:
+        hours = QLocale().toString(values.sleep_hours, "g", 3)
+        parts.append(_words("slept {0} h").format(hours))
+    if values.sleep_quality is not None:
+        parts.append(_words("sleep {0}/5").format(values.sleep_quality))
+    if values.emotions:
+        parts.append(", ".join(e.name for e in values.emotions))
+    return " · ".join(parts)
+
+
 def _heading(text: str) -> QLabel:
     label = QLabel(text)
     font = label.font()
@@ -130,14 +158,19 @@ class CheckInPanel(QWidget):
     """Mood up front; anxiety, energy and sleep folded away under "More"; then emotions and tags.
     Nothing is required.
 
+    ``compact`` (the Journal editor) leaves out the heading and the tags field (the editor has its
+    own). :meth:`add_row` is the slot for further check-in rows (e.g. the person's own measures):
+    they go after the feelings and emit :attr:`changed` through their owner.
+
     Labels carry no Alt+letter mnemonics on purpose: they are window-wide and would collide with
     the main window's menus (an ambiguous shortcut triggers neither); Tab reaches everything.
     """
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, compact: bool = False) -> None:
         super().__init__(parent)
+        self._compact = compact
         self.mood = ScaleInput(
             MOOD, self.tr("Mood"), face=mood_face, prominent=True, show_end_anchors=True
         )
@@ -160,17 +193,26 @@ class CheckInPanel(QWidget):
         self.emotions = EmotionsInput()
         self.tags = TagsInput()
         self._more = QWidget()
+        self.extra_rows = QVBoxLayout()
+        self.extra_rows.setContentsMargins(0, 0, 0, 0)
+        self.extra_rows.setSpacing(8)
         self._build()
         for scale in (self.mood, self.anxiety, self.energy, self.sleep_quality):
             scale.value_changed.connect(self.changed)
         self.sleep_hours.valueChanged.connect(self.changed)
         self.emotions.changed.connect(self.changed)
+        self.changed.connect(self._show_more_summary)
         self.tags.textChanged.connect(self.changed)
 
     def _build(self) -> None:
         more = QVBoxLayout(self._more)
         more.setContentsMargins(18, 0, 0, 0)
         more.setSpacing(12)
+        if self._compact:  # the editor: feelings fold away too, the writing area keeps its room
+            more.addWidget(_heading(self.tr("Feelings")))
+            more.addWidget(self.emotions)
+            self.more_toggle.setText(self.tr("More: feelings, anxiety, energy, sleep"))
+            self.more_toggle.setAccessibleName(self.tr("Show feelings, anxiety, energy and sleep"))
         more.addWidget(self.anxiety)
         more.addWidget(self.energy)
         sleep_row = QFormLayout()
@@ -181,25 +223,55 @@ class CheckInPanel(QWidget):
         more.addLayout(sleep_row)
         more.addWidget(self.sleep_quality)
         self._more.setVisible(False)
-        tags_label = _heading(self.tr("Tags"))
-        tags_label.setBuddy(self.tags)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 14, 0)  # room for the scroll bar beside the values
+        layout.setContentsMargins(0, 0, 0 if self._compact else 14, 0)  # room for a scroll bar
         layout.setSpacing(8)
-        layout.addWidget(_heading(self.tr("How are you, right now?")))
-        layout.addWidget(muted(QLabel(self.tr("Everything here is optional."))))
-        layout.addSpacing(4)
+        if not self._compact:
+            layout.addWidget(_heading(self.tr("How are you, right now?")))
+            layout.addWidget(muted(QLabel(self.tr("Everything here is optional."))))
+            layout.addSpacing(4)
         layout.addWidget(self.mood)
         layout.addWidget(self.faces_toggle)
         layout.addWidget(self.more_toggle, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self._more)
-        layout.addSpacing(8)
-        layout.addWidget(_heading(self.tr("Feelings")))
-        layout.addWidget(self.emotions)
-        layout.addSpacing(8)
-        layout.addWidget(tags_label)
-        layout.addWidget(self.tags)
-        layout.addStretch(1)
+        if not self._compact:
+            layout.addSpacing(8)
+            layout.addWidget(_heading(self.tr("Feelings")))
+            layout.addWidget(self.emotions)
+        layout.addLayout(self.extra_rows)
+        if self._compact:
+            self.tags.hide()
+        else:
+            tags_label = _heading(self.tr("Tags"))
+            tags_label.setBuddy(self.tags)
+            layout.addSpacing(8)
+            layout.addWidget(tags_label)
+            layout.addWidget(self.tags)
+            layout.addStretch(1)
+
+    def focus_chain(self) -> list[QWidget]:
+        """The panel's fields in Tab order (for a page that sets its own order around them)."""
+        feelings = [self.emotions.name_input, self.emotions.intensity.slider]
+        feelings.append(self.emotions.add_button)
+        chain: list[QWidget] = [self.mood.slider, self.faces_toggle, self.more_toggle]
+        if self._compact:
+            chain += feelings
+        chain += [self.anxiety.slider, self.energy.slider, self.sleep_hours]
+        chain.append(self.sleep_quality.slider)
+        if not self._compact:
+            chain += [*feelings, self.tags]
+        return chain
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Show without letting it change (an entry in the Trash); "More" still unfolds."""
+        for widget in (self.mood, self.anxiety, self.energy, self.sleep_hours, self.sleep_quality):
+            widget.setEnabled(not read_only)
+        self.emotions.setEnabled(not read_only)
+        self.tags.setReadOnly(read_only)
+
+    def add_row(self, widget: QWidget) -> None:
+        """Add a further check-in row (after the feelings); the caller reads and fills it."""
+        self.extra_rows.addWidget(widget)
 
     def check_in(self) -> CheckIn:
         """The panel's current values."""
@@ -210,7 +282,6 @@ class CheckInPanel(QWidget):
             sleep_hours=self.sleep_hours.hours(),
             sleep_quality=self.sleep_quality.value(),
             emotions=self.emotions.emotions(),
-            tags=self.tags.tags(),
         )
 
     def set_check_in(self, values: CheckIn) -> None:
@@ -221,13 +292,28 @@ class CheckInPanel(QWidget):
         self.sleep_hours.set_hours(values.sleep_hours)
         self.sleep_quality.set_value(values.sleep_quality)
         self.emotions.set_emotions(values.emotions)
-        self.tags.set_tags(values.tags)
         extra = (values.anxiety, values.energy, values.sleep_hours, values.sleep_quality)
-        if any(v is not None for v in extra):
+        if not self._compact and any(v is not None for v in extra):
             self.more_toggle.setChecked(True)
+        self._show_more_summary()
+
+    def _show_more_summary(self) -> None:
+        """Compact (the editor): "More" stays folded and says what it holds, so the writing
+        area stays in view and nothing logged is hidden."""
+        if not self._compact:
+            return
+        summary = extras_in_words(self.check_in())
+        shown = summary if len(summary) <= SUMMARY_CHARS else summary[: SUMMARY_CHARS - 1] + "…"
+        self.more_toggle.setText(
+            self.tr("More: {0}").format(shown)
+            if summary
+            else self.tr("More: feelings, anxiety, energy, sleep")
+        )
+        self.more_toggle.setToolTip(summary)  # the whole of it, when the button had to cut it
 
     def clear(self) -> None:
         self.set_check_in(CheckIn())
+        self.tags.set_tags(())
 
     @Slot(bool)
     def _on_more_toggle_toggled(self, shown: bool) -> None:

@@ -1,4 +1,5 @@
-"""How one entry looks in the Journal list: a mood badge, the heading, the day, a preview and tags.
+"""How one entry looks in the Journal list: a mood badge, the heading (★ when starred), the day
+(never cut: the heading gives way), a preview, and the rest of the check-in with the tags.
 
 Each row is two lines tall. The mood badge is a rounded rectangle in the mood's colour that always
 carries the number (or a dash when no mood was recorded), so colour is never the only signal.
@@ -13,13 +14,20 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from recovery_journal.domain.entries import Entry
-from recovery_journal.ui.entry_list_model import ENTRY_ROLE, PREVIEW_ROLE, format_day, split_marked
+from recovery_journal.ui.entry_list_model import (
+    CHECK_IN_ROLE,
+    ENTRY_ROLE,
+    PREVIEW_ROLE,
+    format_day,
+    split_marked,
+)
 from recovery_journal.ui.mood_colors import mood_color, text_color_on
 
 _PAD_X = 12
 _PAD_Y = 8
 _LINE_GAP = 3
 _BADGE = 30
+STAR = "\u2605"  # ★ before a starred entry's heading (also said: "starred")
 
 
 def paint_mood_badge(
@@ -99,7 +107,7 @@ class EntryDelegate(QStyledItemDelegate):
         painter.save()
         area = opt.rect.adjusted(_PAD_X, _PAD_Y, -_PAD_X, -_PAD_Y)
         badge = QRect(area.left(), area.center().y() - _BADGE // 2 + 1, _BADGE, _BADGE)
-        paint_mood_badge(painter, badge, entry.mood, opt.font, quiet)
+        paint_mood_badge(painter, badge, entry.check_in.mood, opt.font, quiet)
         content = area.adjusted(_BADGE + _PAD_X, 0, 0, 0)
         line = QFontMetrics(opt.font).height()
         top = content.top() + (content.height() - 2 * line - _LINE_GAP) // 2
@@ -128,22 +136,19 @@ class EntryDelegate(QStyledItemDelegate):
         if entry.bring_to_therapy:
             day = self.tr("For therapy · {0}").format(day)
         metrics = QFontMetrics(opt.font)
-        day_width = min(metrics.horizontalAdvance(day) + 2, rect.width() // 2)  # +2: rounding
+        day_width = metrics.horizontalAdvance(day) + 2  # +2: rounding; the day is never cut
         painter.setFont(opt.font)
         painter.setPen(quiet)
-        painter.drawText(
-            rect,
-            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-            metrics.elidedText(day, Qt.TextElideMode.ElideRight, day_width),
-        )
+        painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, day)
         heading = QFont(opt.font)
         heading.setWeight(QFont.Weight.DemiBold)
         painter.setFont(heading)
         painter.setPen(text)
         room = rect.width() - day_width - _PAD_X
-        title = QFontMetrics(heading).elidedText(
-            str(index.data(Qt.ItemDataRole.DisplayRole)), Qt.TextElideMode.ElideRight, room
-        )
+        shown = str(index.data(Qt.ItemDataRole.DisplayRole))
+        if entry.starred:
+            shown = f"{STAR} {shown}"
+        title = QFontMetrics(heading).elidedText(shown, Qt.TextElideMode.ElideRight, max(room, 0))
         painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
 
     def _paint_second_line(
@@ -159,8 +164,11 @@ class EntryDelegate(QStyledItemDelegate):
     ) -> None:
         metrics = QFontMetrics(opt.font)
         pieces = split_marked(str(index.data(PREVIEW_ROLE) or ""))
-        # A search hit's words matter more than the tags: give them the whole line.
-        tags = "" if any(m for _, m in pieces) else "  ".join(f"#{t}" for t in entry.tags)
+        # A search hit's words matter more than the check-in and tags: the whole line is theirs.
+        tags = ""
+        if not any(m for _, m in pieces):
+            check_in = str(index.data(CHECK_IN_ROLE) or "")
+            tags = "  ".join([*([check_in] if check_in else []), *(f"#{t}" for t in entry.tags)])
         tags_width = min(metrics.horizontalAdvance(tags) + 2, rect.width() // 3) if tags else 0
         if tags:
             painter.setFont(opt.font)

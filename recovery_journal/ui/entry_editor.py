@@ -19,10 +19,12 @@ from typing import Any
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -32,9 +34,11 @@ from shiboken6 import Shiboken
 from recovery_journal.domain.entries import Draft, Entry, EntryRevision
 from recovery_journal.errors import UserError
 from recovery_journal.ui.context import UiContext
-from recovery_journal.ui.entry_form import DraftBar, EntryFields, EntryForm
+from recovery_journal.ui.entry_form import STAR_SHORTCUT, DraftBar, EntryFields, EntryForm
 from recovery_journal.ui.history_dialog import HistoryDialog
 from recovery_journal.ui.qt_dates import to_local_qdatetime
+
+MIN_WRITING_HEIGHT = 160
 
 
 def draft_slot(entry_id: int) -> str:
@@ -78,10 +82,28 @@ class EntryEditor(EntryForm):
         self.trash_note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.trash_note.setWordWrap(True)
         column.addWidget(self.trash_note)
-        column.addLayout(self._build_top_row())
-        column.addLayout(self._build_text_fields())
-        column.addWidget(self._build_tabs(), 1)
-        column.addLayout(self._build_buttons())
+        # The fields scroll as one column when the pane is short (the whole check-in unfolded
+        # at 900x600), so the editor never makes the window grow; the buttons stay in view.
+        fields = QWidget()
+        inner = QVBoxLayout(fields)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.setSpacing(8)
+        inner.addLayout(self._build_top_row())
+        inner.addWidget(self.checkin)
+        inner.addLayout(self._build_text_fields())
+        inner.addWidget(self._build_tabs(), 1)
+        self.body_edit.setMinimumHeight(MIN_WRITING_HEIGHT)
+        self.fields_scroll = QScrollArea()
+        self.fields_scroll.setWidget(fields)
+        self.fields_scroll.setWidgetResizable(True)
+        self.fields_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.fields_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.fields_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.fields_scroll.setBackgroundRole(QPalette.ColorRole.Window)
+        column.addWidget(self.fields_scroll, 1)
+        buttons = self._build_buttons()
+        column.addWidget(self.status_label)
+        column.addLayout(buttons)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty_label)
         self.stack.addWidget(form)
@@ -105,14 +127,18 @@ class EntryEditor(EntryForm):
         self.save_button.setDefault(True)
         self.save_button.setToolTip(QKeySequence(QKeySequence.StandardKey.Save).toString(
             QKeySequence.SequenceFormat.NativeText))  # fmt: skip
+        self.restore_button.hide()  # shown only for an entry in the Trash (see _fill)
+        self.purge_button.hide()
         row = QHBoxLayout()
-        row.addWidget(self.status_label, 1)
+        row.addStretch(1)  # the status sits above the buttons: a narrow pane keeps them whole
         for button in (self.history_button, self.trash_button, self.purge_button):
             row.addWidget(button)
         row.addWidget(self.restore_button)
         row.addWidget(self.save_button)
         self._tab_chain: list[QWidget] = [
-            self.date_edit, self.mood_spin, self.title_edit, self.tags_edit, self.therapy_check,
+            self.date_edit, self.star_button, *self.checkin.focus_chain(), self.title_edit,
+            self.tags_edit,
+            self.therapy_check,
             self.tabs, self.body_edit, self.history_button, self.trash_button,
             self.purge_button, self.restore_button, self.save_button,
         ]  # fmt: skip
@@ -129,6 +155,10 @@ class EntryEditor(EntryForm):
         shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.save)
+        star = QShortcut(QKeySequence(STAR_SHORTCUT), self)
+        star.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        star.activated.connect(self.toggle_star)
+        self.star_button.clicked.connect(self.toggle_star)
         for signal in (
             self.title_edit.textChanged,
             self.tags_edit.textChanged,
@@ -137,7 +167,7 @@ class EntryEditor(EntryForm):
             self.therapy_check.toggled,
         ):
             signal.connect(self._on_form_changed)
-        self.mood_spin.valueChanged.connect(self._on_mood_spin_value_changed)
+        self.checkin.changed.connect(self._on_form_changed)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.draft_bar.continue_button.clicked.connect(self._on_draft_continue_clicked)
         self.draft_bar.discard_button.clicked.connect(self._on_draft_discard_clicked)
@@ -180,9 +210,7 @@ class EntryEditor(EntryForm):
         fields = self._form_fields()
         return Draft(
             slot=draft_slot(entry.id), local_date=fields.local_date, body=fields.body,
-            title=fields.title, mood=fields.mood, anxiety=entry.anxiety, energy=entry.energy,
-            sleep_hours=entry.sleep_hours, sleep_quality=entry.sleep_quality,
-            emotions=entry.emotions, tags=fields.tags,
+            title=fields.title, check_in=fields.check_in, tags=fields.tags,
             bring_to_therapy=fields.bring_to_therapy, entry_id=entry.id,
         )  # fmt: skip
 
@@ -197,7 +225,7 @@ class EntryEditor(EntryForm):
         try:
             edited = dataclasses.replace(
                 entry, local_date=sent.local_date, title=sent.title, body=sent.body,
-                mood=sent.mood, tags=sent.tags, bring_to_therapy=sent.bring_to_therapy,
+                check_in=sent.check_in, tags=sent.tags, bring_to_therapy=sent.bring_to_therapy,
             )  # fmt: skip
         except UserError as exc:
             self._ctx.report(exc)
@@ -208,6 +236,27 @@ class EntryEditor(EntryForm):
             lambda: entries.edit(edited, discard_draft=slot),
             lambda saved: self._on_saved(sent, saved),
         )
+
+    def toggle_star(self) -> None:
+        """Star the entry or take the star off, at once (unsaved words stay unsaved)."""
+        entry = self._entry
+        if entry is None or entry.id is None or entry.in_trash or self._busy:
+            self.show_star(entry is not None and entry.starred)
+            return
+        starred = not entry.starred
+        self.show_star(starred)
+        entries = self._ctx.session.entries
+        stored = dataclasses.replace(entry, starred=starred)
+        self._run(lambda: entries.edit(stored), self._on_starred)
+
+    def _on_starred(self, saved: Entry) -> None:
+        if self._entry is not None and self._entry.id == saved.id:
+            self._entry = saved  # the form keeps whatever is being typed
+            self.show_star(saved.starred)
+            self.status_label.setText(
+                self.tr("Starred.") if saved.starred else self.tr("Star taken off.")
+            )
+        self.entry_saved.emit(saved)
 
     def move_to_trash(self) -> None:
         entry, draft = self._entry, self.pending_draft()
@@ -269,7 +318,9 @@ class EntryEditor(EntryForm):
         for edit in (self.title_edit, self.tags_edit, self.body_edit):
             edit.setReadOnly(trashed)
         self.date_edit.setReadOnly(trashed)
-        self.mood_spin.setReadOnly(trashed)
+        self.checkin.set_read_only(trashed)
+        self.show_star(item.starred)
+        self.star_button.setEnabled(not trashed)
         self.therapy_check.setEnabled(not trashed)
         self.save_button.setVisible(not trashed)
         self.trash_button.setVisible(not trashed)
@@ -387,10 +438,6 @@ class EntryEditor(EntryForm):
         if not self._filling:
             self._update_state()
 
-    def _on_mood_spin_value_changed(self, _value: int) -> None:
-        self._update_mood_words()
-        self._on_form_changed()
-
     def _on_tabs_current_changed(self, index: int) -> None:
         if index == 1:
             self._render_preview()
@@ -413,7 +460,8 @@ class EntryEditor(EntryForm):
 
     def _on_history_revision_chosen(self, revision: EntryRevision) -> None:
         fields = dataclasses.replace(
-            self._form_fields(), title=revision.title, body=revision.body, mood=revision.mood,
+            self._form_fields(), title=revision.title, body=revision.body,
+            check_in=dataclasses.replace(self._form_fields().check_in, mood=revision.mood),
             tags=tuple(revision.tags),
         )  # fmt: skip
         self._fill_fields(fields)

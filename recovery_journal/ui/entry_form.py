@@ -1,5 +1,6 @@
-"""The entry form the Journal page's editor is built on: date, mood, title, tags, "bring to
-therapy", the Markdown text with its preview, and the bar offering a kept draft.
+"""The entry form the Journal page's editor is built on: date, the whole check-in (the shared
+:class:`~recovery_journal.ui.checkin.CheckInPanel`), title, tags, "bring to therapy", the
+Markdown text with its preview, and the bar offering a kept draft.
 
 Split from :mod:`recovery_journal.ui.entry_editor`, which adds the actions (save, trash, restore,
 history, drafts) and runs them in the background. This part only builds the fields, fills them
@@ -11,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtGui import QFont, QPalette, QTextDocument
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QKeySequence, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -22,18 +24,19 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QTabWidget,
     QTextBrowser,
+    QToolButton,
     QWidget,
 )
 
-from recovery_journal.domain.entries import Draft, Entry, normalise_tags
-from recovery_journal.domain.scales import MOOD
+from recovery_journal.domain.entries import CheckIn, Draft, Entry, normalise_tags
 from recovery_journal.errors import UserError
+from recovery_journal.ui.checkin import CheckInPanel
 from recovery_journal.ui.mood_calendar import to_date
 from recovery_journal.ui.qt_dates import to_qdate
 
+STAR_SHORTCUT = "Ctrl+Shift+S"  # S for star (Ctrl+D deletes a character in text fields on Linux)
 _MARKDOWN = (
     QTextDocument.MarkdownFeature.MarkdownDialectGitHub
     | QTextDocument.MarkdownFeature.MarkdownNoHTML
@@ -56,13 +59,13 @@ class EntryFields:
     local_date: date
     title: str
     body: str
-    mood: int | None
+    check_in: CheckIn
     tags: tuple[str, ...]
     bring_to_therapy: bool
 
     @classmethod
     def of(cls, item: Entry | Draft) -> EntryFields:
-        return cls(item.local_date, item.title, item.body, item.mood, tuple(item.tags),
+        return cls(item.local_date, item.title, item.body, item.check_in, tuple(item.tags),
                    item.bring_to_therapy)  # fmt: skip
 
 
@@ -97,23 +100,30 @@ class EntryForm(QWidget):
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("ddd d MMM yyyy")
         self.date_edit.setAccessibleName(self.tr("Day this entry is about"))
-        self.mood_spin = QSpinBox()
-        self.mood_spin.setRange(-1, MOOD.high)
-        self.mood_spin.setSpecialValueText("–")
-        self.mood_spin.setAccessibleName(self.tr("Mood from 0 to 10, or none"))
-        self.mood_words = QLabel()
-        self.mood_words.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.star_button = QToolButton()
+        self.star_button.setCheckable(True)
+        self.star_button.setAutoRaise(True)
+        self.star_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.star_button.setAccessibleName(self.tr("Star this entry"))
+        self.show_star(False)
+        self.checkin = CheckInPanel(compact=True)
         self.therapy_check = QCheckBox(self.tr("Bring to therapy"))
         self.therapy_check.setAccessibleName(self.tr("Bring to therapy"))
-        mood_label = QLabel(self.tr("&Mood"))
-        mood_label.setBuddy(self.mood_spin)
         row = QHBoxLayout()
         row.addWidget(self.date_edit)
-        row.addSpacing(16)
-        row.addWidget(mood_label)
-        row.addWidget(self.mood_spin)
-        row.addWidget(self.mood_words, 1)
+        row.addStretch(1)
+        row.addWidget(self.star_button)
         return row
+
+    def show_star(self, starred: bool) -> None:
+        """The star button as the entry is: "☆ Star" or "★ Starred" (never colour alone)."""
+        self.star_button.setChecked(starred)
+        self.star_button.setText(
+            "\u2605 " + self.tr("Starred") if starred else "\u2606 " + self.tr("Star")
+        )
+        shortcut = QKeySequence(STAR_SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)
+        tip = self.tr("Take the star off ({0})") if starred else self.tr("Star this entry ({0})")
+        self.star_button.setToolTip(tip.format(shortcut))
 
     def _build_text_fields(self) -> QFormLayout:
         self.title_edit = QLineEdit()
@@ -158,28 +168,22 @@ class EntryForm(QWidget):
             self.title_edit.setText(fields.title)
             self.tags_edit.setText(", ".join(fields.tags))
             self.therapy_check.setChecked(fields.bring_to_therapy)
-            self.mood_spin.setValue(-1 if fields.mood is None else fields.mood)
+            self.checkin.set_check_in(fields.check_in)
             self.body_edit.setPlainText(fields.body)
         finally:
             self._filling = False
-        self._update_mood_words()
         if self.tabs.currentIndex() == 1:
             self._render_preview()
 
     def _form_fields(self) -> EntryFields:
-        mood = self.mood_spin.value()
         return EntryFields(
             local_date=to_date(self.date_edit.date()),
             title=self.title_edit.text().strip(),
             body=self.body_edit.toPlainText(),
-            mood=None if mood < 0 else mood,
+            check_in=self.checkin.check_in(),
             tags=parse_tags(self.tags_edit.text()),
             bring_to_therapy=self.therapy_check.isChecked(),
         )
-
-    def _update_mood_words(self) -> None:
-        value = self.mood_spin.value()
-        self.mood_words.setText(MOOD.label(value) if value >= 0 else self.tr("no mood recorded"))
 
     def _render_preview(self) -> None:
         self.preview.document().setMarkdown(self.body_edit.toPlainText(), _MARKDOWN)

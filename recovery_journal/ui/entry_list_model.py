@@ -30,6 +30,7 @@ from shiboken6 import Shiboken
 
 from recovery_journal.domain.clock import local_today
 from recovery_journal.domain.entries import MATCH_END, MATCH_START, SEARCH_PAGE, Entry
+from recovery_journal.ui.checkin import extras_in_words
 from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.qt_dates import to_qdate
 
@@ -39,6 +40,8 @@ SNIPPET_ROLE: Final = int(Qt.ItemDataRole.UserRole) + 2
 """Search mode only: the hit's snippet as HTML, matched words in ``<b>``, everything escaped."""
 PREVIEW_ROLE: Final = int(Qt.ItemDataRole.UserRole) + 3
 """The row's second line: the snippet (with match markers) or the start of the body."""
+CHECK_IN_ROLE: Final = int(Qt.ItemDataRole.UserRole) + 4
+"""The check-in besides the mood, briefly ("anxiety 3 · slept 7 h · calm"), or ''."""
 
 PAGE_SIZE: Final = 200
 SEARCH_PAGE_SIZE: Final = SEARCH_PAGE
@@ -61,6 +64,7 @@ class EntryFilter:
     end: date | None = None
     therapy_only: bool = False
     trash: bool = False
+    starred_only: bool = False
 
     @property
     def searching(self) -> bool:
@@ -69,7 +73,14 @@ class EntryFilter:
     @property
     def narrowed(self) -> bool:
         """True when anything besides the Trash switch limits what is shown."""
-        return bool(self.searching or self.tag or self.start or self.end or self.therapy_only)
+        return bool(
+            self.searching
+            or self.tag
+            or self.start
+            or self.end
+            or self.therapy_only
+            or self.starred_only
+        )
 
 
 # ------------------------------------------------------------------ text helpers
@@ -217,6 +228,8 @@ class EntryListModel(QAbstractListModel):
             return None if row.snippet is None else snippet_html(row.snippet)
         if role == PREVIEW_ROLE:
             return body_preview(row.entry) if row.snippet is None else lead_to_match(row.snippet)
+        if role == CHECK_IN_ROLE:
+            return self.check_in_words(row.entry)
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -255,7 +268,7 @@ class EntryListModel(QAbstractListModel):
                 hits = entries.search(
                     wanted.query, limit=limit, offset=offset, start=wanted.start,
                     end=wanted.end, tag=wanted.tag, therapy_only=wanted.therapy_only,
-                    trash=wanted.trash,
+                    trash=wanted.trash, starred_only=wanted.starred_only,
                 )  # fmt: skip
                 return [_Row(h.entry, h.snippet) for h in hits]
 
@@ -265,7 +278,7 @@ class EntryListModel(QAbstractListModel):
                 found = entries.list(
                     start=wanted.start, end=wanted.end, tag=wanted.tag,
                     therapy_only=wanted.therapy_only, trash=wanted.trash, limit=limit,
-                    offset=offset,
+                    offset=offset, starred_only=wanted.starred_only,
                 )  # fmt: skip
                 return [_Row(e, None) for e in found]
 
@@ -309,12 +322,19 @@ class EntryListModel(QAbstractListModel):
         heading = entry_heading(entry)
         if heading:
             return heading
-        return self.tr("Mood check-in") if entry.mood is not None else self.tr("Untitled")
+        return self.tr("Mood check-in") if entry.check_in.mood is not None else self.tr("Untitled")
+
+    def check_in_words(self, entry: Entry) -> str:
+        """The check-in besides the mood (which has its badge), in a few words."""
+        return extras_in_words(entry.check_in)
 
     def _spoken(self, entry: Entry) -> str:
         mood = (
-            self.tr("mood {0} of 10").format(entry.mood)
-            if entry.mood is not None
+            self.tr("mood {0} of 10").format(entry.check_in.mood)
+            if entry.check_in.mood is not None
             else self.tr("no mood recorded")
         )
-        return f"{format_day(entry.local_date)}, {mood}: {self._heading(entry)}"
+        star = self.tr("starred, ") if entry.starred else ""
+        more = self.check_in_words(entry)
+        more = f" ({more})" if more else ""
+        return f"{star}{format_day(entry.local_date)}, {mood}{more}: {self._heading(entry)}"

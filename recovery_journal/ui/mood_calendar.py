@@ -1,7 +1,9 @@
 """A month calendar that shows, for each day with entries, the day's average mood.
 
 Days with entries get a small badge in the mood's colour *with the number on it* (never colour
-alone); days without entries stay plain. The entries of the visible weeks are loaded in the
+alone) — the mean of the day's moods, rounded — and a day with several entries gets a small
+count beside it ("2"), so one number never hides that there were more; days without entries stay
+plain. The entries of the visible weeks are loaded in the
 background whenever the month changes, with a generation number so a late answer for a month the
 person already left is ignored. Clicking a day (or pressing Enter on it) emits
 :attr:`MoodCalendar.day_chosen`, which the Journal page turns into a filter for that day.
@@ -11,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QEvent, QRect, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QCalendarWidget, QWidget
 from shiboken6 import Shiboken
@@ -35,6 +37,7 @@ class MoodCalendar(QCalendarWidget):
         super().__init__(parent)
         self._ctx = ctx
         self._moods: dict[date, float] = {}
+        self._counts: dict[date, int] = {}
         self._generation = 0
         self.setMinimumHeight(220)  # six readable week rows with their badges
         self.setGridVisible(False)
@@ -60,8 +63,8 @@ class MoodCalendar(QCalendarWidget):
         last = first + timedelta(days=7 * 8)
         entries = self._ctx.session.entries
         self._ctx.tasks.run(
-            lambda: entries.daily_moods(first, last),
-            lambda moods: self._on_loaded(generation, moods),
+            lambda: (entries.daily_moods(first, last), entries.daily_counts(first, last)),
+            lambda found: self._on_loaded(generation, *found),
             lambda exc: self._on_failed(generation, exc),
         )
 
@@ -69,6 +72,22 @@ class MoodCalendar(QCalendarWidget):
         """The day's average mood, rounded half up; None when no entry of that day has one."""
         average = self._moods.get(day)
         return None if average is None else int(average + 0.5)
+
+    def entries_on(self, day: date) -> int:
+        """How many entries the day has."""
+        return self._counts.get(day, 0)
+
+    def describe_day(self, day: date) -> str:
+        """The day's cell in words: "2 entries, mean mood 6.5" (what the badge and marker say)."""
+        count, mean = self.entries_on(day), self._moods.get(day)
+        if not count:
+            return self.tr("No entries")
+        words = self.tr("1 entry") if count == 1 else self.tr("{0} entries").format(count)
+        if mean is None:
+            return words
+        shown = QLocale().toString(mean, "f", 0 if mean == int(mean) else 1)
+        label = self.tr("mean mood {0}") if count > 1 else self.tr("mood {0}")
+        return f"{words}, {label.format(shown)}"
 
     def day_mood(self, day: date) -> tuple[str, QColor] | None:
         """What a day's cell shows: the mood number and its colour; None if no mood."""
@@ -96,8 +115,11 @@ class MoodCalendar(QCalendarWidget):
         painter.setPen(text)
         day_text = str(qdate.day())
         mood = self.mood_of_day(to_date(qdate))
+        several = self.entries_on(to_date(qdate)) > 1
         if mood is None:
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, day_text)
+            if several:
+                self._paint_several(painter, rect.adjusted(0, 0, -2, 0), qdate, text)
             painter.restore()
             return
         metrics = QFontMetrics(font)
@@ -111,7 +133,25 @@ class MoodCalendar(QCalendarWidget):
         )
         badge = QRect(day_box.right() + 7, rect.center().y() - badge_h // 2 + 1, badge_w, badge_h)
         paint_mood_badge(painter, badge, mood, self.font(), text)
+        if several:
+            self._paint_several(painter, badge, qdate, text)
         painter.restore()
+
+    def _paint_several(self, painter: QPainter, beside: QRect, qdate: QDate, text: QColor) -> None:
+        """The "several entries" marker: the count, small, at the top right corner of ``beside``
+        (a number, so it never depends on colour)."""
+        small = QFont(self.font())
+        small.setPointSizeF(max(6.0, small.pointSizeF() * 0.7))
+        small.setBold(True)
+        count = str(min(self.entries_on(to_date(qdate)), 9))
+        metrics = QFontMetrics(small)
+        size = max(metrics.height(), metrics.horizontalAdvance(count) + 4)
+        dot = QRect(beside.right() - size // 2, beside.top() - size // 3, size, size)
+        painter.setPen(text)
+        painter.setBrush(self.palette().color(QPalette.ColorRole.Base))
+        painter.drawEllipse(dot)
+        painter.setFont(small)
+        painter.drawText(dot, Qt.AlignmentFlag.AlignCenter, count)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -133,10 +173,12 @@ class MoodCalendar(QCalendarWidget):
     def _on_self_day_picked(self, qdate: QDate) -> None:
         self.day_chosen.emit(to_date(qdate))
 
-    def _on_loaded(self, generation: int, moods: dict[date, float]) -> None:
+    def _on_loaded(
+        self, generation: int, moods: dict[date, float], counts: dict[date, int]
+    ) -> None:
         if generation != self._generation or not Shiboken.isValid(self):
             return
-        self._moods = moods
+        self._moods, self._counts = moods, counts
         self.updateCells()
 
     def _on_failed(self, generation: int, exc: BaseException) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -29,8 +29,15 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_journal.domain.scales import Scale
+from recovery_journal.ui.relative_font import keep_relative
 
 W = TypeVar("W", bound=QWidget)
+_STEPS = {
+    QSlider.SliderAction.SliderSingleStepAdd.value,
+    QSlider.SliderAction.SliderSingleStepSub.value,
+    QSlider.SliderAction.SliderPageStepAdd.value,
+    QSlider.SliderAction.SliderPageStepSub.value,
+}
 _FACES = ((0, "😞"), (4, "🙁"), (5, "😐"), (7, "🙂"), (9, "😊"))
 
 
@@ -54,10 +61,12 @@ def muted(widget: W) -> W:
 
 
 class _ScaleSlider(QSlider):
-    """A slider that lets Delete or Backspace clear the value, paints "not set" as a groove with
-    no handle, and draws a clear focus ring (Fusion shows hardly any focus on sliders)."""
+    """A slider that lets Delete or Backspace clear the value (Ctrl+Z brings it back), paints
+    "not set" as a groove with no handle, and draws a clear focus ring (Fusion shows hardly any
+    focus on sliders)."""
 
     clear_requested = Signal()
+    undo_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
@@ -86,14 +95,22 @@ class _ScaleSlider(QSlider):
             self.clear_requested.emit()
             event.accept()
             return
+        if event.matches(QKeySequence.StandardKey.Undo):
+            self.undo_requested.emit()
+            event.accept()
+            return
         super().keyPressEvent(event)
 
 
 class ScaleInput(QWidget):
     """One anchored scale: title, slider, "number — words", and an optional "not set" state.
 
-    While not set the slider is faded and rests in the middle; the first arrow key, Home/End or
-    click chooses a value. Delete, Backspace or the Clear button go back to "not set".
+    While not set the slider is faded and rests in the middle; the first arrow key chooses the
+    middle itself (then each press moves one step), Home/End or a click choose their value.
+    Delete, Backspace or the Clear button go back to "not set", and that can be undone: the button
+    then reads "Undo" (Ctrl+Z on the slider does the same) until a value is chosen again. The
+    button is not a Tab stop, so Tab moves on from the slider to the next field and a Space
+    meant for the next field never clears the value.
     """
 
     value_changed = Signal()
@@ -115,7 +132,7 @@ class ScaleInput(QWidget):
         self._faces_visible = face is not None
         self._name = title.replace("&", "")
         self._is_set = False
-        # Children are created with their parent, in Tab order: slider first, then Clear.
+        self._undo_value: int | None = None  # the value "Undo" brings back after a clear
         self.slider = _ScaleSlider(self)
         self.slider.setRange(scale.low, scale.high)
         self.slider.setPageStep(2 if scale.high - scale.low > 5 else 1)
@@ -125,22 +142,18 @@ class ScaleInput(QWidget):
         self.slider.setAccessibleName(self._name)
         self.slider.actionTriggered.connect(self._on_slider_action_triggered)
         self.slider.valueChanged.connect(self._on_slider_value_changed)
-        self.slider.clear_requested.connect(self._on_clear_button_clicked)
+        self.slider.clear_requested.connect(self._clear)
+        self.slider.undo_requested.connect(self._undo_clear)
         self._title = QLabel(title)
         self._title.setBuddy(self.slider)
         self.value_label = QLabel()
         self.value_label.setTextFormat(Qt.TextFormat.PlainText)
         self.value_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if prominent:
-            for label in (self._title, self.value_label):
-                font = label.font()
-                font.setPointSizeF(font.pointSizeF() * 1.2)
-                font.setBold(label is self._title)
-                label.setFont(font)
+        if prominent:  # the Mood: larger, and still larger when the text size grows
+            keep_relative(self._title, 1.2, QFont.Weight.Bold)
+            keep_relative(self.value_label, 1.2)
         self.clear_button = QToolButton(self)
-        self.clear_button.setText(self.tr("Clear"))
-        self.clear_button.setAccessibleName(self.tr("Clear %s") % self._name.lower())
-        self.clear_button.setToolTip(self.tr("Leave this not set"))
+        self.clear_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Delete on the slider clears
         self.clear_button.clicked.connect(self._on_clear_button_clicked)
         self._build(show_end_anchors)
         self.set_value(initial if initial is not None or allow_unset else scale.low)
@@ -183,6 +196,7 @@ class ScaleInput(QWidget):
         if value is None and not self._allow_unset:
             raise ValueError(f"{self.scale.key} must have a value")
         changed = value != self.value()
+        self._undo_value = None
         self._is_set = value is not None
         self.slider.blockSignals(True)
         middle = (self.scale.low + self.scale.high) // 2
@@ -216,12 +230,27 @@ class ScaleInput(QWidget):
         self.slider.update()
         self.slider.setAccessibleDescription(text)
         self.slider.setToolTip(text)
-        self.clear_button.setVisible(self._allow_unset and value is not None)
+        if value is not None:
+            self._undo_value = None
+        undo = self._undo_value is not None
+        name = self._name.lower()
+        self.clear_button.setText(self.tr("Undo") if undo else self.tr("Clear"))
+        self.clear_button.setAccessibleName(
+            self.tr("Undo clearing %s") % name if undo else self.tr("Clear %s") % name
+        )
+        self.clear_button.setToolTip(
+            self.tr("Bring back %s (Ctrl+Z)") % self._undo_value
+            if undo
+            else self.tr("Leave this not set (Delete)")
+        )
+        self.clear_button.setVisible(self._allow_unset and (value is not None or undo))
 
     @Slot(int)
-    def _on_slider_action_triggered(self, _action: int) -> None:
+    def _on_slider_action_triggered(self, action: int) -> None:
         # The position already holds the new value; valueChanged follows only if it moved.
         if not self._is_set:
+            if action in _STEPS:  # the first arrow press picks the middle, not one step off it
+                self.slider.setSliderPosition((self.scale.low + self.scale.high) // 2)
             self._is_set = True
             if self.slider.sliderPosition() == self.slider.value():
                 self._refresh()
@@ -235,6 +264,22 @@ class ScaleInput(QWidget):
 
     @Slot()
     def _on_clear_button_clicked(self) -> None:
-        if self._allow_unset:
+        if self._undo_value is not None:
+            self._undo_clear()
+        else:
+            self._clear()
+
+    @Slot()
+    def _clear(self) -> None:
+        value = self.value()
+        if self._allow_unset and value is not None:
             self.set_value(None)
-            self.slider.setFocus()
+            self._undo_value = value
+            self._refresh()
+        self.slider.setFocus()
+
+    @Slot()
+    def _undo_clear(self) -> None:
+        if self._undo_value is not None:
+            self.set_value(self._undo_value)
+        self.slider.setFocus()

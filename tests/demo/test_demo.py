@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from recovery_journal.demo import fill_demo_journal
-from recovery_journal.domain.entries import Entry
+from recovery_journal.domain.entries import CheckIn, Entry
 from recovery_journal.domain.support import ContactRole, SafetyStep
 from recovery_journal.domain.tracking import WarningStage
 from recovery_journal.services.access import BackupSettings, create_journal
@@ -145,7 +145,9 @@ def test_events_and_uses_link_to_entries_and_triggers(quarter: Doc) -> None:
 
 
 def test_entries_already_in_the_journal_are_left_alone(journal: JournalSession) -> None:
-    mine = journal.entries.add(Entry(END - timedelta(days=3), "My own words.", mood=5))
+    mine = journal.entries.add(
+        Entry(END - timedelta(days=3), "My own words.", check_in=CheckIn(mood=5))
+    )
     counts = fill_demo_journal(journal, days=30, seed=2, end=END)
     assert journal.entries.get(mine.id or 0) == mine
     assert journal.entries.history(mine.id or 0) == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from recovery_journal.domain.scales import ALL_SCALES, HELPFULNESS, MOOD
+from recovery_journal.domain.scales import ALL_SCALES, DISTRESS, HELPFULNESS, MOOD
 from recovery_journal.errors import ValidationError
 
 
@@ -19,6 +19,13 @@ def test_label_is_the_nearest_anchor_below() -> None:
     assert MOOD.label(0) == "the worst I can imagine"
     assert MOOD.label(6) == "okay"
     assert MOOD.label(10) == "the best I can imagine"
+
+
+def test_only_the_bottom_itself_reads_as_the_bottom_words() -> None:
+    assert MOOD.label(1) == "very low" != MOOD.label(0)
+    assert DISTRESS.label(1) == "mild"
+    for scale in ALL_SCALES:
+        assert scale.label(scale.low + 1) != scale.label(scale.low), scale.key
 
 
 @pytest.mark.parametrize("value", [-1, 11, 3.5, True, "5"])

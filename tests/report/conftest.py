@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from recovery_journal.demo import fill_demo_journal
-from recovery_journal.domain.entries import Entry
+from recovery_journal.domain.entries import CheckIn, Entry
 from recovery_journal.services.access import BackupSettings, create_journal
 from recovery_journal.services.export import export_document
 from recovery_journal.services.session import JournalSession
@@ -36,11 +36,13 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[JournalSession]:
             date(2025, 6, 20),
             f"I want to talk about {SHARED}.",
             "For Thursday",
-            mood=4,
+            check_in=CheckIn(mood=4),
             bring_to_therapy=True,
         )
     )
-    session.entries.add(Entry(date(2025, 6, 21), f"Only for me: {PRIVATE}.", "Mine", mood=5))
+    session.entries.add(
+        Entry(date(2025, 6, 21), f"Only for me: {PRIVATE}.", "Mine", check_in=CheckIn(mood=5))
+    )
     yield session
     session.lock()
 

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from pytestqt.qtbot import QtBot
 
-from recovery_journal.domain.entries import Entry
+from recovery_journal.domain.entries import CheckIn, Entry
 from recovery_journal.domain.insights import Period as InsightsPeriod
 from recovery_journal.domain.report import Period, Preset, ReportOptions, Section, called_out
 from recovery_journal.domain.statistics import Association
@@ -31,7 +31,9 @@ def _known(journal: JournalSession) -> None:
         if i in (0, 2, 6, 8):
             tags += ("tea",)
         mood = (8 if i % 2 == 0 else 7) if i < 6 else (3 if i % 2 == 0 else 4)
-        journal.entries.add(Entry(FIRST + timedelta(days=i), "a day", mood=mood, tags=tags))
+        journal.entries.add(
+            Entry(FIRST + timedelta(days=i), "a day", check_in=CheckIn(mood=mood), tags=tags)
+        )
 
 
 def _text(journal: JournalSession, options: ReportOptions) -> str:
@@ -69,7 +71,9 @@ def test_nothing_called_out_says_so_and_the_section_can_be_switched_off(
 ) -> None:
     for i in range(8):  # #tea on alternate days, the same moods either way
         tags = ("tea",) if i % 2 else ()
-        journal.entries.add(Entry(FIRST + timedelta(days=i), "a day", mood=5, tags=tags))
+        journal.entries.add(
+            Entry(FIRST + timedelta(days=i), "a day", check_in=CheckIn(mood=5), tags=tags)
+        )
     text = _text(journal, ReportOptions(TWELVE, Preset.FULL))
     assert "Nothing stood out clearly enough in this period" in text
     assert not re.search(r"seems to go with (?:better|lower)", text) and "#tea" not in text

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtGui import QFontDatabase
 from pytestqt.qtbot import QtBot
 
-from recovery_journal.domain.entries import Entry
+from recovery_journal.domain.entries import CheckIn, Entry
 from recovery_journal.domain.report import ExcerptMode, Period, Preset, ReportOptions
 from recovery_journal.report.glyphs import missing_characters
 from recovery_journal.report.summary import summary_document
@@ -29,7 +29,7 @@ def test_every_script_renders_in_an_excerpt(
     qtbot: QtBot, journal: JournalSession, tmp_path: Path
 ) -> None:
     body = "\n\n".join((POLISH, HEBREW, ARABIC, JAPANESE, EMOJI, NO_FONT))
-    saved = journal.entries.add(Entry(date(2026, 3, 2), body, POLISH, mood=6))
+    saved = journal.entries.add(Entry(date(2026, 3, 2), body, POLISH, check_in=CheckIn(mood=6)))
     assert saved.id is not None
     period = Period(date(2026, 3, 1), date(2026, 3, 7))
     options = ReportOptions(

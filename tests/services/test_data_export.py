@@ -9,7 +9,7 @@ from statistics import mean
 from typing import Any
 
 from recovery_journal.demo import fill_demo_journal
-from recovery_journal.domain.entries import Entry, EntrySource
+from recovery_journal.domain.entries import CheckIn, Entry, EntrySource
 from recovery_journal.services import data_export
 from recovery_journal.services.collection import Collection
 from recovery_journal.services.export import export_document
@@ -107,9 +107,9 @@ def test_a_days_mean_rounds_halves_away_from_zero_and_skips_empty_moods(
     """Averaged in Python from the covering index (issue 12 speed): the same numbers SQLite's
     ``round(avg(…), 2)`` gave — 9/8 = 1.125 is 1.13, not Python's 1.12."""
     for mood in (1, 1, 1, 1, 1, 1, 1, 2, None):
-        journal.entries.add(Entry(date(2026, 3, 1), "words", mood=mood))
+        journal.entries.add(Entry(date(2026, 3, 1), "words", check_in=CheckIn(mood=mood)))
     journal.entries.add(Entry(date(2026, 3, 2), "no mood that day"))
-    journal.entries.add(Entry(date(2026, 3, 3), "one mood", mood=7))
+    journal.entries.add(Entry(date(2026, 3, 3), "one mood", check_in=CheckIn(mood=7)))
     rows = {r["date"]: r for r in data_export.daily_rows(journal)}
     first = rows["2026-03-01"]
     assert (first["entries"], first["mood_mean"], first["mood_min"], first["mood_max"]) == (

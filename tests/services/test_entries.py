@@ -11,6 +11,7 @@ from recovery_journal.domain.clock import wall_clock
 from recovery_journal.domain.entries import (
     MATCH_END,
     MATCH_START,
+    CheckIn,
     Draft,
     Emotion,
     Entry,
@@ -22,7 +23,8 @@ from tests.conftest import Reopen
 
 
 def _entry(day: int, body: str, **kw: object) -> Entry:
-    return Entry(date(2026, 2, day), body, **kw)  # type: ignore[arg-type]
+    measures = {k: kw.pop(k) for k in list(kw) if k in CheckIn.__dataclass_fields__}
+    return Entry(date(2026, 2, day), body, check_in=CheckIn(**measures), **kw)  # type: ignore[arg-type]
 
 
 def test_add_returns_the_saved_entry_with_times(journal: JournalSession) -> None:
@@ -44,12 +46,14 @@ def test_add_returns_the_saved_entry_with_times(journal: JournalSession) -> None
     again = journal.entries.get(saved.id)
     assert again == saved
     assert again.tags == ("Work", "sleep")
-    assert again.emotions == (Emotion("calm", 6),)
+    assert again.check_in.emotions == (Emotion("calm", 6),)
 
 
 def test_edit_keeps_the_earlier_version(journal: JournalSession) -> None:
     saved = journal.entries.add(_entry(1, "first draft", title="T", mood=3))
-    edited = journal.entries.edit(dataclasses.replace(saved, body="second draft", mood=5))
+    edited = journal.entries.edit(
+        dataclasses.replace(saved, body="second draft", check_in=CheckIn(mood=5))
+    )
     assert journal.entries.get(saved.id or 0).body == "second draft"
     history = journal.entries.history(saved.id or 0)
     assert [(r.body, r.mood) for r in history] == [("first draft", 3)]
@@ -148,7 +152,7 @@ def test_invalid_values_are_refused_before_writing(journal: JournalSession) -> N
 def test_a_failed_batch_writes_nothing(journal: JournalSession) -> None:
     good = _entry(1, "good")
     bad = dataclasses.replace(good, id=None)
-    object.__setattr__(bad, "mood", 42)  # bypasses validation like a bug would
+    object.__setattr__(bad.check_in, "mood", 42)  # bypasses validation like a bug would
     with pytest.raises(UserError):
         journal.entries.add_many([good, bad])
     assert journal.entries.count() == 0
@@ -157,11 +161,13 @@ def test_a_failed_batch_writes_nothing(journal: JournalSession) -> None:
 def test_draft_survives_locking_and_reopening(journal: JournalSession, reopen: Reopen) -> None:
     from recovery_journal.domain.entries import Draft
 
-    journal.entries.save_draft(Draft("today", date(2026, 2, 5), body="half a thought", mood=4))
+    journal.entries.save_draft(
+        Draft("today", date(2026, 2, 5), body="half a thought", check_in=CheckIn(mood=4))
+    )
     again = reopen(journal)
     try:
         draft = again.entries.draft("today")
-        assert draft is not None and draft.body == "half a thought" and draft.mood == 4
+        assert draft is not None and draft.body == "half a thought" and draft.check_in.mood == 4
         saved = again.entries.save_from_draft(draft)
         assert saved.body == "half a thought"
         assert again.entries.draft("today") is None

@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from recovery_journal.domain.coping import CopingCategory, CopingStrategy
-from recovery_journal.domain.entries import Entry
+from recovery_journal.domain.entries import CheckIn, Entry
 from recovery_journal.domain.tracking import Trigger, WarningSign, WarningStage
 from recovery_journal.services.escalation import check_escalation, recent_days
 from recovery_journal.services.session import JournalSession
@@ -48,7 +48,7 @@ def auckland(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 def test_a_quiet_week_matches_nothing(journal: JournalSession, strategy: int) -> None:
     for n in range(7):
         journal.coping.log_use(strategy, when=noon(ago(n)), distress_before=5, distress_after=3)
-        journal.entries.add(Entry(ago(n), "A calmer day.", mood=6))
+        journal.entries.add(Entry(ago(n), "A calmer day.", check_in=CheckIn(mood=6)))
     assert check_escalation(journal, TODAY) == []
 
 
@@ -70,7 +70,7 @@ def test_high_distress_from_coping_uses_and_trigger_events(
 def test_old_records_fall_outside_the_week(journal: JournalSession, strategy: int) -> None:
     for n in (7, 8, 9):
         journal.coping.log_use(strategy, when=noon(ago(n)), distress_before=10)
-        journal.entries.add(Entry(ago(n), "", mood=0))
+        journal.entries.add(Entry(ago(n), "", check_in=CheckIn(mood=0)))
     assert ids(journal) == []
 
 
@@ -96,14 +96,14 @@ def test_signs_count_by_the_stage_of_their_sign_even_if_archived(journal: Journa
 
 
 def test_low_mood_counts_any_entry_of_the_day_but_not_the_trash(journal: JournalSession) -> None:
-    journal.entries.add(Entry(ago(0), "", mood=2))
-    journal.entries.add(Entry(ago(0), "", mood=7))  # a better moment the same day
-    journal.entries.add(Entry(ago(3), "", mood=1))
-    binned = journal.entries.add(Entry(ago(4), "", mood=0))
+    journal.entries.add(Entry(ago(0), "", check_in=CheckIn(mood=2)))
+    journal.entries.add(Entry(ago(0), "", check_in=CheckIn(mood=7)))  # a better moment the same day
+    journal.entries.add(Entry(ago(3), "", check_in=CheckIn(mood=1)))
+    binned = journal.entries.add(Entry(ago(4), "", check_in=CheckIn(mood=0)))
     assert binned.id is not None
     journal.entries.move_to_trash(binned.id)
     assert ids(journal) == []
-    journal.entries.add(Entry(ago(5), "", mood=2))
+    journal.entries.add(Entry(ago(5), "", check_in=CheckIn(mood=2)))
     assert ids(journal) == ["low-mood"]
 
 

@@ -49,9 +49,9 @@ def test_a_daylio_csv_is_imported_with_words_kept_and_moods_mapped_when_asked(
     same_minute = [e for e in entries if e.local_time == "21:15"]
     assert len(same_minute) == 2  # never merged
     by_word = {e.source.mood_label: e for e in entries if e.source}
-    assert by_word["rad"].mood == 9 and by_word["rad"].tags == ("walk", "Family")
+    assert by_word["rad"].check_in.mood == 9 and by_word["rad"].tags == ("walk", "Family")
     assert by_word["rad"].body == "A good **day**."
-    assert by_word["sad"].mood is None  # never guessed
+    assert by_word["sad"].check_in.mood is None  # never guessed
     assert all(e.source and e.source.app == "daylio" for e in entries)
     assert all(e.utc_offset_minutes is None for e in entries)  # the CSV does not say
     assert summary.backup is not None and "before-import" in summary.backup.name
@@ -136,7 +136,7 @@ def test_a_daylio_backup_keeps_level_offset_star_and_counts_photos(
     )
     summary = import_entries(journal, interop.read(daylio_backup(document)))
     (entry,) = journal.entries.list()
-    assert (entry.mood, entry.starred, entry.local_time, entry.utc_offset_minutes) == (
+    assert (entry.check_in.mood, entry.starred, entry.local_time, entry.utc_offset_minutes) == (
         7,
         True,
         "09:59",

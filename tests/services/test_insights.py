@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from recovery_journal.domain.coping import CopingCategory, CopingStrategy
-from recovery_journal.domain.entries import Entry
+from recovery_journal.domain.entries import CheckIn, Entry
 from recovery_journal.domain.insights import Period, free_runs
 from recovery_journal.domain.progress import Counter, Goal, Milestone, Phase, Slip
 from recovery_journal.domain.support import PeerMeeting
@@ -40,14 +40,14 @@ def small(journal: JournalSession) -> JournalSession:
     day 3: mood 5, anxiety 6, sleep 5 h   day 4: mood 7 (#walk)   day 9: mood 3, sleep 8 h
     the day before (1 Mar): mood 2 — the previous period for a 5-day range is 25–29 Feb."""
     add = journal.entries.add
-    add(Entry(d(0), "a", mood=4, tags=("walk",)))
-    add(Entry(d(0), "b", mood=8))
-    add(Entry(d(1), "c", mood=6, tags=("walk",)))
+    add(Entry(d(0), "a", check_in=CheckIn(mood=4), tags=("walk",)))
+    add(Entry(d(0), "b", check_in=CheckIn(mood=8)))
+    add(Entry(d(1), "c", check_in=CheckIn(mood=6), tags=("walk",)))
     add(Entry(d(2), "d"))
-    add(Entry(d(3), "e", mood=5, anxiety=6, sleep_hours=5.0))
-    add(Entry(d(4), "f", mood=7, tags=("walk",)))
-    add(Entry(d(9), "g", mood=3, sleep_hours=8.0))
-    add(Entry(d(-3), "h", mood=2))
+    add(Entry(d(3), "e", check_in=CheckIn(mood=5, anxiety=6, sleep_hours=5.0)))
+    add(Entry(d(4), "f", check_in=CheckIn(mood=7), tags=("walk",)))
+    add(Entry(d(9), "g", check_in=CheckIn(mood=3, sleep_hours=8.0)))
+    add(Entry(d(-3), "h", check_in=CheckIn(mood=2)))
     return journal
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from recovery_journal.domain.entries import Entry
+from recovery_journal.domain.entries import CheckIn, Entry
 from recovery_journal.domain.measures import Measure, MeasureKind
 from recovery_journal.errors import ValidationError
 from recovery_journal.services.export import export_document
@@ -129,7 +129,7 @@ def test_each_measure_is_a_factor_of_what_goes_with_better_days(
     for i in range(12):
         day = start + timedelta(days=i)
         took = i % 2 == 0
-        journal.entries.add(Entry(day, "", mood=8 if took else 4))
+        journal.entries.add(Entry(day, "", check_in=CheckIn(mood=8 if took else 4)))
         journal.measures.set_day(
             day, {_id(meds): int(took), _id(craving): 2 if took else 8, _id(drinks): i % 3}
         )

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from recovery_journal.domain.coping import CopingCategory, CopingStrategy, StrategySource
-from recovery_journal.domain.entries import Entry
+from recovery_journal.domain.entries import CheckIn, Entry
 from recovery_journal.domain.progress import DayConvention, Goal, MilestoneKind, Phase
 from recovery_journal.domain.support import PeerMeeting, SafetyPlanItem, SafetyStep
 from recovery_journal.errors import ValidationError
@@ -153,7 +153,13 @@ def test_checkins_safety_plan_and_peer_strategy(journal: JournalSession) -> None
     at = datetime(2025, 5, 1, 12, tzinfo=UTC)
     journal.entries.add_many(
         [
-            Entry(local_date=ago(n), mood=5, created_utc=at, updated_utc=at, body="x")
+            Entry(
+                local_date=ago(n),
+                check_in=CheckIn(mood=5),
+                created_utc=at,
+                updated_utc=at,
+                body="x",
+            )
             for n in range(30)
         ]
     )

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from recovery_journal.domain.entries import Emotion, Entry
+from recovery_journal.domain.entries import CheckIn, Emotion, Entry
 from recovery_journal.errors import ErrorKind, NotFoundError, UserError
 from recovery_journal.services.access import BackupSettings
 from recovery_journal.services.reader import JournalReader, open_reader
@@ -24,19 +24,23 @@ def _fill(journal: JournalSession) -> list[Entry]:
                 date(2026, 3, day),
                 f"Day {day}: slept badly, then a walk by the river",
                 title=f"Day {day}",
-                mood=day % 11,
-                anxiety=3,
-                energy=None,
-                sleep_hours=6.5,
-                sleep_quality=2,
-                emotions=(Emotion("calm", 4), Emotion("Ärger", 7)),
+                check_in=CheckIn(
+                    mood=day % 11,
+                    anxiety=3,
+                    energy=None,
+                    sleep_hours=6.5,
+                    sleep_quality=2,
+                    emotions=(Emotion("calm", 4), Emotion("Ärger", 7)),
+                ),
                 tags=("Walk", "sleep"),
                 bring_to_therapy=day % 2 == 0,
             )
         )
         for day in range(1, 8)
     ]
-    written.append(journal.entries.add(Entry(date(2026, 3, 9), "", mood=5)))  # mood only
+    written.append(
+        journal.entries.add(Entry(date(2026, 3, 9), "", check_in=CheckIn(mood=5)))
+    )  # mood only
     journal.entries.move_to_trash(written[2].id or 0)
     return written
 

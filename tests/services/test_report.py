@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from recovery_journal.domain.entries import Entry
+from recovery_journal.domain.entries import CheckIn, Entry
 from recovery_journal.domain.report import ExcerptMode, Period, Preset, ReportOptions
 from recovery_journal.services import report as report_service
 from recovery_journal.services.session import JournalSession
@@ -14,7 +14,11 @@ WEEK = Period(date(2026, 3, 2), date(2026, 3, 8))
 
 
 def _add(journal: JournalSession, day: int, mood: int | None, **more: Any) -> int:
-    saved = journal.entries.add(Entry(date(2026, 3, day), f"day {day}", mood=mood, **more))
+    therapy = bool(more.pop("bring_to_therapy", False))
+    measures = CheckIn(mood=mood, **more)
+    saved = journal.entries.add(
+        Entry(date(2026, 3, day), f"day {day}", check_in=measures, bring_to_therapy=therapy)
+    )
     assert saved.id is not None
     return saved.id
 

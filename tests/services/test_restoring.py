@@ -3,6 +3,7 @@ journal gives the same records; older export versions read; a journal with writi
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import tempfile
 from collections.abc import Iterator
@@ -16,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from recovery_journal.demo import fill_demo_journal
-from recovery_journal.domain.entries import Emotion, Entry, EntrySource
+from recovery_journal.domain.entries import CheckIn, Emotion, Entry, EntrySource
 from recovery_journal.services.access import BackupSettings, create_journal
 from recovery_journal.services.export import export_document
 from recovery_journal.services.importing import ImportNotPossible
@@ -71,11 +72,16 @@ _entry = st.builds(
     local_date=st.dates(date(1990, 1, 1), date(2030, 12, 31)),
     body=_text.filter(str.strip),
     title=_text,
-    mood=st.none() | st.integers(0, 10),
-    emotions=st.lists(
-        st.builds(Emotion, st.sampled_from(["calm", "sad", "joy"]), st.integers(0, 10)),
-        max_size=2,
-    ).map(tuple),
+    check_in=st.builds(
+        CheckIn,
+        mood=st.none() | st.integers(0, 10),
+        anxiety=st.none() | st.integers(0, 10),
+        sleep_hours=st.none() | st.sampled_from([0.0, 6.5, 24.0]),
+        emotions=st.lists(
+            st.builds(Emotion, st.sampled_from(["calm", "sad", "joy"]), st.integers(0, 10)),
+            max_size=2,
+        ).map(tuple),
+    ),
     tags=st.lists(st.sampled_from(["walk", "Family", "sleep", "été"]), max_size=3).map(tuple),
     bring_to_therapy=st.booleans(),
     created_utc=st.datetimes(datetime(2000, 1, 1), datetime(2030, 1, 1)).map(
@@ -102,7 +108,7 @@ def test_export_import_export_gives_the_same_records(
     with tempfile.TemporaryDirectory() as folder, new_journal(Path(folder), "a") as first:
         saved = [first.entries.add(e) for e in entries]
         if saved and edit:
-            first.entries.edit(saved[0].with_check_in(saved[0].check_in))
+            first.entries.edit(dataclasses.replace(saved[0], check_in=saved[0].check_in))
             first.entries.edit(Entry(saved[0].local_date, "edited", id=saved[0].id, starred=True))
         if saved and trash:
             first.entries.move_to_trash(saved[-1].id or 0)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from recovery_journal.domain.entries import Entry
+from recovery_journal.domain.entries import CheckIn, Entry
 from recovery_journal.errors import ErrorKind, UserError
 from recovery_journal.services.access import (
     BackupSettings,
@@ -24,7 +24,7 @@ from tests.conftest import FAST, PASSPHRASE
 
 def test_backup_then_restore_round_trip(journal: JournalSession, tmp_path: Path) -> None:
     journal.entries.add(Entry(date(2026, 3, 1), "one", tags=("a",)))
-    journal.entries.add(Entry(date(2026, 3, 2), "two", mood=4))
+    journal.entries.add(Entry(date(2026, 3, 2), "two", check_in=CheckIn(mood=4)))
     bundle = journal.backup_to(tmp_path / "b.rjbackup").path
     journal.entries.add(Entry(date(2026, 3, 3), "after the backup"))
     target = tmp_path / "elsewhere" / "restored.rjournal"

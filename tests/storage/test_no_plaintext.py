@@ -24,7 +24,7 @@ import pytest
 from sqlalchemy import text
 from sqlcipher3 import dbapi2
 
-from recovery_journal.domain.entries import Emotion, Entry
+from recovery_journal.domain.entries import CheckIn, Emotion, Entry
 from recovery_journal.errors import ErrorKind, UserError
 from recovery_journal.services.access import BackupSettings, open_journal
 from recovery_journal.services.session import JournalSession
@@ -108,8 +108,7 @@ def _entry(i: int) -> Entry:
         title=f"Day {i} {MARKER}",
         body=f"It was hard today ({i}). {MARKER} I talked to my sponsor. {MARKER}",
         tags=(f"{MARKER}", f"t{i % 5}"),
-        emotions=(Emotion(f"{MARKER}feeling", i % 11),),
-        mood=i % 11,
+        check_in=CheckIn(emotions=(Emotion(f"{MARKER}feeling", i % 11),), mood=i % 11),
     )
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from recovery_journal.domain.entries import Entry
+from recovery_journal.domain.entries import CheckIn, Entry
 from recovery_journal.errors import ErrorKind, UserError
 from recovery_journal.paths import keys_path
 from recovery_journal.services.access import (
@@ -37,7 +37,7 @@ def _checkpointed_hash(session: JournalSession) -> str:
 
 
 def test_create_then_unlock_keeps_what_was_written(journal: JournalSession, reopen: Reopen) -> None:
-    journal.entries.add(Entry(date(2026, 1, 2), "first words", mood=6))
+    journal.entries.add(Entry(date(2026, 1, 2), "first words", check_in=CheckIn(mood=6)))
     again = reopen(journal)
     try:
         assert [e.body for e in again.entries.list()] == ["first words"]

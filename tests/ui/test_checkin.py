@@ -60,9 +60,11 @@ def test_scale_is_operated_with_the_keyboard(qtbot: QtBot) -> None:
     assert isinstance(scale, ScaleInput)
     slider = scale.slider
     slider.setFocus()
-    # From "not set" the handle rests in the middle (5); the first arrow chooses 6.
+    # From "not set" the handle rests in the middle (5); the first arrow chooses the middle.
     with qtbot.waitSignal(scale.value_changed):
         qtbot.keyClick(slider, Qt.Key.Key_Right)
+    assert scale.value() == 5
+    qtbot.keyClick(slider, Qt.Key.Key_Right)
     assert scale.value() == 6
     assert slider.accessibleDescription() == "6 — okay"
     qtbot.keyClick(slider, Qt.Key.Key_Left)
@@ -74,6 +76,43 @@ def test_scale_is_operated_with_the_keyboard(qtbot: QtBot) -> None:
     assert scale.text() == "0 — the worst I can imagine"
     qtbot.keyClick(slider, Qt.Key.Key_Delete)
     assert scale.value() is None
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_PageUp])
+def test_the_first_arrow_on_an_unset_scale_starts_at_the_middle(qtbot: QtBot, key: Qt.Key) -> None:
+    scale = _shown(qtbot, ScaleInput(MOOD, "Mood"))
+    assert isinstance(scale, ScaleInput)
+    with qtbot.waitSignal(scale.value_changed):
+        qtbot.keyClick(scale.slider, key)
+    assert scale.text() == "5 — okay"
+
+
+def test_tab_leaves_the_mood_past_clear_and_a_clear_can_be_undone(qtbot: QtBot) -> None:
+    panel = _shown(qtbot, CheckInPanel())
+    assert isinstance(panel, CheckInPanel)
+    mood = panel.mood
+    mood.slider.setFocus()
+    qtbot.keyClick(mood.slider, Qt.Key.Key_End)
+    assert mood.value() == 10 and mood.clear_button.isVisible()
+    qtbot.keyClick(mood.slider, Qt.Key.Key_Tab)
+    assert panel.faces_toggle.hasFocus()  # not the Clear button that just appeared
+    qtbot.keyClick(panel.faces_toggle, Qt.Key.Key_Space)  # meant for "Show faces"
+    assert mood.value() == 10 and panel.faces_toggle.isChecked()
+    mood.slider.setFocus()
+    qtbot.keyClick(mood.slider, Qt.Key.Key_Delete)
+    assert mood.value() is None
+    assert mood.clear_button.text() == "Undo" and mood.clear_button.isVisible()
+    assert mood.clear_button.accessibleName() == "Undo clearing mood"
+    with qtbot.waitSignal(mood.value_changed):
+        qtbot.mouseClick(mood.clear_button, Qt.MouseButton.LeftButton)
+    assert mood.value() == 10 and mood.clear_button.text() == "Clear"
+    qtbot.mouseClick(mood.clear_button, Qt.MouseButton.LeftButton)
+    assert mood.value() is None
+    qtbot.keyClick(mood.slider, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert mood.value() == 10
+    qtbot.keyClick(mood.slider, Qt.Key.Key_Delete)
+    mood.set_value(None)  # the form filled from code (a new entry): nothing left to undo
+    assert not mood.clear_button.isVisible()
 
 
 def test_first_key_on_an_unset_scale_counts_even_without_moving(qtbot: QtBot) -> None:
@@ -184,11 +223,11 @@ def test_panel_round_trips_every_value_and_unfolds_more(qtbot: QtBot) -> None:
         sleep_hours=5.5,
         sleep_quality=2,
         emotions=(Emotion("lonely", 6),),
-        tags=("evening", "family"),
     )
     assert not panel.more_toggle.isChecked()
     panel.set_check_in(values)
+    panel.tags.set_tags(("evening", "family"))
     assert panel.check_in() == values
     assert panel.more_toggle.isChecked()
     panel.clear()
-    assert panel.check_in() == CheckIn()
+    assert panel.check_in() == CheckIn() and panel.tags.tags() == ()

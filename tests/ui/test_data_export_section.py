@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
-from recovery_journal.domain.entries import Entry
+from recovery_journal.domain.entries import CheckIn, Entry
 from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.data_export_section import DataExportSection
 from recovery_journal.ui.pages.export import ExportPage
@@ -27,8 +27,10 @@ WORDS = "QXEXPORTEDWORDS"
 
 @pytest.fixture
 def section(qtbot: QtBot, ui_ctx: UiContext) -> DataExportSection:
-    ui_ctx.session.entries.add(Entry(date(2025, 6, 1), f"A day of {WORDS}", "Sunday", mood=6))
-    ui_ctx.session.entries.add(Entry(date(2025, 6, 2), "Another", mood=8))
+    ui_ctx.session.entries.add(
+        Entry(date(2025, 6, 1), f"A day of {WORDS}", "Sunday", check_in=CheckIn(mood=6))
+    )
+    ui_ctx.session.entries.add(Entry(date(2025, 6, 2), "Another", check_in=CheckIn(mood=8)))
     widget = DataExportSection(ui_ctx)
     qtbot.addWidget(widget)
     widget.show()

@@ -8,7 +8,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from recovery_journal.domain.entries import MATCH_END, MATCH_START, Entry
+from recovery_journal.domain.entries import MATCH_END, MATCH_START, CheckIn, Entry
 from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.entry_list_model import (
     ENTRY_ROLE,
@@ -29,7 +29,10 @@ ROOT = QModelIndex()
 
 def _add(ctx: UiContext, count: int, body: str = "An ordinary day, nothing special.") -> None:
     ctx.session.entries.add_many(
-        [Entry(DAY - timedelta(days=i), body=f"{body} #{i}", mood=i % 11) for i in range(count)]
+        [
+            Entry(DAY - timedelta(days=i), body=f"{body} #{i}", check_in=CheckIn(mood=i % 11))
+            for i in range(count)
+        ]
     )
 
 
@@ -133,7 +136,7 @@ def test_heading_and_preview_fall_back_to_the_body() -> None:
 
 
 def test_rows_describe_themselves_for_screen_readers(qtbot: QtBot, ui_ctx: UiContext) -> None:
-    ui_ctx.session.entries.add(Entry(DAY, mood=6))
+    ui_ctx.session.entries.add(Entry(DAY, check_in=CheckIn(mood=6)))
     model = EntryListModel(ui_ctx)
     _loaded(qtbot, model, EntryFilter())
     index = model.index(0, 0)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from recovery_journal.domain.clock import local_today
-from recovery_journal.domain.entries import Entry
+from recovery_journal.domain.entries import CheckIn, Entry
 from recovery_journal.domain.report import ExcerptMode, Preset
 from recovery_journal.report import words
 from recovery_journal.services import report as report_service
@@ -34,12 +34,12 @@ def entries(ui_ctx: UiContext) -> tuple[int, int]:
             today - timedelta(days=2),
             f"About {FLAGGED}",
             "Bring this",
-            mood=4,
+            check_in=CheckIn(mood=4),
             bring_to_therapy=True,
         )
     )
     private = ui_ctx.session.entries.add(
-        Entry(today - timedelta(days=1), f"Just {PRIVATE}", "Mine", mood=7)
+        Entry(today - timedelta(days=1), f"Just {PRIVATE}", "Mine", check_in=CheckIn(mood=7))
     )
     assert flagged.id is not None and private.id is not None
     return flagged.id, private.id

@@ -9,7 +9,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
-from recovery_journal.domain.entries import Entry
+from recovery_journal.domain.entries import CheckIn, Entry
 from recovery_journal.domain.support import (
     ContactRole,
     SafetyPlanItem,
@@ -32,7 +32,7 @@ def texts(widget: HelpNowDialog) -> str:
 
 def hard_week(journal: JournalSession) -> None:
     for n in (0, 2, 4):
-        journal.entries.add(Entry(TODAY - timedelta(days=n), "", mood=1))
+        journal.entries.add(Entry(TODAY - timedelta(days=n), "", check_in=CheckIn(mood=1)))
 
 
 def open_dialog(qtbot: QtBot, ui_ctx: UiContext) -> HelpNowDialog:

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from recovery_journal.domain.entries import Entry
+from recovery_journal.domain.entries import CheckIn, Entry
 from recovery_journal.services.access import BackupSettings, create_journal
 from recovery_journal.services.export import export_json
 from recovery_journal.services.session import JournalSession
@@ -127,7 +127,7 @@ def test_a_daylio_csv_shows_format_preview_and_mood_words_then_imports(
     assert "A backup of your journal was made first." in dialog.result_label.text()
     assert "“awful”" in dialog.result_label.text()  # kept without a number, and said so
     got = entries(ui_ctx.session)
-    assert [(e.mood, e.source and e.source.mood_label) for e in got] == [
+    assert [(e.check_in.mood, e.source and e.source.mood_label) for e in got] == [
         (None, "awful"),
         (4, "Tired"),
         (9, "rad"),
@@ -226,7 +226,7 @@ def test_a_daylio_backup_needs_no_mood_words(
     open_file(qtbot, dialog, monkeypatch, write(tmp_path, "backup.daylio", data))
     assert preview_of(dialog).mood_form is None
     do_import(qtbot, dialog)
-    assert sorted(e.mood or 0 for e in ui_ctx.session.entries.list()) == [1, 7]
+    assert sorted(e.check_in.mood or 0 for e in ui_ctx.session.entries.list()) == [1, 7]
 
 
 def test_cancel_leaves_the_journal_unchanged(
@@ -255,7 +255,7 @@ def test_a_recovery_journal_export_fills_a_new_journal_and_is_refused_by_one_wit
     tmp_path: Path,
     backups: BackupSettings,
 ) -> None:
-    ui_ctx.session.entries.add(Entry(date(2024, 1, 2), SECRET, "Kept", mood=6))
+    ui_ctx.session.entries.add(Entry(date(2024, 1, 2), SECRET, "Kept", check_in=CheckIn(mood=6)))
     export = tmp_path / "mine.json"
     export_json(ui_ctx.session, export)
     dialog = make_dialog(qtbot, ui_ctx)
@@ -271,7 +271,7 @@ def test_a_recovery_journal_export_fills_a_new_journal_and_is_refused_by_one_wit
         assert "1 entry, from 2 Jan 2024 to 2 Jan 2024" in preview_of(dialog).counts_label.text()
         do_import(qtbot, dialog)
         [entry] = fresh.entries.list()
-        assert (entry.title, entry.mood) == ("Kept", 6)
+        assert (entry.title, entry.check_in.mood) == ("Kept", 6)
     finally:
         fresh.lock()
 

@@ -36,7 +36,11 @@ def test_prepare_is_a_dry_run_and_run_import_writes_with_the_mood_map(
     assert (prepared.dry_run.added, prepared.dry_run.dry_run) == (3, True)
     assert journal.entries.list() == []
     summary = run_import(journal, prepared, {"Tired": 3}, progress())
-    assert summary.added == 3 and sorted(e.mood or 0 for e in journal.entries.list()) == [0, 0, 3]
+    assert summary.added == 3 and sorted(e.check_in.mood or 0 for e in journal.entries.list()) == [
+        0,
+        0,
+        3,
+    ]
     assert prepare(journal, path).dry_run.already_there == 3
 
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QMessageBox, QTableView
 from pytestqt.qtbot import QtBot
 
-from recovery_journal.domain.entries import Draft, Entry
+from recovery_journal.domain.entries import CheckIn, Draft, Entry
 from recovery_journal.domain.validation import MAX_NAME
 from recovery_journal.errors import ValidationError
 from recovery_journal.ui.context import UiContext
@@ -66,7 +66,10 @@ def test_list_shows_newest_first_and_fetches_more_when_scrolled(
     qtbot: QtBot, ui_ctx: UiContext, open_page: OpenPage
 ) -> None:
     ui_ctx.session.entries.add_many(
-        [Entry(TODAY - timedelta(days=i), body=f"Day {i}", mood=i % 11) for i in range(450)]
+        [
+            Entry(TODAY - timedelta(days=i), body=f"Day {i}", check_in=CheckIn(mood=i % 11))
+            for i in range(450)
+        ]
     )
     page = open_page()
     model = page.model
@@ -192,7 +195,8 @@ def test_calendar_paints_the_days_average_mood_with_its_number(
     qtbot: QtBot, ui_ctx: UiContext, open_page: OpenPage
 ) -> None:
     day = TODAY.replace(day=10)
-    _add(ui_ctx, Entry(day, body="morning", mood=6), Entry(day, body="evening", mood=7),
+    _add(ui_ctx, Entry(day, body="morning", check_in=CheckIn(mood=6)),
+         Entry(day, body="evening", check_in=CheckIn(mood=7)),
          Entry(day.replace(day=11), body="no mood given"))  # fmt: skip
     page = open_page()
     calendar = page.calendar
@@ -208,7 +212,9 @@ def test_choosing_a_day_in_the_calendar_lists_that_day(
 ) -> None:
     day = TODAY.replace(day=10)
     that_day, _other = _add(
-        ui_ctx, Entry(day, title="The tenth", mood=5), Entry(day.replace(day=12), body="x")
+        ui_ctx,
+        Entry(day, title="The tenth", check_in=CheckIn(mood=5)),
+        Entry(day.replace(day=12), body="x"),
     )
     page = open_page()
     page.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
@@ -230,14 +236,14 @@ def test_choosing_a_day_in_the_calendar_lists_that_day(
 def test_selecting_an_entry_fills_the_editor(
     qtbot: QtBot, ui_ctx: UiContext, open_page: OpenPage
 ) -> None:
-    _add(ui_ctx, Entry(TODAY, title="A calm day", body="Went *slowly*.", mood=7,
+    _add(ui_ctx, Entry(TODAY, title="A calm day", body="Went *slowly*.", check_in=CheckIn(mood=7),
                        tags=("walk", "sun"), bring_to_therapy=True))  # fmt: skip
     page = open_page()
     _click_row(qtbot, page, 0)
     editor = page.editor
     assert editor.title_edit.text() == "A calm day"
     assert editor.body_edit.toPlainText() == "Went *slowly*."
-    assert editor.mood_spin.value() == 7 and editor.mood_words.text() == "good"
+    assert editor.checkin.mood.value() == 7 and editor.checkin.mood.text() == "7 — good"
     assert editor.tags_edit.text() == "walk, sun"
     assert editor.therapy_check.isChecked()
     editor.tabs.setCurrentIndex(1)
@@ -247,7 +253,7 @@ def test_selecting_an_entry_fills_the_editor(
 def test_ctrl_s_saves_the_edit_and_earlier_versions_shows_the_old_text(
     qtbot: QtBot, ui_ctx: UiContext, open_page: OpenPage
 ) -> None:
-    (entry,) = _add(ui_ctx, Entry(TODAY, body="First words.", mood=4))
+    (entry,) = _add(ui_ctx, Entry(TODAY, body="First words.", check_in=CheckIn(mood=4)))
     page = open_page()
     _click_row(qtbot, page, 0)
     editor = page.editor
@@ -364,7 +370,7 @@ def test_delete_forever_asks_first(
 def test_unsaved_edits_are_offered_as_a_draft_before_locking(
     qtbot: QtBot, ui_ctx: UiContext, open_page: OpenPage
 ) -> None:
-    (entry,) = _add(ui_ctx, Entry(TODAY, body="kept", mood=5))
+    (entry,) = _add(ui_ctx, Entry(TODAY, body="kept", check_in=CheckIn(mood=5)))
     page = open_page()
     assert page.pending_drafts() == []
     _click_row(qtbot, page, 0)
@@ -372,7 +378,7 @@ def test_unsaved_edits_are_offered_as_a_draft_before_locking(
     qtbot.keyClicks(page.editor.title_edit, "New title")
     (draft,) = page.pending_drafts()
     assert draft.slot == f"entry:{entry.id}" and draft.entry_id == entry.id
-    assert (draft.title, draft.body, draft.mood) == ("New title", "kept", 5)
+    assert (draft.title, draft.body, draft.check_in.mood) == ("New title", "kept", 5)
 
 
 def test_a_kept_draft_can_be_continued_and_saved(
@@ -423,7 +429,7 @@ def test_activated_shows_entries_written_elsewhere(
 ) -> None:
     page = open_page()
     assert page.model.rowCount() == 0
-    _add(ui_ctx, Entry(TODAY, body="written on Today", mood=6))
+    _add(ui_ctx, Entry(TODAY, body="written on Today", check_in=CheckIn(mood=6)))
     page.activated()
     wait_tasks(qtbot, ui_ctx)
     assert page.model.rowCount() == 1

@@ -13,7 +13,7 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from recovery_journal.domain.entries import Draft, Emotion, Entry
+from recovery_journal.domain.entries import CheckIn, Draft, Emotion, Entry
 from recovery_journal.errors import ErrorKind, ValidationError
 from recovery_journal.resources_path import resource
 from recovery_journal.ui.context import UiContext
@@ -98,7 +98,8 @@ def test_ctrl_s_saves_the_entry_with_its_check_in_and_clears_the_form(
     qtbot.keyClicks(page.editor, "A hard day, but I went for a walk.")
     slider = page.checkin.mood.slider
     slider.setFocus()
-    qtbot.keyClick(slider, Qt.Key.Key_Right)  # "not set" rests at 5: first press → 6
+    qtbot.keyClick(slider, Qt.Key.Key_Right)  # "not set" rests at 5: the first press picks it
+    qtbot.keyClick(slider, Qt.Key.Key_Right)
     qtbot.keyClick(slider, Qt.Key.Key_Right)
     assert page.checkin.mood.text() == "7 — good"
     qtbot.keyClicks(page.checkin.tags, "walk, family")
@@ -117,12 +118,12 @@ def test_ctrl_s_saves_the_entry_with_its_check_in_and_clears_the_form(
     assert saved.args == [entry.id]
     assert entry.body == "A hard day, but I went for a walk."
     assert entry.title == "Getting through"
-    assert entry.mood == 7
+    assert entry.check_in.mood == 7
     assert entry.tags == ("walk", "family")
-    assert entry.emotions == (Emotion("hopeful", 5),)
+    assert entry.check_in.emotions == (Emotion("hopeful", 5),)
     assert entry.bring_to_therapy
     assert entry.local_date == DAY
-    assert entry.anxiety is None and entry.sleep_hours is None  # left "not set"
+    assert entry.check_in.anxiety is None and entry.check_in.sleep_hours is None  # "not set"
     assert page.editor.toPlainText() == ""
     assert page.title_edit.text() == "" and page.checkin.tags.text() == ""
     assert page.checkin.mood.value() is None
@@ -169,7 +170,7 @@ def test_a_mood_alone_is_enough_to_save(qtbot: QtBot, page: TodayPage, ui_ctx: U
     with qtbot.waitSignal(page.entry_saved, timeout=5000):
         qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     [entry] = saved_entries(qtbot, ui_ctx, 1)
-    assert entry.mood == 0 and entry.body == ""
+    assert entry.check_in.mood == 0 and entry.body == ""
 
 
 def test_invalid_input_is_reported_and_nothing_is_written(
@@ -204,11 +205,12 @@ def test_autosave_keeps_a_draft_after_the_interval(
 ) -> None:
     qtbot.keyClicks(page.editor, "half a thought")
     page.checkin.mood.slider.setFocus()
+    qtbot.keyClick(page.checkin.mood.slider, Qt.Key.Key_Left)  # 5, the middle
     qtbot.keyClick(page.checkin.mood.slider, Qt.Key.Key_Left)
 
     def kept() -> bool:
         draft = stored_draft(ui_ctx)
-        return draft is not None and draft.body == "half a thought" and draft.mood == 4
+        return draft is not None and draft.body == "half a thought" and draft.check_in.mood == 4
 
     qtbot.waitUntil(kept, timeout=5000)
     qtbot.waitUntil(lambda: page.status_label.text().startswith("Draft kept"))
@@ -225,12 +227,14 @@ def test_a_new_page_restores_the_draft_exactly(
         yesterday,
         body="Started this last night.",
         title="Late",
-        mood=3,
-        anxiety=6,
-        energy=2,
-        sleep_hours=5.5,
-        sleep_quality=2,
-        emotions=(Emotion("lonely", 7), Emotion("hopeful", 2)),
+        check_in=CheckIn(
+            mood=3,
+            anxiety=6,
+            energy=2,
+            sleep_hours=5.5,
+            sleep_quality=2,
+            emotions=(Emotion("lonely", 7), Emotion("hopeful", 2)),
+        ),
         tags=("night", "family"),
         bring_to_therapy=True,
     )
@@ -241,7 +245,7 @@ def test_a_new_page_restores_the_draft_exactly(
     assert page.current_draft() == draft
     assert page.heading.text() == "Saturday, 21 November"  # the day the writing belongs to
     assert page.checkin.more_toggle.isChecked()  # the folded measures are shown when set
-    assert page.checkin.emotions.chip_texts() == ["lonely · 7 — strong", "hopeful · 2 — barely"]
+    assert page.checkin.emotions.chip_texts() == ["lonely · 7 — strong", "hopeful · 2 — mild"]
     assert "back" in page.status_label.text()
     assert page.pending_drafts() == []
     assert reported == []
@@ -345,8 +349,8 @@ def test_every_control_is_named_and_tab_follows_the_layout(qtbot: QtBot, page: T
             break
         qtbot.keyClick(focused, Qt.Key.Key_Tab)
     expected = [
-        "Mood", "Clear mood", "Show faces next to the mood",
-        "Show anxiety, energy and sleep", "Anxiety", "Clear anxiety", "Energy", "Hours slept",
+        "Mood", "Show faces next to the mood",
+        "Show anxiety, energy and sleep", "Anxiety", "Energy", "Hours slept",
         "Sleep quality", "Emotion", "How strong", "Remove calm", "Tags", "Show another prompt",
         "Use this prompt", "Title", "Journal entry", "Bring to therapy", "Save entry",
     ]  # fmt: skip

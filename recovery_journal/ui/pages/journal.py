@@ -87,6 +87,8 @@ class FilterBar(QWidget):
         self.to_edit = self._date_edit(self.tr("To day"), 0)
         self.therapy_check = QCheckBox(self.tr("For therapy"))
         self.therapy_check.setAccessibleName(self.tr("Only entries to bring to therapy"))
+        self.starred_check = QCheckBox("\u2605 " + self.tr("Starred"))
+        self.starred_check.setAccessibleName(self.tr("Only starred entries"))
         self.clear_button = QPushButton(self.tr("Clear filters"))
         self.clear_button.setAccessibleName(self.tr("Clear filters"))
         self.clear_button.setFlat(True)
@@ -102,9 +104,15 @@ class FilterBar(QWidget):
         dates.addWidget(self.to_edit, 1)
         self.dates.hide()
         top, bottom = QHBoxLayout(), QHBoxLayout()
+        for combo in (self.tag_combo, self.range_combo):  # may shrink; the popup shows all
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(6)
         top.addWidget(self.tag_combo, 1)
         top.addWidget(self.range_combo, 1)
-        for widget in (self.therapy_check, self.clear_button):
+        top.addWidget(self.clear_button)  # two short rows keep the list column narrow enough
+        for widget in (self.therapy_check, self.starred_check):
             bottom.addWidget(widget)
         bottom.addStretch(1)
         bottom.addWidget(self.trash_button)
@@ -116,7 +124,8 @@ class FilterBar(QWidget):
         layout.addLayout(bottom)
         for signal in (self.tag_combo.currentIndexChanged, self.range_combo.currentIndexChanged,
                        self.from_edit.dateChanged, self.to_edit.dateChanged,
-                       self.therapy_check.toggled, self.trash_button.toggled):  # fmt: skip
+                       self.therapy_check.toggled, self.starred_check.toggled,
+                       self.trash_button.toggled):  # fmt: skip
             signal.connect(self._on_control_changed)
         self.clear_button.clicked.connect(self.clear)
 
@@ -154,6 +163,7 @@ class FilterBar(QWidget):
         self.tag_combo.setCurrentIndex(0)
         self.range_combo.setCurrentIndex(0)
         self.therapy_check.setChecked(False)
+        self.starred_check.setChecked(False)
         self._quiet = False
         self._on_control_changed()
 
@@ -252,8 +262,10 @@ class JournalPage(Page):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([380, 700])
+        # Extra width goes to both sides (2 : 3), so a wide window shows longer list rows.
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([400, 600])
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -261,8 +273,8 @@ class JournalPage(Page):
         f = self.filters
         chain: list[QWidget] = [
             self.search_field, f.tag_combo, f.range_combo, f.from_edit, f.to_edit,
-            f.therapy_check, f.clear_button, f.trash_button, self.list_view, self.undo_button,
-            self.calendar, self.editor.date_edit,
+            f.therapy_check, f.starred_check, f.clear_button, f.trash_button, self.list_view,
+            self.undo_button, self.calendar, self.editor.date_edit,
         ]  # fmt: skip
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
@@ -308,6 +320,7 @@ class JournalPage(Page):
             end=end,
             therapy_only=self.filters.therapy_check.isChecked(),
             trash=self.filters.trash_button.isChecked(),
+            starred_only=self.filters.starred_check.isChecked(),
         )
 
     def _apply_filter(self) -> None:
@@ -315,6 +328,7 @@ class JournalPage(Page):
         wanted = self.current_filter()
         self.filters.clear_button.setVisible(
             bool(wanted.tag or wanted.start or wanted.end or wanted.therapy_only)
+            or wanted.starred_only
         )
         self.trash_hint.setVisible(wanted.trash)
         self._show_notice("")

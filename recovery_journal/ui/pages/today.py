@@ -7,7 +7,7 @@ saves the entry and drops the draft in one transaction, then clears the form for
 any number of entries a day is fine.
 
 A little over 400 lines: the form, its autosave and its save are one cycle (the check-in panel is
-:mod:`~recovery_journal.ui.checkin`).
+:mod:`~recovery_journal.ui.checkin`, "Today so far" is :mod:`~recovery_journal.ui.today_so_far`).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from datetime import date
 from typing import TypeVar
 
 from PySide6.QtCore import QDate, QLocale, Qt, QTime, QTimer, Signal, Slot
-from PySide6.QtGui import QKeySequence, QPalette, QResizeEvent, QShortcut, QTextCursor
+from PySide6.QtGui import QFont, QKeySequence, QPalette, QResizeEvent, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QBoxLayout,
     QCheckBox,
@@ -37,17 +37,21 @@ from recovery_journal.domain import validation
 from recovery_journal.domain.clock import local_today
 from recovery_journal.domain.entries import Draft, Entry
 from recovery_journal.errors import ValidationError
+from recovery_journal.services.day_so_far import DaySoFar, day_so_far
 from recovery_journal.ui.checkin import CheckInPanel, muted
 from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.measures_input import MeasuresInput
 from recovery_journal.ui.pages.base import Page
 from recovery_journal.ui.prompts import PromptCard, PromptDeck, insert_template, load_prompts
 from recovery_journal.ui.quick_log import QuickLogBar
+from recovery_journal.ui.relative_font import keep_relative
+from recovery_journal.ui.today_so_far import TodaySoFar
 
 R = TypeVar("R")
 DRAFT_SLOT = "today"
-NARROW_WIDTH = 860  # below this the check-in goes above the writing area
-NARROW_CHECKIN_HEIGHT = 300
+NARROW_WIDTH = 860  # below this (at 10 pt) the check-in goes above the writing area
+BASE_POINT_SIZE = 10.0
+NARROW_EDITOR_HEIGHT = 220
 CHECKIN_WIDTH = 372
 QWIDGETSIZE_MAX = 16_777_215
 
@@ -88,6 +92,7 @@ class TodayPage(Page):
         entries = self.ctx.session.entries
         self._run(lambda: entries.draft(DRAFT_SLOT), self._on_draft_loaded, self._on_draft_failed)
         self._load_tags()
+        self.load_so_far()
 
     # ------------------------------------------------------------ building
 
@@ -95,24 +100,29 @@ class TodayPage(Page):
         self._build_check_in()
         self._build_writing()
         self._arrange()
+        # Start as one column: its minimum width is small, so a small window is never pushed
+        # wider before the first resize decides (two columns need more room than 900x600 has).
+        self._set_narrow(True)
 
     def _build_check_in(self) -> None:
         self.heading = QLabel()
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.7)
-        font.setWeight(font.Weight.DemiBold)
-        self.heading.setFont(font)
+        keep_relative(self.heading, 1.7, QFont.Weight.DemiBold)
         self.heading.setAccessibleName(self.tr("Today's date"))
         self.checkin = CheckInPanel()
         self.checkin.changed.connect(self._on_form_changed)
-        # Own measures (issue 13 §5) sit under the check-in and keep their values themselves.
+        # Own measures (issue 13 §5): a row of the shared check-in, keeping their own values.
         self.measures = MeasuresInput(self.ctx, today=self._today)
+        self.checkin.add_row(self.measures)
+        self.checkin.more_toggle.toggled.connect(
+            self._fit_check_in, Qt.ConnectionType.QueuedConnection
+        )
+        self.so_far = TodaySoFar()
         column = QWidget()
-        stacked = QVBoxLayout(column)
-        stacked.setContentsMargins(0, 0, 0, 0)
-        stacked.addWidget(self.checkin)
-        stacked.addWidget(self.measures)
-        stacked.addStretch(1)
+        column_layout = QVBoxLayout(column)
+        column_layout.setContentsMargins(0, 0, 0, 0)
+        column_layout.addWidget(self.checkin)
+        column_layout.addWidget(self.so_far)
+        column_layout.addStretch(1)
         self._checkin_scroll = QScrollArea()
         self._checkin_scroll.setWidget(column)
         self._checkin_scroll.setWidgetResizable(True)
@@ -136,9 +146,7 @@ class TodayPage(Page):
         self.editor.setPlaceholderText(self.tr("Write as much or as little as you like…"))
         self.editor.setAccessibleName(self.tr("Journal entry"))
         self.editor.setTabChangesFocus(True)
-        font = self.editor.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        self.editor.setFont(font)
+        keep_relative(self.editor, 1.25)
         self.editor.document().setDocumentMargin(12)
         self.editor.textChanged.connect(self._on_form_changed)
         self.therapy_check = QCheckBox(self.tr("Bring to therapy"))
@@ -149,6 +157,9 @@ class TodayPage(Page):
         self.therapy_check.toggled.connect(self._on_form_changed)
         self.status_label = muted(QLabel())
         self.status_label.setAccessibleName(self.tr("Status"))
+        # Wraps instead of asking for more width: a long message never widens the window.
+        self.status_label.setWordWrap(True)
+        self.status_label.setMinimumWidth(1)
         self.save_button = QPushButton(self.tr("Save entry"))
         self.save_button.setAccessibleName(self.tr("Save entry"))
         self.save_button.setToolTip(
@@ -162,6 +173,8 @@ class TodayPage(Page):
     def _arrange(self) -> None:
         # "A trigger happened…" and the warning-sign check, two clicks from Today.
         self.quick_log = QuickLogBar(self.ctx, self, today=self._today)
+        self.quick_log.trigger_logged.connect(lambda _id: self.load_so_far())
+        self.quick_log.use_logged.connect(lambda _id: self.load_so_far())
         writing = QVBoxLayout()
         writing.setSpacing(10)
         writing.addWidget(self.prompt_card)
@@ -174,32 +187,74 @@ class TodayPage(Page):
         footer.addWidget(self.save_button)
         writing.addLayout(footer)
         self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._body.setContentsMargins(0, 0, 0, 0)
         self._body.setSpacing(28)
         self._body.addWidget(self._checkin_scroll)
         self._body.addLayout(writing, 1)
+        # Narrow, the page is one column that scrolls as a whole: the check-in at its full
+        # height, then the writing area (never a tiny scroll box inside the page).
+        body = QWidget()
+        body.setLayout(self._body)
+        self._page_scroll = QScrollArea()
+        self._page_scroll.setWidget(body)
+        self._page_scroll.setWidgetResizable(True)
+        self._page_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._page_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._page_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._page_scroll.setBackgroundRole(QPalette.ColorRole.Window)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 20, 28, 16)
         layout.setSpacing(4)
-        heading_row = QHBoxLayout()
+        heading_row = self._heading_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         heading_column = QVBoxLayout()
         heading_column.setSpacing(4)
         heading_column.addWidget(self.heading)
         heading_column.addWidget(muted(QLabel(self.tr("However today went, you're welcome here."))))
         heading_row.addLayout(heading_column, 1)
-        heading_row.addWidget(self.quick_log, 0, Qt.AlignmentFlag.AlignBottom)
+        heading_row.addWidget(self.quick_log, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(heading_row)
         layout.addSpacing(14)
-        layout.addLayout(self._body, 1)
+        layout.addWidget(self._page_scroll, 1)
+
+    @property
+    def narrow(self) -> bool:
+        """Whether the page shows one column (check-in above the writing area)."""
+        return self._body.direction() == QBoxLayout.Direction.TopToBottom
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        narrow = event.size().width() < NARROW_WIDTH
+        self._set_narrow(event.size().width() < self.narrow_width())
+        super().resizeEvent(event)
+
+    def narrow_width(self) -> int:
+        """Below this width Today is one column; it grows with the text size (at 150 % the two
+        columns need half as much room again)."""
+        return int(NARROW_WIDTH * max(1.0, self.font().pointSizeF() / BASE_POINT_SIZE))
+
+    def _set_narrow(self, narrow: bool) -> None:
         self._body.setDirection(
+            QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+        )
+        self._heading_row.setDirection(
             QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
         )
         self._checkin_scroll.setMinimumWidth(0 if narrow else CHECKIN_WIDTH)
         self._checkin_scroll.setMaximumWidth(QWIDGETSIZE_MAX if narrow else CHECKIN_WIDTH)
-        self._checkin_scroll.setMaximumHeight(NARROW_CHECKIN_HEIGHT if narrow else QWIDGETSIZE_MAX)
-        super().resizeEvent(event)
+        self._fit_check_in()
+
+    @Slot()
+    def _fit_check_in(self) -> None:
+        """One column: the check-in as tall as it needs (the page scrolls, not the check-in),
+        and a writing area that stays big enough to write in."""
+        narrow = self.narrow
+        column = self._checkin_scroll.widget()
+        full = column.sizeHint().height() if narrow and column is not None else 0
+        self._checkin_scroll.setMinimumHeight(full)
+        self._checkin_scroll.setVerticalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+            if narrow
+            else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        )
+        self.editor.setMinimumHeight(NARROW_EDITOR_HEIGHT if narrow else 0)
 
     def _show_date(self) -> None:
         day = QDate(self._date.year, self._date.month, self._date.day)
@@ -218,8 +273,10 @@ class TodayPage(Page):
             local_date=self._date,
             body=self.editor.toPlainText(),
             title=self.title_edit.text().strip(),
+            check_in=self.checkin.check_in(),
+            tags=self.checkin.tags.tags(),
             bring_to_therapy=self.therapy_check.isChecked(),
-        ).with_check_in(self.checkin.check_in())
+        )
 
     def _apply(self, draft: Draft | None) -> None:
         """Fill the form from ``draft`` (None: an empty form for a new entry today)."""
@@ -228,6 +285,7 @@ class TodayPage(Page):
             self._date = draft.local_date if draft is not None else self._today()
             d = draft or Draft(DRAFT_SLOT, self._date)
             self.checkin.set_check_in(d.check_in)
+            self.checkin.tags.set_tags(d.tags)
             self.title_edit.setText(d.title)
             self.editor.setPlainText(d.body)
             self.editor.moveCursor(QTextCursor.MoveOperation.End)
@@ -344,6 +402,7 @@ class TodayPage(Page):
         self.editor.setFocus()
         self.status_label.setText(self.tr("Saved. You can write another entry any time today."))
         self._load_tags()
+        self.load_so_far()
         if entry.id is not None:
             self.entry_saved.emit(entry.id)
 
@@ -369,6 +428,21 @@ class TodayPage(Page):
         self._loading = False
         self._set_form_locked(False)
         self.ctx.report(exc)
+
+    def load_so_far(self) -> None:
+        """Refresh "Today so far" (and yesterday's glance) in the background."""
+        session, day = self.ctx.session, self._today()
+
+        def job() -> tuple[DaySoFar, list[tuple[str, int]]]:
+            counters = session.progress.all_counter_statuses(day)
+            return day_so_far(session, day), [(c.counter.title, c.stats.current) for c in counters]
+
+        def done(found: tuple[DaySoFar, list[tuple[str, int]]]) -> None:
+            self.so_far.show_day(found[0])
+            self.so_far.show_counters(found[1])
+            self._fit_check_in()  # one column: the check-in column grew
+
+        self._run(job, done, self.ctx.report)
 
     def _load_tags(self) -> None:
         entries = self.ctx.session.entries
@@ -425,6 +499,7 @@ class TodayPage(Page):
             self._show_date()
         self._load_tags()
         self.measures.reload()  # measures may have been changed in Settings meanwhile
+        self.load_so_far()
         self.editor.setFocus()
 
     @Slot(str)
