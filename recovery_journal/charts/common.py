@@ -21,6 +21,8 @@ from recovery_journal.charts.theme import ChartTheme
 from recovery_journal.domain.scales import Scale
 
 WIDTH, HEIGHT = 8.0, 4.2
+OFFSET_FORMATS = ["", "%Y", "%b %Y", "%d %b %Y", "%d %b %Y", "%d %b %Y %H:%M"]
+"""What the concise date axis writes under its last tick: "Dec 2026" rather than "2026-Dec"."""
 
 
 def new_figure(
@@ -86,15 +88,21 @@ def days_to_numbers(days: Sequence[date]) -> np.ndarray:
     return np.asarray(mdates.date2num(list(days)), dtype=float)  # type: ignore[no-untyped-call]
 
 
-def date_axis(ax: Axes, first: date, last: date) -> None:
+def date_axis(ax: Axes, first: date, last: date) -> str:
     """Readable dates at any range: matplotlib's concise formatter, padded by half a day.
-    The ticks are chosen once (a fixed locator): layout asks for them many times per draw."""
+    The ticks are chosen once (a fixed locator): layout asks for them many times per draw.
+    Returns the formatter's offset (the year, or month and year, written under the last tick
+    of a short range; empty when the ticks say it), for charts that place things under it."""
     start, end = days_to_numbers([first, last])
     locator = mdates.AutoDateLocator(minticks=3, maxticks=9)  # type: ignore[no-untyped-call]
     ticks = locator.tick_values(mdates.num2date(start - 0.5), mdates.num2date(end + 0.5))  # type: ignore[no-untyped-call]
-    ax.xaxis.set_major_locator(FixedLocator([t for t in ticks if start - 0.5 <= t <= end + 0.5]))
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
+    shown = [t for t in ticks if start - 0.5 <= t <= end + 0.5]
+    ax.xaxis.set_major_locator(FixedLocator(shown))
+    formatter = mdates.ConciseDateFormatter(locator, offset_formats=OFFSET_FORMATS)  # type: ignore[no-untyped-call]
+    ax.xaxis.set_major_formatter(formatter)
     ax.set_xlim(start - 0.5, end + 0.5)
+    formatter.format_ticks(shown)  # type: ignore[no-untyped-call]
+    return str(formatter.get_offset())  # type: ignore[no-untyped-call]
 
 
 def anchored_axis(ax: Axes, scale: Scale, theme: ChartTheme, *, words: bool = True) -> None:

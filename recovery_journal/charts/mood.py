@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.collections import PolyCollection
 from matplotlib.colors import ListedColormap
 from matplotlib.figure import Figure
 
@@ -43,14 +44,77 @@ def daily_arrays(data: MoodSeries) -> dict[str, np.ndarray]:
     return arrays
 
 
-def draw_phases(ax: Axes, phases: tuple[PhaseBand, ...], theme: ChartTheme) -> None:
+WEEKLY_AFTER_DAYS = 731
+"""Periods longer than two years draw a point per week: ten years of daily points were a solid
+block of ink (and slow to draw). The weeks are the 7-day steps from the period's first day."""
+ROLLING_WEEKS = 4
+
+
+def weekly_arrays(data: MoodSeries) -> dict[str, np.ndarray]:
+    """One value per week of the period, from the daily values: ``mean`` the mean of the
+    week's daily means, ``low``/``high`` the lowest and highest mood of the week, ``rolling``
+    the mean of the daily means over the 4 weeks ending with it (NaN for a week without a
+    mood, as the daily chart leaves a day without one empty); ``x`` the week's middle."""
+    daily = daily_arrays(data)
+    weeks = -(-len(daily["x"]) // 7)
+    pad = np.full(weeks * 7 - len(daily["x"]), np.nan)
+
+    def by_week(name: str) -> np.ndarray:
+        return np.concatenate((daily[name], pad)).reshape(weeks, 7)
+
+    means = by_week("mean")
+    counted = (~np.isnan(means)).sum(axis=1)
+    sums = np.nansum(means, axis=1)
+    nothing = np.full(weeks, np.nan)
+    mean = np.divide(sums, counted, out=nothing.copy(), where=counted > 0)
+    first = np.maximum(np.arange(1, weeks + 1) - ROLLING_WEEKS, 0)
+    window_sums = np.cumsum(np.concatenate(([0.0], sums)))
+    window_days = np.cumsum(np.concatenate(([0], counted)))
+    in_window = window_days[1:] - window_days[first]
+    rolling = np.divide(
+        window_sums[1:] - window_sums[first], in_window, out=nothing.copy(), where=in_window > 0
+    )
+    rolling[counted == 0] = np.nan
+    return {
+        "x": daily["x"][0] + 7.0 * np.arange(weeks) + 3.0,
+        "low": np.fmin.reduce(by_week("low"), axis=1),
+        "high": np.fmax.reduce(by_week("high"), axis=1),
+        "mean": mean,
+        "rolling": rolling,
+    }
+
+
+def band_polygons(
+    x: np.ndarray, low: np.ndarray, high: np.ndarray, half: float = 0.5
+) -> list[np.ndarray]:
+    """The low–high band as one polygon per run of days (or weeks) with a mood, each step its
+    full width (x − half to x + half): steps without a mood are gaps, a lone one is a block.
+
+    Built with numpy in one pass: ``fill_between(step=...)`` made a masked array per run, which
+    was 40 % of building a ten-year mood chart."""
+    shown = ~(np.isnan(low) | np.isnan(high))
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], shown.astype(np.int8), [0]))))
+    polygons = []
+    for first, stop in zip(edges[::2], edges[1::2], strict=True):
+        xs = np.repeat(x[first:stop], 2) + np.tile([-half, half], stop - first)
+        tops, bottoms = np.repeat(high[first:stop], 2), np.repeat(low[first:stop], 2)
+        polygons.append(
+            np.column_stack((np.concatenate((xs, xs[::-1])), np.concatenate((tops, bottoms[::-1]))))
+        )
+    return polygons
+
+
+def draw_phases(
+    ax: Axes, phases: tuple[PhaseBand, ...], theme: ChartTheme, label_y: float = 0.015
+) -> None:
+    """Recovery phases as tinted bands, each named at its start, ``label_y`` up the axes."""
     tints = theme.phase_tints
     for i, band in enumerate(phases):
         start, end = days_to_numbers([band.start, band.end])
         ax.axvspan(start - 0.5, end + 0.5, color=tints[i % 2], zorder=0, gid=f"phase:{band.name}")
         ax.text(
             start,
-            0.015,
+            label_y,
             f" {band.name}",
             transform=ax.get_xaxis_transform(),
             ha="left",
@@ -99,23 +163,23 @@ def draw_markers(ax: Axes, markers: tuple[Marker, ...], theme: ChartTheme, y: fl
 
 
 def mood_figure(data: MoodSeries, theme: ChartTheme) -> Figure:
-    """Mood over time: daily min–max band, daily mean, 7-day rolling mean, phases, markers."""
+    """Mood over time: daily min–max band, daily mean, 7-day rolling mean, phases, markers;
+    over more than two years the same per week (weekly band and mean, 4-week mean)."""
     if not data.days:
         return empty(theme, mood_sentence(data))
     fig = new_figure(theme)
     ax = style(fig.add_subplot(), theme)
-    drawn = daily_arrays(data)
-    draw_phases(ax, data.phases, theme)
-    ax.fill_between(
-        drawn["x"],
-        drawn["low"],
-        drawn["high"],
-        color=theme.band,
-        linewidth=0,
-        label="lowest to highest that day",
+    weekly = data.period.days > WEEKLY_AFTER_DAYS
+    drawn = weekly_arrays(data) if weekly else daily_arrays(data)
+    draw_phases(ax, data.phases, theme, label_y=0.085)  # above the slips' row
+    band = PolyCollection(
+        band_polygons(drawn["x"], drawn["low"], drawn["high"], 3.5 if weekly else 0.5),
+        facecolors=theme.band,
+        linewidths=0,
+        label=f"lowest to highest that {'week' if weekly else 'day'}",
         gid="range",
-        step="mid",
     )
+    ax.add_collection(band, autolim=False)
     ax.plot(
         drawn["x"],
         drawn["mean"],
@@ -123,7 +187,7 @@ def mood_figure(data: MoodSeries, theme: ChartTheme) -> Figure:
         marker="o",
         markersize=3 if data.period.days <= 120 else 0,
         linewidth=1.0,
-        label="daily mean",
+        label="weekly mean" if weekly else "daily mean",
         gid="mean",
     )
     ax.plot(
@@ -132,7 +196,7 @@ def mood_figure(data: MoodSeries, theme: ChartTheme) -> Figure:
         color=theme.colour("orange"),
         linestyle="--",
         linewidth=2.0,
-        label="7-day mean",
+        label=f"{ROLLING_WEEKS}-week mean" if weekly else "7-day mean",
         gid="rolling",
     )
     draw_markers(ax, data.markers, theme, y=MOOD.high - 0.4)
