@@ -58,6 +58,36 @@ def fixed_margins(
     )
 
 
+WEEKLY_AFTER_DAYS = 731
+"""Periods longer than two years draw a point per week instead of per day: ten years of daily
+points were a solid block of ink (and slow to draw). Weeks are the 7-day steps from the
+period's first day; a week's point sits at its middle."""
+
+
+def by_week(daily: np.ndarray) -> np.ndarray:
+    """Daily values (one per day of the period) as rows of 7, the last padded with NaN."""
+    weeks = -(-len(daily) // 7)
+    return np.concatenate((daily, np.full(weeks * 7 - len(daily), np.nan))).reshape(weeks, 7)
+
+
+def week_sums(daily: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each week's sum of its daily values and how many days have one (NaN: no value)."""
+    rows = by_week(daily)
+    return np.nansum(rows, axis=1), (~np.isnan(rows)).sum(axis=1)
+
+
+def weekly_mean(daily: np.ndarray) -> np.ndarray:
+    """Each week's mean of its daily values, NaN for a week without any."""
+    sums, counted = week_sums(daily)
+    means = np.full(len(sums), np.nan)
+    np.divide(sums, counted, out=means, where=counted > 0)
+    return means
+
+
+def week_middles(daily_x: np.ndarray) -> np.ndarray:
+    return np.asarray(float(daily_x[0]) + 7.0 * np.arange(-(-len(daily_x) // 7)) + 3.0)
+
+
 def style(ax: Axes, theme: ChartTheme, title: str | None = None) -> Axes:
     ax.set_facecolor(theme.background)
     for spine in ax.spines.values():

@@ -14,13 +14,18 @@ from matplotlib.colors import ListedColormap
 from matplotlib.figure import Figure
 
 from recovery_journal.charts.common import (
+    WEEKLY_AFTER_DAYS,
     anchored_axis,
+    by_week,
     date_axis,
     days_to_numbers,
     empty,
     figure_legend,
     new_figure,
     style,
+    week_middles,
+    week_sums,
+    weekly_mean,
 )
 from recovery_journal.charts.theme import ChartTheme
 from recovery_journal.domain.insight_text import calendar_sentence, mood_sentence
@@ -44,9 +49,6 @@ def daily_arrays(data: MoodSeries) -> dict[str, np.ndarray]:
     return arrays
 
 
-WEEKLY_AFTER_DAYS = 731
-"""Periods longer than two years draw a point per week: ten years of daily points were a solid
-block of ink (and slow to draw). The weeks are the 7-day steps from the period's first day."""
 ROLLING_WEEKS = 4
 
 
@@ -56,30 +58,24 @@ def weekly_arrays(data: MoodSeries) -> dict[str, np.ndarray]:
     the mean of the daily means over the 4 weeks ending with it (NaN for a week without a
     mood, as the daily chart leaves a day without one empty); ``x`` the week's middle."""
     daily = daily_arrays(data)
-    weeks = -(-len(daily["x"]) // 7)
-    pad = np.full(weeks * 7 - len(daily["x"]), np.nan)
-
-    def by_week(name: str) -> np.ndarray:
-        return np.concatenate((daily[name], pad)).reshape(weeks, 7)
-
-    means = by_week("mean")
-    counted = (~np.isnan(means)).sum(axis=1)
-    sums = np.nansum(means, axis=1)
-    nothing = np.full(weeks, np.nan)
-    mean = np.divide(sums, counted, out=nothing.copy(), where=counted > 0)
+    sums, counted = week_sums(daily["mean"])
+    weeks = len(sums)
     first = np.maximum(np.arange(1, weeks + 1) - ROLLING_WEEKS, 0)
     window_sums = np.cumsum(np.concatenate(([0.0], sums)))
     window_days = np.cumsum(np.concatenate(([0], counted)))
     in_window = window_days[1:] - window_days[first]
     rolling = np.divide(
-        window_sums[1:] - window_sums[first], in_window, out=nothing.copy(), where=in_window > 0
+        window_sums[1:] - window_sums[first],
+        in_window,
+        out=np.full(weeks, np.nan),
+        where=in_window > 0,
     )
     rolling[counted == 0] = np.nan
     return {
-        "x": daily["x"][0] + 7.0 * np.arange(weeks) + 3.0,
-        "low": np.fmin.reduce(by_week("low"), axis=1),
-        "high": np.fmax.reduce(by_week("high"), axis=1),
-        "mean": mean,
+        "x": week_middles(daily["x"]),
+        "low": np.fmin.reduce(by_week(daily["low"]), axis=1),
+        "high": np.fmax.reduce(by_week(daily["high"]), axis=1),
+        "mean": weekly_mean(daily["mean"]),
         "rolling": rolling,
     }
 

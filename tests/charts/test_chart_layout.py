@@ -16,6 +16,8 @@ from matplotlib.lines import Line2D
 from recovery_journal.charts.registry import build_chart
 from recovery_journal.charts.theme import ChartTheme
 from recovery_journal.domain.insights import (
+    CheckinDay,
+    CheckinSeries,
     CopingSeries,
     MoodDay,
     MoodSeries,
@@ -109,3 +111,18 @@ def test_the_coping_note_sits_under_the_axis_label() -> None:
     first_line = label.get_window_extent(renderer).y1 - float(label.get_fontsize()) * fig.dpi / 72
     assert note.get_window_extent(renderer).y1 <= first_line
     assert note.get_window_extent(renderer).y0 >= 0  # on the figure
+
+
+def test_over_two_years_the_check_ins_draw_weekly_means() -> None:
+    start = date(2024, 1, 1)
+    days = (
+        CheckinDay(start, 6.0, None, 5.0, 2.0),
+        CheckinDay(start + timedelta(days=2), 2.0, 7.0, None, None),  # same week: anxiety 4
+        CheckinDay(start + timedelta(days=799), 1.0, None, None, None),  # the last, short week
+    )
+    fig = build_chart("checkins", CheckinSeries(Period(start, start + timedelta(days=799)), days))
+    anxiety = next(ln for ln in fig.axes[0].get_lines() if ln.get_gid() == "anxiety")
+    weekly = np.asarray(anxiety.get_ydata(), dtype=float)
+    assert len(weekly) == 115 and weekly[0] == 4.0 and weekly[-1] == 1.0
+    assert np.isnan(weekly[1:-1]).all()
+    assert fig.axes[0].get_title(loc="left") == "Anxiety, weekly mean"
