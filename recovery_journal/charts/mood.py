@@ -12,6 +12,7 @@ from matplotlib.axes import Axes
 from matplotlib.collections import PolyCollection
 from matplotlib.colors import ListedColormap
 from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
 
 from recovery_journal.charts.common import (
     WEEKLY_AFTER_DAYS,
@@ -29,7 +30,7 @@ from recovery_journal.charts.common import (
 )
 from recovery_journal.charts.theme import ChartTheme
 from recovery_journal.domain.insight_text import calendar_sentence, mood_sentence
-from recovery_journal.domain.insights import Marker, MoodSeries, PhaseBand
+from recovery_journal.domain.insights import Marker, MoodSeries, Period, PhaseBand
 from recovery_journal.domain.scales import MOOD
 
 MAX_MARKER_LABELS = 4
@@ -227,9 +228,25 @@ class CalendarGrid:
         except ValueError:  # 30 February
             return None
 
+    def outside(self, period: Period) -> np.ndarray:
+        """True for the cells that are no day of ``period`` (before or after it, 30 February):
+        drawn apart from the days in it without a mood, which stay empty."""
+        columns = np.arange(self.values.shape[1])
+        mask = np.ones(self.values.shape, dtype=bool)
+        for row, first in enumerate(self.rows):
+            after = date(first.year + 1, 1, 1) if self.by_year else _next_month(first)
+            low = (max(first, period.start) - first).days
+            high = (min(after - timedelta(days=1), period.end) - first).days
+            mask[row] = (columns < low) | (columns > high)
+        return mask
+
     def label(self, row: int) -> str:
         first = self.rows[row]
         return str(first.year) if self.by_year else f"{cal.month_abbr[first.month]} {first.year}"
+
+
+def _next_month(first: date) -> date:
+    return date(first.year + first.month // 12, first.month % 12 + 1, 1)
 
 
 def calendar_grid(data: MoodSeries) -> CalendarGrid:
@@ -241,7 +258,7 @@ def calendar_grid(data: MoodSeries) -> CalendarGrid:
         current = data.period.start.replace(day=1)
         while current <= data.period.end:
             rows.append(current)
-            current = date(current.year + current.month // 12, current.month % 12 + 1, 1)
+            current = _next_month(current)
     values = np.full((len(rows), 366 if by_year else 31), np.nan)
     for m in data.days:
         if by_year:
@@ -259,6 +276,26 @@ CALENDAR_COLOURS = (
 )  # fmt: skip
 """Eleven steps from a muted violet (0) through sand (5) to amber (10): ordered in lightness
 and hue, readable with red–green colour blindness; the hover tip gives the number."""
+
+
+def _hatch_outside(ax: Axes, outside: np.ndarray, theme: ChartTheme) -> None:
+    """Cells that are no day of the range (before or after it, 30 February) hatched, so they
+    don't read as days without a mood (those stay empty): a patch per run of such cells."""
+    for row, cells in enumerate(outside):
+        edges = np.flatnonzero(np.diff(np.concatenate(([0], cells.astype(np.int8), [0]))))
+        for first, stop in zip(edges[::2], edges[1::2], strict=True):
+            ax.add_patch(
+                Rectangle(
+                    (first - 0.5, row - 0.5),
+                    stop - first,
+                    1.0,
+                    facecolor=theme.background,
+                    edgecolor=theme.grid,
+                    hatch="////",
+                    linewidth=0,
+                    gid="outside",
+                )
+            )
 
 
 def calendar_figure(data: MoodSeries, theme: ChartTheme) -> Figure:
@@ -280,6 +317,7 @@ def calendar_figure(data: MoodSeries, theme: ChartTheme) -> Figure:
         interpolation="nearest",
         gid="calendar",
     )
+    _hatch_outside(ax, grid.outside(data.period), theme)
     if grid.by_year:
         starts = [(date(2001, m, 1) - date(2001, 1, 1)).days for m in range(1, 13)]
         ax.set_xticks(starts, [cal.month_abbr[m] for m in range(1, 13)])

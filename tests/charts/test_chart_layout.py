@@ -126,3 +126,15 @@ def test_over_two_years_the_check_ins_draw_weekly_means() -> None:
     assert len(weekly) == 115 and weekly[0] == 4.0 and weekly[-1] == 1.0
     assert np.isnan(weekly[1:-1]).all()
     assert fig.axes[0].get_title(loc="left") == "Anxiety, weekly mean"
+
+
+def test_calendar_cells_outside_the_range_are_hatched_apart_from_days_without_a_mood() -> None:
+    # 30 Nov – 6 Dec 2026 (two month rows); moods on 30 Nov and 1 Dec, none on 2–6 Dec.
+    start = date(2026, 11, 30)
+    days = (MoodDay(start, 5, 5, 5.0, 1, 5.0), MoodDay(date(2026, 12, 1), 6, 6, 6.0, 1, 5.5))
+    fig = build_chart("calendar", MoodSeries(Period(start, date(2026, 12, 6)), days), LIGHT)
+    hatched = [p for p in fig.axes[0].patches if p.get_gid() == "outside"]
+    runs = sorted((round(p.get_y() + 0.5), round(p.get_x() + 0.5), p.get_width()) for p in hatched)
+    # (row, first column, columns): 1–29 Nov, "31 Nov", 7–31 Dec. 2–6 Dec stay plain.
+    assert runs == [(0, 0, 29), (0, 30, 1), (1, 6, 25)]
+    assert all(p.get_hatch() for p in hatched)
