@@ -6,6 +6,7 @@ from __future__ import annotations
 import calendar as cal
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Literal
 
 import numpy as np
 from matplotlib.axes import Axes
@@ -124,7 +125,8 @@ def draw_phases(
 
 
 def draw_markers(ax: Axes, markers: tuple[Marker, ...], theme: ChartTheme, y: float) -> None:
-    """Milestones (stars), completed goals (diamonds), slips (neutral grey triangles)."""
+    """Milestones (stars), completed goals (diamonds), slips (neutral grey triangles); call it
+    after the date axis is set (labels near its ends run inwards)."""
     label_them = sum(m.kind != "slip" for m in markers) <= MAX_MARKER_LABELS
     names = {"milestone": "milestone", "goal": "goal completed", "slip": "slip (a learning point)"}
     for kind, (shape, size) in _MARKER_STYLE.items():
@@ -148,15 +150,24 @@ def draw_markers(ax: Axes, markers: tuple[Marker, ...], theme: ChartTheme, y: fl
             zorder=5,
         )
         for n, m in enumerate(chosen if label_them and kind != "slip" else []):
+            where = float(days_to_numbers([m.day])[0])
             ax.annotate(
                 m.label,
-                (float(days_to_numbers([m.day])[0]), at),
+                (where, at),
                 xytext=(0, -14 - 10 * (n % 2)),
                 textcoords="offset points",
-                ha="center",
+                ha=_label_side(ax, where),
                 fontsize=theme.small * 0.9,
                 color=theme.muted,
             )
+
+
+def _label_side(ax: Axes, x: float) -> Literal["left", "center", "right"]:
+    """A marker's label runs inwards near either end of the date axis (set before): centred
+    under a milestone on the last day, half of it stood beyond the chart's edge."""
+    low, high = ax.get_xlim()
+    part = (x - low) / ((high - low) or 1.0)
+    return "left" if part < 0.2 else "right" if part > 0.8 else "center"
 
 
 def mood_figure(data: MoodSeries, theme: ChartTheme) -> Figure:
@@ -196,9 +207,9 @@ def mood_figure(data: MoodSeries, theme: ChartTheme) -> Figure:
         label=f"{ROLLING_WEEKS}-week mean" if weekly else "7-day mean",
         gid="rolling",
     )
+    date_axis(ax, data.period.start, data.period.end)
     draw_markers(ax, data.markers, theme, y=MOOD.high - 0.4)
     anchored_axis(ax, MOOD, theme)
-    date_axis(ax, data.period.start, data.period.end)
     ax.set_title("Mood", color=theme.foreground, fontsize=theme.font_size, loc="left", y=1.0)
     figure_legend(fig, ax, theme)
     return fig
@@ -229,8 +240,9 @@ class CalendarGrid:
             return None
 
     def outside(self, period: Period) -> np.ndarray:
-        """True for the cells that are no day of ``period`` (before or after it, 30 February):
-        drawn apart from the days in it without a mood, which stay empty."""
+        """True for the cells that are no day of ``period`` (before or after it, 30 February;
+        not the 366th column of a common year): drawn apart from the days in it without a
+        mood, which stay empty."""
         columns = np.arange(self.values.shape[1])
         mask = np.ones(self.values.shape, dtype=bool)
         for row, first in enumerate(self.rows):
@@ -238,6 +250,8 @@ class CalendarGrid:
             low = (max(first, period.start) - first).days
             high = (min(after - timedelta(days=1), period.end) - first).days
             mask[row] = (columns < low) | (columns > high)
+            if self.by_year:  # the 366th column of a common year is padding, not a day
+                mask[row, (after - first).days :] = False
         return mask
 
     def label(self, row: int) -> str:

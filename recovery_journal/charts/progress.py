@@ -56,11 +56,11 @@ def milestones_figure(data: ProgressSeries, theme: ChartTheme) -> Figure:
                 gid=f"slips:{track.title}",
                 label="slip (a learning point)" if lane == 1 else None,
             )
+    date_axis(ax, data.period.start, data.period.end)
     draw_markers(ax, data.markers, theme, y=lanes + 1.0)
     ax.set_yticks(range(1, lanes + 1), [t.title for t in data.counters])
     ax.set_ylim(lanes + 1.6, 0.3)
     ax.grid(axis="y", visible=False)
-    date_axis(ax, data.period.start, data.period.end)
     legend(ax, theme, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     return fig
 

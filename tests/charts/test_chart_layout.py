@@ -138,3 +138,13 @@ def test_calendar_cells_outside_the_range_are_hatched_apart_from_days_without_a_
     # (row, first column, columns): 1–29 Nov, "31 Nov", 7–31 Dec. 2–6 Dec stay plain.
     assert runs == [(0, 0, 29), (0, 30, 1), (1, 6, 25)]
     assert all(p.get_hatch() for p in hatched)
+
+
+def test_a_milestone_label_near_either_end_runs_inwards() -> None:
+    from recovery_journal.domain.insights import Marker
+
+    markers = (Marker(d(0), "Day one", "milestone"), Marker(d(6), "A week", "milestone"))
+    data = MoodSeries(MOOD.period, MOOD.days, markers=markers)
+    fig = build_chart("mood", data, LIGHT)
+    sides = {t.get_text(): t.get_horizontalalignment() for t in fig.axes[0].texts}
+    assert sides["Day one"] == "left" and sides["A week"] == "right"
