@@ -3,11 +3,19 @@ triggers; weekday × time of day) and ``warning-signs`` (signs × weeks, grouped
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
+from matplotlib.transforms import (
+    Affine2D,
+    Affine2DBase,
+    ScaledTranslation,
+    blended_transform_factory,
+)
 
 from recovery_journal import words
 from recovery_journal.charts.common import (
@@ -44,16 +52,17 @@ def _stacked_area(
 
 
 def _trigger_boxes(
-    fig: Figure, theme: ChartTheme, name_chars: int
+    fig: Figure, theme: ChartTheme, name_chars: int, offset: bool
 ) -> tuple[tuple[float, float, float, float], ...]:
     """Where the three panels go (figure fractions), from the font size and the longest name:
-    the bars over the full width with the legend under them, the top list and the heat map
-    side by side below. Placed by hand because constrained layout tripled the drawing time."""
+    the bars over the full width with the legend under them (a line lower when the date axis
+    writes its month and year under the ticks), the top list and the heat map side by side
+    below. Placed by hand because constrained layout tripled the drawing time."""
     width, height = fig.get_size_inches()
     char, line = theme.small * 0.62 / 72, theme.font_size * 1.45 / 72
     names = min(max(name_chars, 8), 27) * char + 0.2
-    left, right = 0.35 + 2.5 * char, 0.35 + 16 * char * 0.9
-    legend = 3.2 * line + 0.25
+    left, right = 0.45 + 3.5 * char, 0.35 + 16 * char * 0.9
+    legend = 3.2 * line + 0.25 + (line if offset else 0.0)
     lower = (height - legend) * 0.46
     upper_bottom = lower + legend + 0.35
     boxes = (
@@ -68,13 +77,38 @@ def triggers_figure(data: TriggerSeries, theme: ChartTheme) -> Figure:
     if data.total == 0:
         return empty(theme, triggers_sentence(data))
     fig = new_figure(theme, height=7.0, constrained=False)
-    boxes = _trigger_boxes(fig, theme, max((len(t.name) for t in data.top), default=0))
+    name_chars = max((len(t.name) for t in data.top), default=0)
     bars = style(
-        fig.add_axes(boxes[0]),
+        fig.add_axes(_trigger_boxes(fig, theme, name_chars, offset=False)[0]),
         theme,
         "Triggers per month" if data.period.monthly else "Triggers per week",
     )
     x = days_to_numbers(data.buckets) + (14.5 if data.period.monthly else 3.0)
+    _stack_categories(bars, x, data, theme)
+    offset = bool(date_axis(bars, data.period.start, data.period.end))
+    boxes = _trigger_boxes(fig, theme, name_chars, offset)
+    bars.set_position(boxes[0])
+    _draw_intensity(bars, x, data, theme)
+    handles, labels = bars.get_legend_handles_labels()
+    order = sorted(range(len(labels)), key=lambda i: labels[i] == "mean intensity")
+    fig.legend(
+        [handles[i] for i in order],
+        [labels[i] for i in order],
+        loc="upper center",
+        bbox_to_anchor=(0.5, boxes[0][1] - 0.035 - (0.03 if offset else 0.0)),
+        ncols=3,
+        fontsize=theme.small,
+        facecolor=theme.background,
+        edgecolor=theme.background,
+        labelcolor=theme.foreground,
+    )
+    _draw_top(style(fig.add_axes(boxes[1]), theme, "Most frequent"), data, theme)
+    _draw_heat(fig.add_axes(boxes[2]), data, theme)
+    return fig
+
+
+def _stack_categories(bars: Axes, x: np.ndarray, data: TriggerSeries, theme: ChartTheme) -> None:
+    """Events per bucket stacked by category: bars, or stacked areas for many buckets."""
     bottom = np.zeros(len(data.buckets))
     for i, (category, counts) in enumerate(sorted(data.counts.items())):
         heights = np.asarray(counts, dtype=float)
@@ -98,9 +132,16 @@ def triggers_figure(data: TriggerSeries, theme: ChartTheme) -> Figure:
             )
         bottom += heights
     bars.set_ylabel("events", color=theme.foreground, fontsize=theme.small)
-    date_axis(bars, data.period.start, data.period.end)
-    intensity = bars.twinx()
-    intensity.plot(
+    bars.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))  # no 0.25 events
+
+
+def _draw_intensity(bars: Axes, x: np.ndarray, data: TriggerSeries, theme: ChartTheme) -> None:
+    """The mean intensity (0–10) of each bucket on its own scale along the right edge: drawn
+    in the bars' axes through a blended transform (x: dates, y: 0–10 over the axes' height)
+    rather than a twin axes, which cost a whole second axes to build and lay out."""
+    scale = INTENSITY.high - INTENSITY.low
+    height = Affine2D().translate(0, -INTENSITY.low).scale(1, 1 / scale) + bars.transAxes
+    bars.plot(
         x,
         [np.nan if v is None else v for v in data.mean_intensity],
         color=theme.foreground,
@@ -111,47 +152,91 @@ def triggers_figure(data: TriggerSeries, theme: ChartTheme) -> Figure:
         linestyle=":" if len(data.buckets) > 1 else "none",
         label="mean intensity",
         gid="intensity",
+        transform=blended_transform_factory(bars.transData, height),
     )
-    intensity.set_ylim(INTENSITY.low, INTENSITY.high)
-    intensity.set_yticks([0, 5, 10], ["0 barely", "5 moderate", "10 overwhelming"])
-    intensity.tick_params(colors=theme.foreground, labelsize=theme.small * 0.9)
-    for spine in intensity.spines.values():
-        spine.set_visible(False)
-    handles, labels = bars.get_legend_handles_labels()
-    more, more_labels = intensity.get_legend_handles_labels()
-    fig.legend(
-        handles + more,
-        labels + more_labels,
-        loc="upper center",
-        bbox_to_anchor=(0.5, boxes[0][1] - 0.035),
-        ncols=3,
-        fontsize=theme.small,
-        facecolor=theme.background,
-        edgecolor=theme.background,
-        labelcolor=theme.foreground,
-    )
-    top = style(fig.add_axes(boxes[1]), theme, "Most frequent")
+    beside = bars.transAxes + ScaledTranslation(4 / 72, 0, _dpi(bars))
+    for value, word in ((0, "0 barely"), (5, "5 moderate"), (10, "10 overwhelming")):
+        bars.text(
+            1.0,
+            (value - INTENSITY.low) / scale,
+            word,
+            transform=beside,
+            va="center",
+            fontsize=theme.small * 0.9,
+            color=theme.foreground,
+            gid="intensity-scale",
+        )
+
+
+def _draw_top(top: Axes, data: TriggerSeries, theme: ChartTheme) -> None:
+    """The most frequent triggers: a bar per trigger, its mean intensity and when last seen."""
     names = [t.name if len(t.name) <= 26 else t.name[:25] + "…" for t in data.top][::-1]
     top_counts = [t.count for t in data.top][::-1]
     top.barh(range(len(top_counts)), top_counts, color=theme.colour("blue"), gid="top")
-    top.set_yticks(range(len(names)), names)
+    top.set_yticks([])
+    _row_labels(top, names, theme.small, theme)
+    after = top.transData + ScaledTranslation(4 / 72, 0, _dpi(top))
     for y, t in enumerate(data.top[::-1]):
         top.text(
             t.count,
             y,
-            f"  {t.mean_intensity:.1f} · {t.last_seen:%d %b %Y}",
+            f"{t.mean_intensity:.1f} · {t.last_seen:%d %b %Y}",
+            transform=after,
             va="center",
             fontsize=theme.small * 0.85,
             color=theme.muted,
         )
     top.set_xlim(0, max(top_counts) * 2.3)
+    top.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
     top.grid(axis="y", visible=False)
-    heat = fig.add_axes(boxes[2])
+
+
+def _dpi(ax: Axes) -> Affine2DBase:
+    figure = ax.get_figure(root=True)
+    assert figure is not None
+    return figure.dpi_scale_trans
+
+
+def _row_labels(ax: Axes, labels: Sequence[str], size: float, theme: ChartTheme) -> None:
+    """A label left of each row (y = 0, 1, …) as plain text rather than tick labels: a tick
+    is three lines and two texts to build, and these rows need no tick marks or grid."""
+    left = ax.get_yaxis_transform() + ScaledTranslation(-4 / 72, 0, _dpi(ax))
+    for y, label in enumerate(labels):
+        ax.text(
+            0,
+            y,
+            label,
+            transform=left,
+            ha="right",
+            va="center",
+            fontsize=size,
+            color=theme.foreground,
+            gid="row-label",
+        )
+
+
+def _draw_heat(heat: Axes, data: TriggerSeries, theme: ChartTheme) -> None:
+    """When triggers happen: weekday × time of day, coloured and numbered."""
     matrix = np.asarray(data.heat, dtype=float).T
     heat.imshow(matrix, cmap=theme.heat_map, aspect="auto", gid="heat")
-    heat.set_xticks(range(7), WEEKDAYS)
-    heat.set_yticks(range(4), QUARTER_NAMES)
-    heat.tick_params(colors=theme.foreground, labelsize=theme.small * 0.9, length=0)
+    heat.set_xticks([])
+    heat.set_yticks([])
+    for spine in heat.spines.values():
+        spine.set_visible(False)
+    _row_labels(heat, QUARTER_NAMES, theme.small * 0.9, theme)
+    below = heat.get_xaxis_transform() + ScaledTranslation(0, -4 / 72, _dpi(heat))
+    for w, day in enumerate(WEEKDAYS):
+        heat.text(
+            w,
+            0,
+            day,
+            transform=below,
+            ha="center",
+            va="top",
+            fontsize=theme.small * 0.9,
+            color=theme.foreground,
+            gid="weekday",
+        )
     heat.set_title("When", color=theme.foreground, fontsize=theme.font_size, loc="left", y=1.0)
     peak = matrix.max() or 1.0
     for (q, w), n in np.ndenumerate(matrix):
@@ -165,7 +250,6 @@ def triggers_figure(data: TriggerSeries, theme: ChartTheme) -> Figure:
                 fontsize=theme.small * 0.85,
                 color=_count_ink(n > peak * 0.6, theme),
             )
-    return fig
 
 
 def _count_ink(high: bool, theme: ChartTheme) -> str:

@@ -21,6 +21,8 @@ from recovery_journal.charts.theme import ChartTheme
 from recovery_journal.domain.scales import Scale
 
 WIDTH, HEIGHT = 8.0, 4.2
+OFFSET_FORMATS = ["", "%Y", "%b %Y", "%d %b %Y", "%d %b %Y", "%d %b %Y %H:%M"]
+"""What the concise date axis writes under its last tick: "Dec 2026" rather than "2026-Dec"."""
 
 
 def new_figure(
@@ -56,6 +58,36 @@ def fixed_margins(
     )
 
 
+WEEKLY_AFTER_DAYS = 731
+"""Periods longer than two years draw a point per week instead of per day: ten years of daily
+points were a solid block of ink (and slow to draw). Weeks are the 7-day steps from the
+period's first day; a week's point sits at its middle."""
+
+
+def by_week(daily: np.ndarray) -> np.ndarray:
+    """Daily values (one per day of the period) as rows of 7, the last padded with NaN."""
+    weeks = -(-len(daily) // 7)
+    return np.concatenate((daily, np.full(weeks * 7 - len(daily), np.nan))).reshape(weeks, 7)
+
+
+def week_sums(daily: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each week's sum of its daily values and how many days have one (NaN: no value)."""
+    rows = by_week(daily)
+    return np.nansum(rows, axis=1), (~np.isnan(rows)).sum(axis=1)
+
+
+def weekly_mean(daily: np.ndarray) -> np.ndarray:
+    """Each week's mean of its daily values, NaN for a week without any."""
+    sums, counted = week_sums(daily)
+    means = np.full(len(sums), np.nan)
+    np.divide(sums, counted, out=means, where=counted > 0)
+    return means
+
+
+def week_middles(daily_x: np.ndarray) -> np.ndarray:
+    return np.asarray(float(daily_x[0]) + 7.0 * np.arange(-(-len(daily_x) // 7)) + 3.0)
+
+
 def style(ax: Axes, theme: ChartTheme, title: str | None = None) -> Axes:
     ax.set_facecolor(theme.background)
     for spine in ax.spines.values():
@@ -86,15 +118,21 @@ def days_to_numbers(days: Sequence[date]) -> np.ndarray:
     return np.asarray(mdates.date2num(list(days)), dtype=float)  # type: ignore[no-untyped-call]
 
 
-def date_axis(ax: Axes, first: date, last: date) -> None:
+def date_axis(ax: Axes, first: date, last: date) -> str:
     """Readable dates at any range: matplotlib's concise formatter, padded by half a day.
-    The ticks are chosen once (a fixed locator): layout asks for them many times per draw."""
+    The ticks are chosen once (a fixed locator): layout asks for them many times per draw.
+    Returns the formatter's offset (the year, or month and year, written under the last tick
+    of a short range; empty when the ticks say it), for charts that place things under it."""
     start, end = days_to_numbers([first, last])
     locator = mdates.AutoDateLocator(minticks=3, maxticks=9)  # type: ignore[no-untyped-call]
     ticks = locator.tick_values(mdates.num2date(start - 0.5), mdates.num2date(end + 0.5))  # type: ignore[no-untyped-call]
-    ax.xaxis.set_major_locator(FixedLocator([t for t in ticks if start - 0.5 <= t <= end + 0.5]))
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
+    shown = [t for t in ticks if start - 0.5 <= t <= end + 0.5]
+    ax.xaxis.set_major_locator(FixedLocator(shown))
+    formatter = mdates.ConciseDateFormatter(locator, offset_formats=OFFSET_FORMATS)  # type: ignore[no-untyped-call]
+    ax.xaxis.set_major_formatter(formatter)
     ax.set_xlim(start - 0.5, end + 0.5)
+    formatter.format_ticks(shown)  # type: ignore[no-untyped-call]
+    return str(formatter.get_offset())  # type: ignore[no-untyped-call]
 
 
 def anchored_axis(ax: Axes, scale: Scale, theme: ChartTheme, *, words: bool = True) -> None:

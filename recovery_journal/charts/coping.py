@@ -61,8 +61,12 @@ def coping_figure(data: CopingSeries, theme: ChartTheme) -> Figure:
             fontsize=theme.small * 0.85,
             color=theme.muted,
         )
+    note = textwrap.fill(_not_enough(data).strip(), 120)
     ax.set_xlabel(
-        "points on the 0–10 distress scale; bars: mean, lines: 95 % interval",
+        # Blank lines under the label keep the room for the note along the bottom edge:
+        # constrained layout knows the label, not a figure text (they overlapped).
+        "points on the 0–10 distress scale; bars: mean, lines: 95 % interval"
+        + "\n" * (note.count("\n") + 1 if note else 0),
         color=theme.muted,
         fontsize=theme.small,
     )
@@ -71,7 +75,8 @@ def coping_figure(data: CopingSeries, theme: ChartTheme) -> Figure:
         fig.text(
             0.01,
             0.005,
-            textwrap.fill(_not_enough(data).strip(), 120),
+            note,
+            va="bottom",
             color=theme.muted,
             fontsize=theme.small * 0.9,
             gid="not-enough",

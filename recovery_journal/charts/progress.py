@@ -7,6 +7,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from recovery_journal.charts.common import (
+    WEEKLY_AFTER_DAYS,
     date_axis,
     days_to_numbers,
     empty,
@@ -14,6 +15,8 @@ from recovery_journal.charts.common import (
     legend,
     new_figure,
     style,
+    week_middles,
+    weekly_mean,
 )
 from recovery_journal.charts.mood import draw_markers, draw_phases
 from recovery_journal.charts.theme import ChartTheme
@@ -53,11 +56,11 @@ def milestones_figure(data: ProgressSeries, theme: ChartTheme) -> Figure:
                 gid=f"slips:{track.title}",
                 label="slip (a learning point)" if lane == 1 else None,
             )
+    date_axis(ax, data.period.start, data.period.end)
     draw_markers(ax, data.markers, theme, y=lanes + 1.0)
     ax.set_yticks(range(1, lanes + 1), [t.title for t in data.counters])
     ax.set_ylim(lanes + 1.6, 0.3)
     ax.grid(axis="y", visible=False)
-    date_axis(ax, data.period.start, data.period.end)
     legend(ax, theme, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     return fig
 
@@ -80,6 +83,9 @@ def checkins_figure(data: CheckinSeries, theme: ChartTheme) -> Figure:
     if not data.days:
         return empty(theme, checkins_sentence(data))
     arrays = checkin_arrays(data)
+    weekly = data.period.days > WEEKLY_AFTER_DAYS
+    if weekly:  # a point per week: ten years of days were a solid block of ink
+        arrays = {k: week_middles(v) if k == "x" else weekly_mean(v) for k, v in arrays.items()}
     fig = new_figure(theme, height=6.4, constrained=False)
     axes = fig.subplots(4, 1, sharex=True)
     fixed_margins(fig, theme, left_chars=20, bottom_lines=2.2)
@@ -115,6 +121,12 @@ def checkins_figure(data: CheckinSeries, theme: ChartTheme) -> Figure:
                 ],
                 fontsize=theme.small * 0.85,
             )
-        ax.set_title(title, color=theme.foreground, fontsize=theme.small, loc="left", pad=2)
+        ax.set_title(
+            f"{title}, weekly mean" if weekly else title,
+            color=theme.foreground,
+            fontsize=theme.small,
+            loc="left",
+            pad=2,
+        )
     date_axis(axes[-1], data.period.start, data.period.end)
     return fig
