@@ -146,10 +146,14 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
         for index, kind in enumerate(self._kinds):
-            action = go_menu.addAction(self.tr(kind.nav_title))
+            # "&" marks a menu mnemonic: "Triggers & signs" showed as "Triggers _signs".
+            action = go_menu.addAction(self.tr(kind.nav_title).replace("&", "&&"))
             if index < 9:
                 action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            elif kind is SettingsPage:  # the usual Preferences key (Cmd+, on macOS)
+                action.setShortcut(QKeySequence("Ctrl+,"))
             action.triggered.connect(lambda _=False, i=index: self.nav.setCurrentRow(i))
+        self.go_menu = go_menu
 
     @Slot()
     def _fill_recent_menu(self) -> None:
