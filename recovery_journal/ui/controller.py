@@ -28,6 +28,7 @@ from recovery_journal.ui.messages import show_error
 from recovery_journal.ui.tasks import TaskRunner
 from recovery_journal.ui.theme import apply_theme
 from recovery_journal.ui.unlock import UnlockDialog
+from recovery_journal.ui.window_title import neutral_title, set_titles, window_title
 
 if TYPE_CHECKING:
     # Imported when a journal opens: the unlock screen appears before the pages are loaded.
@@ -115,6 +116,7 @@ class AppController(QObject):
         if old is not None:
             old.deleteLater()
         dialog.rejected.connect(self._on_dialog_rejected)
+        self._apply_title()
         if self._hidden:
             dialog.showMinimized()
         else:
@@ -172,10 +174,19 @@ class AppController(QObject):
             # when the theme or text size really changed.
             apply_theme(app, *look)
             self._look = look
+        self._apply_title()
         if self.session is not None:
             self.idle.start(self.settings.get(S.AUTO_LOCK_MINUTES) * 60_000)
             if self.window is not None:
                 self.quick_hide_shortcut.setKey(QKeySequence(self.settings.get(S.QUICK_HIDE_KEY)))
+
+    def _apply_title(self) -> None:
+        """Every window's title: neutral when chosen, and always after a quick-hide (the
+        minimised unlock window is what stays in the taskbar)."""
+        if self._hidden or self.settings.get(S.NEUTRAL_TITLE):
+            set_titles(neutral_title(), self.window, self.dialog)
+        else:  # the dialogs keep their own titles ("Recovery Journal — welcome")
+            set_titles(window_title(False), self.window)
 
     @Slot()
     def _on_window_minimised(self) -> None:
@@ -190,6 +201,8 @@ class AppController(QObject):
         self._hidden = True
         for widget in QApplication.topLevelWidgets():
             widget.hide()
+            if widget.windowTitle():
+                widget.setWindowTitle(neutral_title())
         self.lock()
 
     @Slot()

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from recovery_journal.domain.entries import Draft, Entry
@@ -331,3 +332,39 @@ def test_a_key_change_finished_at_unlock_offers_a_new_recovery_code(
         for widget in (ctrl.window, ctrl.dialog):
             if widget is not None:
                 widget.close()
+
+
+def _titles() -> list[str]:
+    return [w.windowTitle() for w in QApplication.topLevelWidgets() if w.windowTitle()]
+
+
+def test_a_neutral_window_title_when_chosen(
+    qtbot: QtBot, controller: AppController, app_settings: AppSettings
+) -> None:
+    """Issue 13 §5: the taskbar can say just "Journal" — live, locked and unlocked."""
+    controller.start()
+    unlock(qtbot, controller)
+    window = controller.window
+    assert window is not None
+    window.show_page(window.settings_page)
+    window.settings_page.neutral_title.setChecked(True)  # applies at once
+    assert app_settings.get(S.NEUTRAL_TITLE)
+    assert window.windowTitle() == "Journal"
+    with qtbot.waitSignal(controller.locked, timeout=10_000):
+        controller.lock()
+    assert controller.dialog is not None and controller.dialog.windowTitle() == "Journal"
+    unlock(qtbot, controller)
+    assert controller.window is not None and controller.window.windowTitle() == "Journal"
+    controller.window.settings_page.neutral_title.setChecked(False)
+    assert controller.window.windowTitle() == "Recovery Journal"
+
+
+def test_quick_hide_leaves_only_a_neutral_title(qtbot: QtBot, controller: AppController) -> None:
+    controller.start()
+    unlock(qtbot, controller)
+    assert controller.window is not None
+    with qtbot.waitSignal(controller.locked, timeout=10_000):
+        controller.quick_hide()
+    assert controller.dialog is not None and controller.dialog.isMinimized()
+    assert controller.dialog.windowTitle() == "Journal"
+    assert not any("Recovery" in t or ".rjournal" in t for t in _titles())

@@ -100,6 +100,17 @@ class SettingsPage(Page):
         hint.setWordWrap(True)
         form.addRow(self.tr("Quick-hide key"), self.quick_hide)
         form.addRow("", hint)
+        self.neutral_title = QCheckBox(self.tr('Neutral window title ("Journal")'))
+        self.neutral_title.setToolTip(
+            self.tr(
+                'The taskbar and window switcher show only "Journal": no app name, no file '
+                "name. Quick-hide always leaves this neutral title behind."
+            )
+        )
+        self.neutral_title.setChecked(s.get(S.NEUTRAL_TITLE))
+        self.neutral_title.setAccessibleName(self.tr("Neutral window title"))
+        self.neutral_title.toggled.connect(lambda v: self._store(S.NEUTRAL_TITLE, bool(v)))
+        form.addRow("", self.neutral_title)
         self.remember_recent = QCheckBox(self.tr("Remember recently used journals"))
         self.remember_recent.setChecked(s.get(S.REMEMBER_RECENT))
         self.remember_recent.setAccessibleName(self.tr("Remember recently used journals"))
