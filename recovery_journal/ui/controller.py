@@ -168,7 +168,7 @@ class AppController(QObject):
     @Slot()
     def apply_preferences(self) -> None:
         app = QApplication.instance()
-        look = (self.settings.get(S.THEME), self.settings.get(S.FONT_POINT_SIZE))
+        look = (self.settings.get(S.THEME), self.settings.get(S.TEXT_SCALE))
         if isinstance(app, QApplication) and look != self._look:
             # Re-styling re-polishes every widget (~0.1 s with the main window open): only
             # when the theme or text size really changed.

@@ -12,10 +12,12 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 
 
 class FittingStack(QStackedWidget):
-    """Sized by the page on show; the window is resized to fit on each change."""
+    """Sized by the page on show; the window is resized to fit on each change unless
+    ``resize_window`` is false (the main window never resizes itself)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, resize_window: bool = True) -> None:
         super().__init__(parent)
+        self._resize_window = resize_window
         self.currentChanged.connect(self._on_current_changed)
 
     def sizeHint(self) -> QSize:
@@ -29,6 +31,8 @@ class FittingStack(QStackedWidget):
     @Slot(int)
     def _on_current_changed(self, _index: int) -> None:
         self.updateGeometry()
+        if not self._resize_window:
+            return
         window = self.window()
         if window is not None and window is not self:
             window.adjustSize()

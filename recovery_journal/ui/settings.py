@@ -38,7 +38,9 @@ NEUTRAL_TITLE = Setting(
 REMEMBER_RECENT = Setting("privacy/remember_recent", True, "Remember recently used journals")
 RECENT_JOURNALS = Setting("journals/recent", "", "Recently used journal paths (newline-separated)")
 THEME = Setting("appearance/theme", "system", "light, dark or system")
-FONT_POINT_SIZE = Setting("appearance/font_point_size", 0, "0 follows the system")
+TEXT_SCALE = Setting(
+    "appearance/text_scale", 100, "Text size in percent of the system size (100: the same)"
+)
 REDUCE_MOTION = Setting(
     "appearance/reduce_motion", False, "No fading in, no growing square: changes happen at once"
 )

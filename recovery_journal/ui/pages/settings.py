@@ -33,6 +33,7 @@ from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.help_now import ESCALATION_PROMPTS
 from recovery_journal.ui.pages.base import Page
 from recovery_journal.ui.passphrase_dialogs import ChangePassphraseDialog, NewRecoveryCodeDialog
+from recovery_journal.ui.text_size import SYSTEM_SCALE, TEXT_SCALES, nearest_scale
 
 THEME_LABELS = (("system", "Same as the system"), ("light", "Light"), ("dark", "Dark"))
 
@@ -138,14 +139,17 @@ class SettingsPage(Page):
             lambda _: self._store(S.THEME, str(self.theme.currentData()))
         )
         form.addRow(self.tr("Theme"), self.theme)
-        self.font_size = QSpinBox()
-        self.font_size.setRange(0, 28)
-        self.font_size.setSpecialValueText(self.tr("Same as the system"))
-        self.font_size.setSuffix(self.tr(" pt"))
-        self.font_size.setValue(self.ctx.settings.get(S.FONT_POINT_SIZE))
-        self.font_size.setAccessibleName(self.tr("Text size"))
-        self.font_size.valueChanged.connect(lambda v: self._store(S.FONT_POINT_SIZE, int(v)))
-        form.addRow(self.tr("Text size"), self.font_size)
+        self.text_size = QComboBox()
+        for percent in TEXT_SCALES:
+            label = self.tr("Same as the system") if percent == SYSTEM_SCALE else f"{percent} %"
+            self.text_size.addItem(label, percent)
+        chosen = nearest_scale(self.ctx.settings.get(S.TEXT_SCALE))
+        self.text_size.setCurrentIndex(self.text_size.findData(chosen))
+        self.text_size.setAccessibleName(self.tr("Text size"))
+        self.text_size.currentIndexChanged.connect(
+            lambda _: self._store(S.TEXT_SCALE, int(self.text_size.currentData()))
+        )
+        form.addRow(self.tr("Text size"), self.text_size)
         self.reduce_motion = QCheckBox(self.tr("Reduce motion"))
         self.reduce_motion.setToolTip(
             self.tr(

@@ -1,0 +1,106 @@
+"""The themes: readable text and visible control boundaries (WCAG 1.4.3 and 1.4.11), text size."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from pytestqt.qtbot import QtBot
+
+from recovery_journal.domain.scales import MOOD
+from recovery_journal.ui.scale_input import ScaleInput
+from recovery_journal.ui.text_size import TEXT_SCALES, system_font
+from recovery_journal.ui.theme import apply_theme, contrast_ratio, palette_for
+
+R = QPalette.ColorRole
+
+
+@pytest.fixture
+def app(qtbot: QtBot) -> Iterator[QApplication]:
+    """The application, put back to the light theme at the system text size afterwards."""
+    instance = QApplication.instance()
+    assert isinstance(instance, QApplication)
+    yield instance
+    apply_theme(instance, "light")
+
+
+def test_contrast_ratio_follows_wcag() -> None:
+    assert contrast_ratio(QColor("#000000"), QColor("#ffffff")) == pytest.approx(21)
+    assert contrast_ratio(QColor("#777777"), QColor("#ffffff")) == pytest.approx(4.48, abs=0.01)
+    assert contrast_ratio(QColor("#123456"), QColor("#123456")) == 1
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_palette_roles_have_enough_contrast(dark: bool) -> None:
+    """Issue 13 §2: in the dark theme boxes and fields were ~1.2:1 against the panel."""
+    p = palette_for(dark)
+
+    def ratio(a: QPalette.ColorRole, b: QPalette.ColorRole) -> float:
+        return contrast_ratio(p.color(a), p.color(b))
+
+    for surface in (R.Window, R.Base, R.Button, R.AlternateBase):
+        assert ratio(R.Mid, surface) >= 3, surface  # every control's boundary (1.4.11)
+    assert ratio(R.Highlight, R.Window) >= 3  # focus rings and the selected section
+    assert ratio(R.Highlight, R.Base) >= 3
+    for text, surface in (
+        (R.WindowText, R.Window),
+        (R.Text, R.Base),
+        (R.ButtonText, R.Button),
+        (R.HighlightedText, R.Highlight),
+        (R.PlaceholderText, R.Base),
+        (R.PlaceholderText, R.Window),
+        (R.Link, R.Base),
+        (R.ToolTipText, R.ToolTipBase),
+    ):
+        assert ratio(text, surface) >= 4.5, (text, surface)  # text (1.4.3)
+
+
+def _strongest_contrast(image: QImage, background: QColor) -> float:
+    return max(
+        contrast_ratio(image.pixelColor(x, y), background)
+        for x in range(image.width())
+        for y in range(image.height())
+    )
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_drawn_control_boundaries_reach_3_to_1(qtbot: QtBot, app: QApplication, theme: str) -> None:
+    """What the style really paints: an empty text field, an unticked box, an unset slider."""
+    apply_theme(app, theme)
+    panel = QWidget()
+    qtbot.addWidget(panel)
+    field, box, scale = QLineEdit(), QCheckBox(), ScaleInput(MOOD, "Mood")
+    column = QVBoxLayout(panel)
+    for widget in (field, box, scale, QLabel("focus elsewhere")):
+        column.addWidget(widget)
+    panel.resize(300, 200)
+    panel.show()
+    qtbot.waitExposed(panel)
+    assert scale.value() is None
+    window = app.palette().color(R.Window)
+    for widget in (field, box, scale.slider):
+        image = widget.grab().toImage()
+        assert _strongest_contrast(image, window) >= 3, type(widget).__name__
+
+
+def test_text_size_steps_apply_live_and_the_system_size_comes_back_exactly(
+    qtbot: QtBot, app: QApplication
+) -> None:
+    """Issue 13 §2: 1 → 4 pt on the first Up press; "Same as the system" only after a restart."""
+    apply_theme(app, "light")
+    start = QApplication.font()
+    assert start == system_font(app)
+    assert min(TEXT_SCALES) == 90 and max(TEXT_SCALES) == 200 and 100 in TEXT_SCALES
+    heading = QLabel("A heading")
+    qtbot.addWidget(heading)
+    bigger = heading.font()
+    bigger.setPointSizeF(bigger.pointSizeF() * 1.7)
+    heading.setFont(bigger)
+    apply_theme(app, "light", 150)
+    assert QApplication.font().pointSizeF() == pytest.approx(start.pointSizeF() * 1.5)
+    assert heading.font().pointSizeF() == pytest.approx(start.pointSizeF() * 1.7 * 1.5)
+    apply_theme(app, "light", 100)
+    assert QApplication.font() == start  # exactly, no restart
+    assert heading.font().pointSizeF() == pytest.approx(start.pointSizeF() * 1.7)
