@@ -1,0 +1,81 @@
+"""Pages hold at 900×600 with 150 % text and at 640×480: no widening, no overlap (issue 13 §2)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from recovery_journal.ui.context import UiContext
+from recovery_journal.ui.main_window import MINIMUM_SIZE, MainWindow
+from recovery_journal.ui.theme import apply_theme
+from tests.ui.conftest import wait_tasks
+
+# Today and Journal are laid out by the check-in work (issue 13 §1-2); these are the others.
+OTHER_PAGES = ("Triggers", "Coping", "Safety", "Support", "Milestones", "Insights", "Export")
+
+
+@pytest.fixture
+def app(qtbot: QtBot) -> Iterator[QApplication]:
+    instance = QApplication.instance()
+    assert isinstance(instance, QApplication)
+    yield instance
+    apply_theme(instance, "light")
+
+
+def _window(qtbot: QtBot, ui_ctx: UiContext, width: int, height: int) -> MainWindow:
+    window = MainWindow(ui_ctx)
+    qtbot.addWidget(window)
+    window.resize(width, height)
+    window.show()
+    qtbot.waitExposed(window)
+    wait_tasks(qtbot, ui_ctx)
+    return window
+
+
+def _rows(window: MainWindow) -> list[int]:
+    titles = [window.nav.item(row).text() for row in range(window.nav.count())]
+    return [i for i, t in enumerate(titles) if t.startswith(OTHER_PAGES) or t == "Settings"]
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_at_150_percent_text_the_window_stays_900_wide_and_pages_fit(
+    qtbot: QtBot, app: QApplication, ui_ctx: UiContext, theme: str
+) -> None:
+    apply_theme(app, theme, 150)
+    window = _window(qtbot, ui_ctx, 900, 600)
+    metrics = window.nav.fontMetrics()
+    for row in range(window.nav.count()):  # whole labels in the navigation
+        text = window.nav.item(row).text()
+        assert metrics.horizontalAdvance(text) + 24 <= window.nav.viewport().width(), text
+    for row in _rows(window):
+        window.nav.setCurrentRow(row)
+        wait_tasks(qtbot, ui_ctx)
+        app.processEvents()
+        page = window.stack.currentWidget()
+        assert window.width() == 900, type(page).__name__  # the window never widens itself
+        room = window.page_scroll.viewport().width()
+        assert page.minimumSizeHint().width() <= room, type(page).__name__  # reflows instead
+
+
+def test_at_640_by_480_pages_fit_and_the_window_goes_no_smaller(
+    qtbot: QtBot, app: QApplication, ui_ctx: UiContext
+) -> None:
+    apply_theme(app, "light")
+    window = _window(qtbot, ui_ctx, 500, 400)
+    assert window.width() >= MINIMUM_SIZE.width() and window.height() >= MINIMUM_SIZE.height()
+    window.resize(MINIMUM_SIZE)
+    for row in _rows(window):
+        window.nav.setCurrentRow(row)
+        wait_tasks(qtbot, ui_ctx)
+        app.processEvents()
+        page = window.stack.currentWidget()
+        room = window.page_scroll.viewport().width()
+        assert page.minimumSizeHint().width() <= room, type(page).__name__
+
+
+def test_the_coping_subtitle_wraps_between_words(qtbot: QtBot, ui_ctx: UiContext) -> None:
+    window = _window(qtbot, ui_ctx, 900, 600)
+    assert window.coping.subtitle.wordWrap()
