@@ -28,6 +28,7 @@ from recovery_journal.ui.messages import show_error
 from recovery_journal.ui.tasks import TaskRunner
 from recovery_journal.ui.theme import apply_theme
 from recovery_journal.ui.unlock import UnlockDialog
+from recovery_journal.ui.view_state import ViewState, capture, restore
 from recovery_journal.ui.window_title import neutral_title, set_titles, window_title
 
 if TYPE_CHECKING:
@@ -81,6 +82,7 @@ class AppController(QObject):
         self._locking = False
         self._hidden = False
         self._look: tuple[str, int] | None = None
+        self._view: ViewState | None = None  # where the person was at the last lock
 
     # ------------------------------------------------------------ start, unlock, first run
 
@@ -153,6 +155,7 @@ class AppController(QObject):
         self.quick_hide_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
         self.quick_hide_shortcut.activated.connect(self.quick_hide)
         self.window = window
+        restore(window, self._view, str(self.path))  # back where they were, same toggles
         self.apply_preferences()
         window.show()
         if self.dialog is not None:
@@ -214,6 +217,10 @@ class AppController(QObject):
         # Nothing below may fail before the journal is locked: a lock that stops half-way would
         # leave it open with the window up. Unsaved writing is collected page by page.
         drafts, problems = window.pending_drafts()
+        try:
+            self._view = capture(window, str(self.path))
+        except Exception as problem:  # reported after the lock, never blocks it
+            problems.append(problem)
         for modal in _open_modals():  # a dialog's own event loop must end before the window goes
             modal.reject()
         window.hide()

@@ -368,3 +368,38 @@ def test_quick_hide_leaves_only_a_neutral_title(qtbot: QtBot, controller: AppCon
     assert controller.dialog is not None and controller.dialog.isMinimized()
     assert controller.dialog.windowTitle() == "Journal"
     assert not any("Recovery" in t or ".rjournal" in t for t in _titles())
+
+
+def test_unlocking_returns_to_the_page_and_keeps_what_was_shown(
+    qtbot: QtBot, controller: AppController, existing: Path
+) -> None:
+    """Issue 13 §3: unlocking went back to Today and forgot faces, "More" and a dismissed note."""
+    from datetime import timedelta
+
+    from recovery_journal.domain.clock import local_today
+    from recovery_journal.services.access import open_journal
+
+    session = open_journal(existing, PASSPHRASE, FAST, BackupSettings(daily=False))
+    for days_ago in (0, 2, 4):  # a hard week: the gentle note shows
+        session.entries.add(Entry(local_today() - timedelta(days=days_ago), "", mood=1))
+    session.lock()
+    controller.start()
+    unlock(qtbot, controller)
+    window = controller.window
+    assert window is not None
+    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=10_000)
+    qtbot.mouseClick(window.banner.later_button, Qt.MouseButton.LeftButton)
+    window.today.checkin.faces_toggle.setChecked(True)
+    window.today.checkin.more_toggle.setChecked(True)
+    window.show_page(window.coping)
+    with qtbot.waitSignal(controller.locked, timeout=10_000):
+        controller.lock()
+    unlock(qtbot, controller)
+    again = controller.window
+    assert again is not None and again is not window
+    assert again.stack.currentWidget() is again.coping
+    assert again.today.checkin.faces_toggle.isChecked()
+    assert again.today.checkin.more_toggle.isChecked()
+    again.banner.check()
+    qtbot.waitUntil(lambda: not controller.tasks.busy, timeout=10_000)
+    assert not again.banner.isVisible()  # still put away
