@@ -28,6 +28,14 @@ class FittingStack(QStackedWidget):
         current = self.currentWidget()
         return current.minimumSizeHint() if current is not None else super().minimumSizeHint()
 
+    def heightForWidth(self, width: int) -> int:
+        # QStackedLayout answers with the tallest *preferred* height of *all* pages, so the main
+        # window's scroll area made a short page 300 px too tall: the current page's minimum.
+        current = self.currentWidget()
+        if current is None:
+            return super().heightForWidth(width)
+        return current.minimumSizeHint().height()
+
     @Slot(int)
     def _on_current_changed(self, _index: int) -> None:
         self.updateGeometry()

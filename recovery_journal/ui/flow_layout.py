@@ -144,8 +144,9 @@ class ReflowBox(QWidget):
 
     def minimumSizeHint(self) -> QSize:
         width = max((p.minimumSizeHint().width() for p in self._panels), default=0)
-        if self.stacked:
-            height = sum(p.minimumSizeHint().height() for p in self._panels)
+        if self.stacked:  # one below the other: each as tall as it likes (the page scrolls)
+            tall = [max(p.minimumSizeHint().height(), p.sizeHint().height()) for p in self._panels]
+            height = sum(tall)
             height += self._box.spacing() * max(0, len(self._panels) - 1)
         else:
             height = max((p.minimumSizeHint().height() for p in self._panels), default=0)

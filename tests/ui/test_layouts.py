@@ -79,3 +79,18 @@ def test_at_640_by_480_pages_fit_and_the_window_goes_no_smaller(
 def test_the_coping_subtitle_wraps_between_words(qtbot: QtBot, ui_ctx: UiContext) -> None:
     window = _window(qtbot, ui_ctx, 900, 600)
     assert window.coping.subtitle.wordWrap()
+
+
+def test_a_page_that_fits_does_not_scroll(
+    qtbot: QtBot, app: QApplication, ui_ctx: UiContext
+) -> None:
+    """The stack once took the tallest preferred height of every page: short pages scrolled."""
+    apply_theme(app, "light")
+    window = _window(qtbot, ui_ctx, 900, 600)
+    for row in _rows(window):
+        window.nav.setCurrentRow(row)
+        wait_tasks(qtbot, ui_ctx)
+        app.processEvents()
+        page = window.stack.currentWidget()
+        if page.minimumSizeHint().height() <= window.page_scroll.viewport().height():
+            assert window.page_scroll.verticalScrollBar().maximum() == 0, type(page).__name__
