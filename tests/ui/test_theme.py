@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QLineEdit, QVBoxL
 from pytestqt.qtbot import QtBot
 
 from recovery_journal.domain.scales import MOOD
+from recovery_journal.ui.nav_list import NavList
 from recovery_journal.ui.scale_input import ScaleInput
 from recovery_journal.ui.text_size import TEXT_SCALES, system_font
 from recovery_journal.ui.theme import apply_theme, contrast_ratio, palette_for
@@ -104,3 +105,40 @@ def test_text_size_steps_apply_live_and_the_system_size_comes_back_exactly(
     apply_theme(app, "light", 100)
     assert QApplication.font() == start  # exactly, no restart
     assert heading.font().pointSizeF() == pytest.approx(start.pointSizeF() * 1.7)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_the_navigation_focus_ring_is_clearly_visible(
+    qtbot: QtBot, app: QApplication, theme: str
+) -> None:
+    """Issue 13 §2: the focus ring on the sections was too faint; now a ring in the text colour
+    (>= 3:1 against the list) goes round the current section when the list has focus."""
+    apply_theme(app, theme)
+    nav = NavList()
+    qtbot.addWidget(nav)
+    for label in ("Today", "Journal", "Support & meetings"):
+        nav.addItem(label)
+    nav.setCurrentRow(1)
+    nav.resize(nav.width(), 200)
+    nav.show()
+    qtbot.waitExposed(nav)
+    ring = app.palette().color(R.WindowText)
+    assert contrast_ratio(ring, app.palette().color(R.Base)) >= 3
+
+    def ring_pixels() -> int:
+        rect = nav.visualItemRect(nav.item(1))
+        image = nav.viewport().grab(rect).toImage()
+        return sum(
+            contrast_ratio(image.pixelColor(x, y), ring) < 1.3
+            for x in range(image.width())
+            for y in (0, 1, image.height() - 2, image.height() - 1)
+        )
+
+    without = ring_pixels()
+    nav.activateWindow()
+    nav.setFocus()
+    qtbot.waitUntil(nav.hasFocus)
+    nav.viewport().update()
+    qtbot.waitUntil(lambda: ring_pixels() > without + nav.width())  # top and bottom edges
+    whole = nav.fontMetrics().horizontalAdvance("Support & meetings")
+    assert whole + 24 <= nav.viewport().width()  # the whole label fits
