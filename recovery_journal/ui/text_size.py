@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 TEXT_SCALES = (90, 100, 110, 125, 150, 175, 200)
 SYSTEM_SCALE = 100
@@ -51,7 +51,21 @@ def apply_text_scale(app: QApplication, percent: int) -> None:
         if widget.testAttribute(Qt.WidgetAttribute.WA_SetFont) and own.pointSizeF() > 0 < old:
             relative.append((widget, own.pointSizeF() / old))
     app.setFont(font)
-    for widget, ratio in relative:
-        own = QFont(widget.font())
-        own.setPointSizeF(font.pointSizeF() * ratio)
-        widget.setFont(own)
+    # With an application style sheet, Qt does not pass a new application font on to child
+    # widgets (QApplication.setFont's documented caveat): every widget is told again, parents
+    # first. An empty QFont sets nothing, so the widget keeps following its parent.
+    sizes = dict(relative)
+    for widget in sorted(app.allWidgets(), key=_depth):
+        if widget in sizes:
+            own = QFont(widget.font())
+            own.setPointSizeF(font.pointSizeF() * sizes[widget])
+            widget.setFont(own)
+        elif not widget.testAttribute(Qt.WidgetAttribute.WA_SetFont):
+            widget.setFont(QFont())
+
+
+def _depth(widget: QWidget) -> int:
+    depth, parent = 0, widget.parentWidget()
+    while parent is not None:
+        depth, parent = depth + 1, parent.parentWidget()
+    return depth

@@ -94,16 +94,24 @@ def test_text_size_steps_apply_live_and_the_system_size_comes_back_exactly(
     start = QApplication.font()
     assert start == system_font(app)
     assert min(TEXT_SCALES) == 90 and max(TEXT_SCALES) == 200 and 100 in TEXT_SCALES
-    heading = QLabel("A heading")
-    qtbot.addWidget(heading)
+    panel = QWidget()
+    qtbot.addWidget(panel)
+    heading, plain = QLabel("A heading"), QLabel("Some words")
+    column = QVBoxLayout(panel)
+    column.addWidget(heading)
+    column.addWidget(plain)
     bigger = heading.font()
     bigger.setPointSizeF(bigger.pointSizeF() * 1.7)
     heading.setFont(bigger)
+    panel.show()
     apply_theme(app, "light", 150)
     assert QApplication.font().pointSizeF() == pytest.approx(start.pointSizeF() * 1.5)
+    # (with the app's style sheet Qt itself did not pass the new font on to child widgets)
+    assert plain.font().pointSizeF() == pytest.approx(start.pointSizeF() * 1.5)
     assert heading.font().pointSizeF() == pytest.approx(start.pointSizeF() * 1.7 * 1.5)
     apply_theme(app, "light", 100)
     assert QApplication.font() == start  # exactly, no restart
+    assert plain.font() == start
     assert heading.font().pointSizeF() == pytest.approx(start.pointSizeF() * 1.7)
 
 
