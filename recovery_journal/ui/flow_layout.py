@@ -73,12 +73,12 @@ class FlowLayout(QLayout):
         return QSize(width + m.left() + m.right(), height + m.top() + m.bottom())
 
     def minimumSize(self) -> QSize:
-        size = QSize()
-        for item in self._items:
-            if not item.isEmpty():
-                size = size.expandedTo(item.minimumSize())
+        """As narrow as the widest item, and as tall as the lines are at that width (so a
+        squeezed page grows a scroll bar instead of overlapping the wrapped lines)."""
+        width = max((i.sizeHint().width() for i in self._items if not i.isEmpty()), default=0)
         m = self.contentsMargins()
-        return size + QSize(m.left() + m.right(), m.top() + m.bottom())
+        width += m.left() + m.right()
+        return QSize(width, self._arrange(QRect(0, 0, width, 0), move=False))
 
     def _gap(self) -> int:
         if self._spacing >= 0:
@@ -177,8 +177,11 @@ class ReflowSplitter(QSplitter):
 
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
-        panes = [self.widget(i) for i in range(self.count())]
-        widest = max((p.minimumSizeHint().width() for p in panes if p), default=0)
+        panes = [p for p in (self.widget(i) for i in range(self.count())) if p is not None]
+        widest = max((p.minimumSizeHint().width() for p in panes), default=0)
+        if self.orientation() == Qt.Orientation.Vertical:  # stacked: each as tall as it likes
+            tall = [max(p.minimumSizeHint().height(), p.sizeHint().height()) for p in panes]
+            return QSize(widest, sum(tall) + self.handleWidth() * max(0, len(tall) - 1))
         return QSize(widest, hint.height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:

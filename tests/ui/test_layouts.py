@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from recovery_journal.ui.context import UiContext
@@ -35,6 +35,17 @@ def _window(qtbot: QtBot, ui_ctx: UiContext, width: int, height: int) -> MainWin
     return window
 
 
+def _no_sideways_scrolling_inside(page: QWidget) -> None:
+    """A page's own scroll area (Settings, Milestones, Safety) scrolls down, never sideways.
+    (A chart's own view may scroll sideways: charts keep a readable minimum width.)"""
+    for area in page.findChildren(QScrollArea):
+        if area.isVisible() and area.widget() is not None:
+            if type(area.parentWidget()).__name__ == "ChartView":
+                continue
+            bar = area.horizontalScrollBar()
+            assert bar.maximum() == 0, f"{type(page).__name__} scrolls sideways by {bar.maximum()}"
+
+
 def _rows(window: MainWindow) -> list[int]:
     titles = [window.nav.item(row).text() for row in range(window.nav.count())]
     return [i for i, t in enumerate(titles) if t.startswith(OTHER_PAGES) or t == "Settings"]
@@ -58,6 +69,7 @@ def test_at_150_percent_text_the_window_stays_900_wide_and_pages_fit(
         assert window.width() == 900, type(page).__name__  # the window never widens itself
         room = window.page_scroll.viewport().width()
         assert page.minimumSizeHint().width() <= room, type(page).__name__  # reflows instead
+        _no_sideways_scrolling_inside(page)
 
 
 def test_at_640_by_480_pages_fit_and_the_window_goes_no_smaller(
@@ -74,6 +86,7 @@ def test_at_640_by_480_pages_fit_and_the_window_goes_no_smaller(
         page = window.stack.currentWidget()
         room = window.page_scroll.viewport().width()
         assert page.minimumSizeHint().width() <= room, type(page).__name__
+        _no_sideways_scrolling_inside(page)
 
 
 def test_the_coping_subtitle_wraps_between_words(qtbot: QtBot, ui_ctx: UiContext) -> None:

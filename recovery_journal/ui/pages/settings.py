@@ -55,7 +55,7 @@ class SettingsPage(Page):
         super().__init__(ctx, parent)
         content = QWidget()
         column = QVBoxLayout(content)
-        column.setContentsMargins(32, 24, 32, 24)
+        column.setContentsMargins(24, 24, 24, 24)
         column.setSpacing(16)
         heading = QLabel(self.tr("<h2>Settings</h2>"))
         column.addWidget(heading)
@@ -79,6 +79,7 @@ class SettingsPage(Page):
         box = QGroupBox(self.tr("Privacy"))
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # narrow: label above
         s = self.ctx.settings
         self.auto_lock = QSpinBox()
         self.auto_lock.setRange(0, 240)
@@ -130,6 +131,7 @@ class SettingsPage(Page):
         box = QGroupBox(self.tr("Appearance"))
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # narrow: label above
         self.theme = QComboBox()
         for key, label in THEME_LABELS:
             self.theme.addItem(self.tr(label), key)
@@ -166,6 +168,7 @@ class SettingsPage(Page):
     def _backup_group(self) -> QGroupBox:
         box = QGroupBox(self.tr("Backups"))
         form = QFormLayout(box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         explain = QLabel(
             self.tr(
                 "A backup is taken automatically once a day when you unlock (the newest 10 are "
