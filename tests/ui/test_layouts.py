@@ -66,6 +66,7 @@ def test_at_150_percent_text_the_window_stays_900_wide_and_pages_fit(
         wait_tasks(qtbot, ui_ctx)
         app.processEvents()
         page = window.stack.currentWidget()
+        assert page is not None
         assert window.width() == 900, type(page).__name__  # the window never widens itself
         room = window.page_scroll.viewport().width()
         assert page.minimumSizeHint().width() <= room, type(page).__name__  # reflows instead
@@ -84,6 +85,7 @@ def test_at_640_by_480_pages_fit_and_the_window_goes_no_smaller(
         wait_tasks(qtbot, ui_ctx)
         app.processEvents()
         page = window.stack.currentWidget()
+        assert page is not None
         room = window.page_scroll.viewport().width()
         assert page.minimumSizeHint().width() <= room, type(page).__name__
         _no_sideways_scrolling_inside(page)
@@ -105,5 +107,6 @@ def test_a_page_that_fits_does_not_scroll(
         wait_tasks(qtbot, ui_ctx)
         app.processEvents()
         page = window.stack.currentWidget()
+        assert page is not None
         if page.minimumSizeHint().height() <= window.page_scroll.viewport().height():
             assert window.page_scroll.verticalScrollBar().maximum() == 0, type(page).__name__

@@ -81,9 +81,10 @@ def test_drawn_control_boundaries_reach_3_to_1(qtbot: QtBot, app: QApplication, 
     qtbot.waitExposed(panel)
     assert scale.value() is None
     window = app.palette().color(R.Window)
-    for widget in (field, box, scale.slider):
-        image = widget.grab().toImage()
-        assert _strongest_contrast(image, window) >= 3, type(widget).__name__
+    drawn: tuple[QWidget, ...] = (field, box, scale.slider)
+    for control in drawn:
+        image = control.grab().toImage()
+        assert _strongest_contrast(image, window) >= 3, type(control).__name__
 
 
 def test_text_size_steps_apply_live_and_the_system_size_comes_back_exactly(
