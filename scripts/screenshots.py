@@ -65,6 +65,25 @@ def save_export_page(
     save(window, out, f"export-{theme}")
 
 
+LARGE_TEXT_PAGES = (
+    "triggers", "coping", "safety", "support", "milestones", "insights", "settings_page"
+)  # fmt: skip
+
+
+def save_large_text_pages(
+    app: QApplication, tasks: TaskRunner, window: MainWindow, out: Path, theme: str
+) -> None:
+    """The pages at 900x600 with text at 150 % of the system size (issue 13 §2)."""
+    apply_theme(app, theme, 150)
+    window.resize(900, 600)
+    for name in LARGE_TEXT_PAGES:
+        window.show_page(getattr(window, name))
+        settle(app, tasks, 100)
+        save(window, out, f"{name.removesuffix('_page')}-{theme}-900x600-150")
+    save_export_page(app, tasks, window, out, f"{theme}-900x600-150")
+    apply_theme(app, theme)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", default="docs/screenshots")
@@ -152,6 +171,7 @@ def main() -> int:
             window.show_page(window.settings_page)
             settle(app, tasks, 100)
             save(window, out, f"settings-{theme}")
+            save_large_text_pages(app, tasks, window, out, theme)
             window.close()
             settle(app, tasks)
             opened.lock()

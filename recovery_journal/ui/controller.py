@@ -29,6 +29,8 @@ from recovery_journal.ui.reminders import GentleReminder
 from recovery_journal.ui.tasks import TaskRunner
 from recovery_journal.ui.theme import apply_theme
 from recovery_journal.ui.unlock import UnlockDialog
+from recovery_journal.ui.view_state import ViewState, capture, restore
+from recovery_journal.ui.window_title import neutral_title, set_titles, window_title
 
 if TYPE_CHECKING:
     # Imported when a journal opens: the unlock screen appears before the pages are loaded.
@@ -84,6 +86,7 @@ class AppController(QObject):
         # The daily reminder works while the journal is locked: it belongs to the app.
         self.reminder = GentleReminder(settings, self)
         self.reminder.open_requested.connect(self.bring_to_front)
+        self._view: ViewState | None = None  # where the person was at the last lock
 
     # ------------------------------------------------------------ start, unlock, first run
 
@@ -119,6 +122,7 @@ class AppController(QObject):
         if old is not None:
             old.deleteLater()
         dialog.rejected.connect(self._on_dialog_rejected)
+        self._apply_title()
         if self._hidden:
             dialog.showMinimized()
         else:
@@ -155,6 +159,7 @@ class AppController(QObject):
         self.quick_hide_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
         self.quick_hide_shortcut.activated.connect(self.quick_hide)
         self.window = window
+        restore(window, self._view, str(self.path))  # back where they were, same toggles
         self.apply_preferences()
         window.show()
         if self.dialog is not None:
@@ -170,17 +175,26 @@ class AppController(QObject):
     @Slot()
     def apply_preferences(self) -> None:
         app = QApplication.instance()
-        look = (self.settings.get(S.THEME), self.settings.get(S.FONT_POINT_SIZE))
+        look = (self.settings.get(S.THEME), self.settings.get(S.TEXT_SCALE))
         if isinstance(app, QApplication) and look != self._look:
             # Re-styling re-polishes every widget (~0.1 s with the main window open): only
             # when the theme or text size really changed.
             apply_theme(app, *look)
             self._look = look
         self.reminder.apply()
+        self._apply_title()
         if self.session is not None:
             self.idle.start(self.settings.get(S.AUTO_LOCK_MINUTES) * 60_000)
             if self.window is not None:
                 self.quick_hide_shortcut.setKey(QKeySequence(self.settings.get(S.QUICK_HIDE_KEY)))
+
+    def _apply_title(self) -> None:
+        """Every window's title: neutral when chosen, and always after a quick-hide (the
+        minimised unlock window is what stays in the taskbar)."""
+        if self._hidden or self.settings.get(S.NEUTRAL_TITLE):
+            set_titles(neutral_title(), self.window, self.dialog)
+        else:  # the dialogs keep their own titles ("Recovery Journal — welcome")
+            set_titles(window_title(False), self.window)
 
     @Slot()
     def _on_window_minimised(self) -> None:
@@ -205,6 +219,8 @@ class AppController(QObject):
         self._hidden = True
         for widget in QApplication.topLevelWidgets():
             widget.hide()
+            if widget.windowTitle():
+                widget.setWindowTitle(neutral_title())
         self.lock()
 
     @Slot()
@@ -216,6 +232,10 @@ class AppController(QObject):
         # Nothing below may fail before the journal is locked: a lock that stops half-way would
         # leave it open with the window up. Unsaved writing is collected page by page.
         drafts, problems = window.pending_drafts()
+        try:
+            self._view = capture(window, str(self.path))
+        except Exception as problem:  # reported after the lock, never blocks it
+            problems.append(problem)
         for modal in _open_modals():  # a dialog's own event loop must end before the window goes
             modal.reject()
         window.hide()

@@ -12,10 +12,12 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 
 
 class FittingStack(QStackedWidget):
-    """Sized by the page on show; the window is resized to fit on each change."""
+    """Sized by the page on show; the window is resized to fit on each change unless
+    ``resize_window`` is false (the main window never resizes itself)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, resize_window: bool = True) -> None:
         super().__init__(parent)
+        self._resize_window = resize_window
         self.currentChanged.connect(self._on_current_changed)
 
     def sizeHint(self) -> QSize:
@@ -26,9 +28,19 @@ class FittingStack(QStackedWidget):
         current = self.currentWidget()
         return current.minimumSizeHint() if current is not None else super().minimumSizeHint()
 
+    def heightForWidth(self, width: int) -> int:
+        # QStackedLayout answers with the tallest *preferred* height of *all* pages, so the main
+        # window's scroll area made a short page 300 px too tall: the current page's minimum.
+        current = self.currentWidget()
+        if current is None:
+            return super().heightForWidth(width)
+        return current.minimumSizeHint().height()
+
     @Slot(int)
     def _on_current_changed(self, _index: int) -> None:
         self.updateGeometry()
+        if not self._resize_window:
+            return
         window = self.window()
         if window is not None and window is not self:
             window.adjustSize()

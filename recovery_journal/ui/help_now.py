@@ -12,6 +12,7 @@ until something new matches; "Don't show these" switches the notices off
 
 from __future__ import annotations
 
+import hashlib
 import html
 from collections.abc import Callable
 from datetime import date
@@ -203,7 +204,7 @@ class EscalationBanner(QFrame):
         self.ctx = ctx
         self._today = today
         self.matches: list[Match] = []
-        self._dismissed: frozenset[tuple[str, tuple[date, ...]]] = frozenset()
+        self._dismissed: frozenset[str] = frozenset()
         self.setObjectName("escalationBanner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet(
@@ -259,8 +260,23 @@ class EscalationBanner(QFrame):
             lambda: check_escalation(session, day), self._on_checked, self.ctx.report
         )
 
-    def _key(self) -> frozenset[tuple[str, tuple[date, ...]]]:
-        return frozenset((m.rule.id, m.evidence.days) for m in self.matches)
+    def _key(self) -> frozenset[str]:
+        """What the note is about now, as digests (kept across a lock: no dates in memory)."""
+        return frozenset(
+            hashlib.sha256(repr((m.rule.id, m.evidence.days)).encode()).hexdigest()
+            for m in self.matches
+        )
+
+    @property
+    def dismissed_notes(self) -> frozenset[str]:
+        """The notes put away with "Not now" (digests), to keep them away after unlocking."""
+        return self._dismissed
+
+    @dismissed_notes.setter
+    def dismissed_notes(self, notes: frozenset[str]) -> None:
+        self._dismissed = notes
+        if self.isVisible() and self._key() <= notes:
+            self.setVisible(False)
 
     def _on_checked(self, matches: list[Match]) -> None:
         self.matches = matches

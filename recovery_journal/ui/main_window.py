@@ -15,11 +15,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QStackedWidget,
+    QScrollArea,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -30,8 +28,10 @@ from recovery_journal.domain.clock import local_today
 from recovery_journal.domain.entries import Draft
 from recovery_journal.services.report import note_safety_plan_opened
 from recovery_journal.ui.context import UiContext
+from recovery_journal.ui.fitting_stack import FittingStack
 from recovery_journal.ui.help_now import EscalationBanner, HelpNowDialog
 from recovery_journal.ui.import_dialog import ImportDialog
+from recovery_journal.ui.nav_list import NavList
 from recovery_journal.ui.pages.base import Page
 from recovery_journal.ui.pages.coping import CopingPage
 from recovery_journal.ui.pages.export import ExportPage
@@ -45,6 +45,7 @@ from recovery_journal.ui.pages.today import TodayPage
 from recovery_journal.ui.pages.triggers import TriggersPage
 
 P = TypeVar("P", bound=Page)
+MINIMUM_SIZE = QSize(640, 480)
 
 
 class MainWindow(QMainWindow):
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.setWindowTitle(APP_NAME)
         self.resize(1100, 720)
+        self.setMinimumSize(MINIMUM_SIZE)
         # Pages are built the first time they are shown (Today at once): unlocking stays quick.
         self._kinds: list[type[Page]] = [
             TodayPage,
@@ -76,21 +78,13 @@ class MainWindow(QMainWindow):
         ]
         self._built: dict[int, Page] = {}
         self.banner = EscalationBanner(ctx)
-        self.nav = QListWidget()
-        self.nav.setObjectName("nav")
-        self.nav.setStyleSheet(
-            "QListWidget#nav { border: none; padding-top: 8px; }"
-            "QListWidget#nav::item { padding: 7px 12px; border-radius: 4px; }"
-            "QListWidget#nav::item:selected { background: palette(highlight);"
-            " color: palette(highlighted-text); }"
-        )
+        self.nav = NavList()
         self.nav.setAccessibleName(self.tr("Sections"))
-        self.nav.setFixedWidth(190)
-        self.nav.setSpacing(2)
-        self.nav.setIconSize(QSize(0, 0))
-        self.stack = QStackedWidget()
+        # Sized by the page on show, inside a scroll area: a wide page (or large text) scrolls
+        # instead of widening the window, and one page's size never sets another's.
+        self.stack = FittingStack(resize_window=False)
         for kind in self._kinds:
-            self.nav.addItem(QListWidgetItem(self.tr(kind.nav_title)))
+            self.nav.addItem(self.tr(kind.nav_title))
             self.stack.addWidget(QWidget())
         self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
         body = QWidget()
@@ -101,7 +95,11 @@ class MainWindow(QMainWindow):
         content = QVBoxLayout()
         content.setContentsMargins(0, 0, 0, 0)
         content.addWidget(self.banner)
-        content.addWidget(self.stack, 1)
+        self.page_scroll = QScrollArea()
+        self.page_scroll.setWidgetResizable(True)
+        self.page_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.page_scroll.setWidget(self.stack)
+        content.addWidget(self.page_scroll, 1)
         row.addLayout(content, 1)
         self.setCentralWidget(body)
         self._build_actions()
@@ -151,10 +149,14 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
         for index, kind in enumerate(self._kinds):
-            action = go_menu.addAction(self.tr(kind.nav_title))
+            # "&" marks a menu mnemonic: "Triggers & signs" showed as "Triggers _signs".
+            action = go_menu.addAction(self.tr(kind.nav_title).replace("&", "&&"))
             if index < 9:
                 action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            elif kind is SettingsPage:  # the usual Preferences key (Cmd+, on macOS)
+                action.setShortcut(QKeySequence("Ctrl+,"))
             action.triggered.connect(lambda _=False, i=index: self.nav.setCurrentRow(i))
+        self.go_menu = go_menu
 
     @Slot()
     def _fill_recent_menu(self) -> None:

@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from recovery_journal.domain.progress import GoalStep
 from recovery_journal.services.progress import CounterStatus, GoalProgress
 from recovery_journal.ui.checkin import muted
+from recovery_journal.ui.flow_layout import FlowLayout
 
 CARD_STYLE = (
     "#{name} {{ background: palette(alternate-base); border: 1px solid palette(mid);"
@@ -102,16 +102,13 @@ class CounterCard(QFrame):
         big_box.setLayout(big)
         big_box.setMinimumWidth(130)
         text = QVBoxLayout()
-        heading = QHBoxLayout()
-        heading.addWidget(title)
-        heading.addWidget(self.since_label)
-        heading.addStretch(1)
+        # Rows wrap when narrow (900x600 at 150 % text) instead of widening the page.
+        heading = FlowLayout()
+        heading.add(title, self.since_label)
         text.addLayout(heading)
         text.addWidget(self.summary)
-        buttons = QHBoxLayout()
-        for button in (self.slip_button, self.edit_button, self.archive_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons = FlowLayout()
+        buttons.add(self.slip_button, self.edit_button, self.archive_button)
         text.addLayout(buttons)
         row = QHBoxLayout(self)
         row.setContentsMargins(16, 12, 16, 12)
@@ -175,22 +172,17 @@ class GoalWidget(QFrame):
         self.edit_button.clicked.connect(lambda: self.edit_requested.emit(ident))
         self.complete_button.clicked.connect(lambda: self.complete_toggled.emit(ident, not done))
 
-        heading = QHBoxLayout()
-        heading.addWidget(title)
-        heading.addStretch(1)
-        heading.addWidget(self.progress_label)
+        heading = FlowLayout()
+        heading.add(title, self.progress_label)
         column = QVBoxLayout(self)
         column.setContentsMargins(16, 10, 16, 10)
         column.addLayout(heading)
         column.addWidget(bar)
-        grid = QGridLayout()
-        for i, check in enumerate(self.step_checks):
-            grid.addWidget(check, i // 2, i % 2)
-        column.addLayout(grid)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.complete_button)
+        steps = FlowLayout(spacing=16)  # side by side when there is room, else one per line
+        steps.add(*self.step_checks)
+        column.addLayout(steps)
+        buttons = FlowLayout(align_right=True)
+        buttons.add(self.edit_button, self.complete_button)
         column.addLayout(buttons)
 
     def _progress_text(self) -> str:

@@ -68,15 +68,16 @@ def load_prompts() -> tuple[Prompt, ...]:
 
 def writing_spot(template: str) -> int:
     """Where the cursor should rest after inserting ``template``: the first line left open
-    (ending in a space, like ``"1. "``), else the first blank line after the first line, else
+    (ending in a space, like ``"1. "``), else the first empty line with an empty line above it
+    (so the answer is a Markdown paragraph of its own, never run into the prompt's line), else
     the end."""
     lines = template.split("\n")
     offsets = [sum(len(line) + 1 for line in lines[:i]) for i in range(len(lines))]
     for i, line in enumerate(lines[1:], start=1):
         if line.endswith(" ") and line.strip():
             return offsets[i] + len(line)
-    for i, line in enumerate(lines[1:], start=1):
-        if not line.strip() and i < len(lines) - 1:
+    for i, line in enumerate(lines[2:], start=2):
+        if not line.strip() and not lines[i - 1].strip():
             return offsets[i]
     return len(template)
 

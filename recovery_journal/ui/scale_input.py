@@ -29,7 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_journal.domain.scales import Scale
+from recovery_journal.ui.mood_faces import face_pixmap, mood_face
 from recovery_journal.ui.relative_font import keep_relative
+
+__all__ = ["ScaleInput", "mood_face", "muted"]
 
 W = TypeVar("W", bound=QWidget)
 _STEPS = {
@@ -38,16 +41,6 @@ _STEPS = {
     QSlider.SliderAction.SliderPageStepAdd.value,
     QSlider.SliderAction.SliderPageStepSub.value,
 }
-_FACES = ((0, "😞"), (4, "🙁"), (5, "😐"), (7, "🙂"), (9, "😊"))
-
-
-def mood_face(value: int) -> str:
-    """A simple face for a mood value; always shown beside the number and words, never alone."""
-    face = _FACES[0][1]
-    for point, emoji in _FACES:
-        if point <= value:
-            face = emoji
-    return face
 
 
 def muted(widget: W) -> W:
@@ -149,6 +142,8 @@ class ScaleInput(QWidget):
         self.value_label = QLabel()
         self.value_label.setTextFormat(Qt.TextFormat.PlainText)
         self.value_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.face_label = QLabel()  # a drawn face (ui/mood_faces.py), beside the words
+        self.face_label.hide()
         if prominent:  # the Mood: larger, and still larger when the text size grows
             keep_relative(self._title, 1.2, QFont.Weight.Bold)
             keep_relative(self.value_label, 1.2)
@@ -164,6 +159,7 @@ class ScaleInput(QWidget):
         grid.setVerticalSpacing(2)
         value_box = QHBoxLayout()  # a hidden Clear button leaves no gap in a box layout
         value_box.setSpacing(8)
+        value_box.addWidget(self.face_label)
         value_box.addWidget(self.value_label)
         value_box.addWidget(self.clear_button)
         grid.addWidget(self._title, 0, 0)
@@ -219,10 +215,14 @@ class ScaleInput(QWidget):
 
     def _refresh(self) -> None:
         value, text = self.value(), self.text()
-        shown = text
-        if value is not None and self._faces_visible and self._face is not None:
-            shown = f"{self._face(value)}  {text}"
-        self.value_label.setText(shown)
+        self.value_label.setText(text)
+        face = self._face if self._faces_visible and value is not None else None
+        self.face_label.setVisible(face is not None)
+        if face is not None and value is not None:
+            colour = self.palette().color(QPalette.ColorRole.WindowText)
+            size = self.value_label.fontMetrics().height()
+            ratio = self.devicePixelRatioF()
+            self.face_label.setPixmap(face_pixmap(face(value), size, colour, ratio))
         self.value_label.setPalette(self.palette())
         if value is None:
             muted(self.value_label)

@@ -32,10 +32,15 @@ class Setting(Generic[T]):
 AUTO_LOCK_MINUTES = Setting("privacy/auto_lock_minutes", 5, "Lock after this many idle minutes")
 LOCK_ON_MINIMISE = Setting("privacy/lock_on_minimise", False, "Lock when minimised")
 QUICK_HIDE_KEY = Setting("privacy/quick_hide_key", "Ctrl+Shift+H", "Hide everything and lock")
+NEUTRAL_TITLE = Setting(
+    "privacy/neutral_title", False, "Windows are titled 'Journal': no app or file name"
+)
 REMEMBER_RECENT = Setting("privacy/remember_recent", True, "Remember recently used journals")
 RECENT_JOURNALS = Setting("journals/recent", "", "Recently used journal paths (newline-separated)")
 THEME = Setting("appearance/theme", "system", "light, dark or system")
-FONT_POINT_SIZE = Setting("appearance/font_point_size", 0, "0 follows the system")
+TEXT_SCALE = Setting(
+    "appearance/text_scale", 100, "Text size in percent of the system size (100: the same)"
+)
 REDUCE_MOTION = Setting(
     "appearance/reduce_motion", False, "No fading in, no growing square: changes happen at once"
 )

@@ -243,10 +243,14 @@ class UnlockDialog(QDialog):
         self.code_field = QLineEdit()
         self.code_field.setPlaceholderText("ABCD-EFGH-…")
         self.code_field.setAccessibleName(self.tr("Recovery code"))
+        # Enter submits from any field of this form (the dialog's default button, Unlock, sits
+        # on the hidden first page, so QDialog's own Enter handling does nothing here).
+        self.code_field.returnPressed.connect(self._on_recover_entered)
         self.new_passphrase = PassphraseInput(
             new=True, confirm=True, label=self.tr("New passphrase")
         )
         self.new_passphrase.validity_changed.connect(self._on_new_validity)
+        self.new_passphrase.submitted.connect(self._on_recover_entered)
         self.recover_error = QLabel()
         self.recover_error.setWordWrap(True)
         self.recover_error.setAccessibleName(self.tr("Problem"))
@@ -278,6 +282,17 @@ class UnlockDialog(QDialog):
     @Slot(bool)
     def _on_new_validity(self, valid: bool) -> None:
         self.recover_button.setEnabled(valid)
+
+    @Slot()
+    def _on_recover_entered(self) -> None:
+        """Enter in the form: the same as the button, when the button could be pressed."""
+        if self.recover_button.isEnabled():
+            self._on_recover_clicked()
+            return
+        fields = (self.code_field, self.new_passphrase.field, self.new_passphrase.confirm_field)
+        empty = [f for f in fields if f is not None and not f.text()]
+        if empty:  # not finished yet: Enter moves on to what is still missing
+            empty[0].setFocus()
 
     @Slot()
     def _on_recover_clicked(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
@@ -20,6 +20,7 @@ from recovery_journal.ui.checkin import (
     TagsInput,
     mood_face,
 )
+from recovery_journal.ui.mood_faces import FACES, face_pixmap
 
 
 def _shown(qtbot: QtBot, widget: QWidget) -> QWidget:
@@ -137,11 +138,27 @@ def test_scale_without_not_set_always_has_a_value(qtbot: QtBot) -> None:
 def test_faces_are_extra_never_the_only_meaning(qtbot: QtBot) -> None:
     scale = ScaleInput(MOOD, "Mood", initial=8, face=mood_face)
     qtbot.addWidget(scale)
-    assert scale.value_label.text() == f"{mood_face(8)}  8 — good"
+    scale.show()
+    assert scale.value_label.text() == "8 — good"  # the words never change
+    assert scale.face_label.isVisible() and not scale.face_label.pixmap().isNull()
     assert scale.slider.accessibleDescription() == "8 — good"
     scale.set_faces_visible(False)
     assert scale.value_label.text() == "8 — good"
-    assert {mood_face(v) for v in MOOD.values} == {"😞", "🙁", "😐", "🙂", "😊"}
+    assert not scale.face_label.isVisible()
+    assert [mood_face(v) for v in (0, 4, 5, 7, 9)] == [kind for _, kind in FACES]
+
+
+def test_faces_are_drawn_not_emoji(qtbot: QtBot) -> None:
+    """Issue 13 §2: emoji faces were empty boxes without an emoji font; now they are drawn."""
+    scale = ScaleInput(MOOD, "Mood", initial=1, face=mood_face)
+    qtbot.addWidget(scale)
+    assert all(ord(c) < 0x1F000 for c in scale.value_label.text())  # no emoji
+    ink = QColor("#000000")
+    images = [face_pixmap(kind, 32, ink).toImage() for _, kind in FACES]
+    for image in images:
+        inked = sum(image.pixelColor(x, y).alpha() > 128 for x in range(32) for y in range(32))
+        assert inked > 40  # a circle, eyes and a mouth, not an empty box
+    assert len({bytes(image.constBits()) for image in images}) == len(FACES)  # five faces
 
 
 def test_sleep_hours_start_at_a_typical_night_and_can_be_unset(qtbot: QtBot) -> None:

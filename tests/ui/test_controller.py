@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from recovery_journal.domain.entries import Draft, Entry
+from recovery_journal.domain.entries import CheckIn, Draft, Entry
 from recovery_journal.services.access import BackupSettings, create_journal
 from recovery_journal.ui import settings as S
 from recovery_journal.ui.controller import AppController
@@ -331,3 +332,76 @@ def test_a_key_change_finished_at_unlock_offers_a_new_recovery_code(
         for widget in (ctrl.window, ctrl.dialog):
             if widget is not None:
                 widget.close()
+
+
+def _titles() -> list[str]:
+    return [w.windowTitle() for w in QApplication.topLevelWidgets() if w.windowTitle()]
+
+
+def test_a_neutral_window_title_when_chosen(
+    qtbot: QtBot, controller: AppController, app_settings: AppSettings
+) -> None:
+    """Issue 13 §5: the taskbar can say just "Journal" — live, locked and unlocked."""
+    controller.start()
+    unlock(qtbot, controller)
+    window = controller.window
+    assert window is not None
+    window.show_page(window.settings_page)
+    window.settings_page.neutral_title.setChecked(True)  # applies at once
+    assert app_settings.get(S.NEUTRAL_TITLE)
+    assert window.windowTitle() == "Journal"
+    with qtbot.waitSignal(controller.locked, timeout=10_000):
+        controller.lock()
+    assert controller.dialog is not None and controller.dialog.windowTitle() == "Journal"
+    unlock(qtbot, controller)
+    assert controller.window is not None and controller.window.windowTitle() == "Journal"
+    controller.window.settings_page.neutral_title.setChecked(False)
+    assert controller.window.windowTitle() == "Recovery Journal"
+
+
+def test_quick_hide_leaves_only_a_neutral_title(qtbot: QtBot, controller: AppController) -> None:
+    controller.start()
+    unlock(qtbot, controller)
+    assert controller.window is not None
+    with qtbot.waitSignal(controller.locked, timeout=10_000):
+        controller.quick_hide()
+    assert controller.dialog is not None and controller.dialog.isMinimized()
+    assert controller.dialog.windowTitle() == "Journal"
+    assert not any("Recovery" in t or ".rjournal" in t for t in _titles())
+
+
+def test_unlocking_returns_to_the_page_and_keeps_what_was_shown(
+    qtbot: QtBot, controller: AppController, existing: Path
+) -> None:
+    """Issue 13 §3: unlocking went back to Today and forgot faces, "More" and a dismissed note."""
+    from datetime import timedelta
+
+    from recovery_journal.domain.clock import local_today
+    from recovery_journal.services.access import open_journal
+
+    session = open_journal(existing, PASSPHRASE, FAST, BackupSettings(daily=False))
+    for days_ago in (0, 2, 4):  # a hard week: the gentle note shows
+        session.entries.add(
+            Entry(local_today() - timedelta(days=days_ago), "", check_in=CheckIn(mood=1))
+        )
+    session.lock()
+    controller.start()
+    unlock(qtbot, controller)
+    window = controller.window
+    assert window is not None
+    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=10_000)
+    qtbot.mouseClick(window.banner.later_button, Qt.MouseButton.LeftButton)
+    window.today.checkin.faces_toggle.setChecked(True)
+    window.today.checkin.more_toggle.setChecked(True)
+    window.show_page(window.coping)
+    with qtbot.waitSignal(controller.locked, timeout=10_000):
+        controller.lock()
+    unlock(qtbot, controller)
+    again = controller.window
+    assert again is not None and again is not window
+    assert again.stack.currentWidget() is again.coping
+    assert again.today.checkin.faces_toggle.isChecked()
+    assert again.today.checkin.more_toggle.isChecked()
+    again.banner.check()
+    qtbot.waitUntil(lambda: not controller.tasks.busy, timeout=10_000)
+    assert not again.banner.isVisible()  # still put away

@@ -319,11 +319,59 @@ def test_move_to_trash_then_restore_from_the_trash_view(
     assert editor.body_edit.isReadOnly()
     qtbot.mouseClick(editor.restore_button, Qt.MouseButton.LeftButton)
     wait_tasks(qtbot, ui_ctx)
-    assert _ids(page) == []
-    assert page.empty_label.text() == "The Trash is empty."
+    # Issue 13 §3: back in the journal with the restored entry open.
+    assert not page.filters.trash_button.isChecked()
+    assert _ids(page) == [newer.id, older.id]
+    assert page.editor.entry is not None and page.editor.entry.id == newer.id
+    assert page.list_view.currentIndex().row() == 0
+    assert page.notice.text() == "Restored to your journal."
     qtbot.mouseClick(page.filters.trash_button, Qt.MouseButton.LeftButton)
     wait_tasks(qtbot, ui_ctx)
-    assert _ids(page) == [newer.id, older.id]
+    assert _ids(page) == []
+    assert page.empty_label.text() == "The Trash is empty."
+
+
+def test_an_empty_trash_says_so_even_with_a_search_typed(
+    qtbot: QtBot, ui_ctx: UiContext, open_page: OpenPage
+) -> None:
+    """Issue 13 §3: after Restore the empty Trash said "Nothing matches your search"."""
+    (entry,) = _add(ui_ctx, Entry(TODAY, body="a walk by the river"))
+    ui_ctx.session.entries.move_to_trash(entry.id or 0)
+    page = open_page()
+    _search(qtbot, page, ui_ctx, "walk")
+    qtbot.mouseClick(page.filters.trash_button, Qt.MouseButton.LeftButton)
+    wait_tasks(qtbot, ui_ctx)
+    assert _ids(page) == [entry.id]
+    _click_row(qtbot, page, 0)
+    qtbot.mouseClick(page.editor.restore_button, Qt.MouseButton.LeftButton)
+    wait_tasks(qtbot, ui_ctx)
+    qtbot.mouseClick(page.filters.trash_button, Qt.MouseButton.LeftButton)
+    wait_tasks(qtbot, ui_ctx)
+    assert _ids(page) == []
+    assert page.empty_label.text() == "The Trash is empty."
+    ui_ctx.session.entries.move_to_trash(ui_ctx.session.entries.add(Entry(TODAY, "tea")).id or 0)
+    page.activated()  # shown again: something in the Trash now, just not "walk"
+    wait_tasks(qtbot, ui_ctx)
+    assert "Nothing matches your search" in page.empty_label.text()
+
+
+def test_the_trash_never_shows_a_live_entry(
+    qtbot: QtBot, ui_ctx: UiContext, open_page: OpenPage
+) -> None:
+    """Issue 13 §3: the right pane kept the live entry while the Trash was browsed."""
+    live, trashed = _add(ui_ctx, Entry(TODAY, body="still here"), Entry(TODAY, body="binned"))
+    ui_ctx.session.entries.move_to_trash(trashed.id or 0)
+    page = open_page()
+    _click_row(qtbot, page, 0)
+    assert page.editor.entry is not None and page.editor.entry.id == live.id
+    qtbot.mouseClick(page.filters.trash_button, Qt.MouseButton.LeftButton)
+    wait_tasks(qtbot, ui_ctx)
+    assert page.editor.entry is None or page.editor.entry.in_trash
+    _click_row(qtbot, page, 0)
+    assert page.editor.entry is not None and page.editor.entry.id == trashed.id
+    qtbot.mouseClick(page.filters.trash_button, Qt.MouseButton.LeftButton)
+    wait_tasks(qtbot, ui_ctx)
+    assert page.editor.entry is None or not page.editor.entry.in_trash
 
 
 def test_undo_brings_a_trashed_entry_back(

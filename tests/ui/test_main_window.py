@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
 from recovery_journal.domain.coping import CopingCategory, CopingStrategy
@@ -80,3 +81,16 @@ def test_turning_to_the_safety_plan_the_first_time_is_a_milestone(
     window.help_dialog.close()
     titles = [m.title for m in ui_ctx.session.progress.milestones.list()]
     assert titles == ["First time I turned to my safety plan"]
+
+
+def test_the_go_menu_shows_ampersands_and_settings_has_ctrl_comma(
+    qtbot: QtBot, ui_ctx: UiContext
+) -> None:
+    """Issue 13 §2: "Triggers & signs" showed as "Triggers _signs"; Settings had no shortcut."""
+    window = _window(qtbot, ui_ctx)
+    texts = [a.text() for a in window.go_menu.actions()]
+    assert "Triggers && signs" in texts  # shown as "Triggers & signs"
+    assert "Support && meetings" in texts
+    assert all(QKeySequence.mnemonic(t).isEmpty() for t in texts)
+    qtbot.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.settings_page

@@ -37,8 +37,8 @@ def test_preferences_are_stored_at_once(qtbot: QtBot, ui_ctx: UiContext) -> None
     assert ui_ctx.settings.get(S.LOCK_ON_MINIMISE) is True
     page.theme.setCurrentIndex(page.theme.findData("dark"))
     assert ui_ctx.settings.get(S.THEME) == "dark"
-    page.font_size.setValue(14)
-    assert ui_ctx.settings.get(S.FONT_POINT_SIZE) == 14
+    page.text_size.setCurrentIndex(page.text_size.findData(150))
+    assert ui_ctx.settings.get(S.TEXT_SCALE) == 150
     page.reduce_motion.click()
     assert ui_ctx.settings.get(S.REDUCE_MOTION) is True
     assert page.auto_lock.specialValueText() == "Never"

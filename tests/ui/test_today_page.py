@@ -323,8 +323,8 @@ def test_prompts_load_from_resources_and_rotate_by_day() -> None:
 
 def test_writing_spot_is_the_first_open_line() -> None:
     assert writing_spot("Three things:\n\n1. \n2. \n") == len("Three things:\n\n1. ")
-    assert writing_spot("Who and why:\n\n") == len("Who and why:\n")
-    assert writing_spot("**Situation**\n\n**Thought**\n") == len("**Situation**\n")
+    assert writing_spot("Who and why:\n\n\n") == len("Who and why:\n\n")
+    assert writing_spot("**Situation**\n\n\n\n**Thought**\n") == len("**Situation**\n\n")
     assert writing_spot("Just a line") == len("Just a line")
 
 

@@ -157,3 +157,24 @@ def test_a_damaged_key_file_offers_the_latest_backup(
     session = signal.args[0]
     assert [e.body for e in session.entries.list()] == ["before"]
     session.lock()
+
+
+def test_enter_submits_the_recovery_code_form(
+    qtbot: QtBot, tasks: TaskRunner, made: tuple[Path, str, BackupSettings]
+) -> None:
+    """Issue 13 §3: Enter in the form opens the journal, as the button does."""
+    dialog = _dialog(qtbot, tasks, made)
+    qtbot.mouseClick(dialog.forgot_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(dialog.code_field, made[1])
+    qtbot.keyClick(dialog.code_field, Qt.Key.Key_Return)  # not finished: on to the passphrase
+    assert dialog.focusWidget() is dialog.new_passphrase.field
+    qtbot.keyClicks(dialog.new_passphrase.field, NEW)
+    assert dialog.new_passphrase.confirm_field is not None
+    qtbot.keyClicks(dialog.new_passphrase.confirm_field, NEW)
+    qtbot.keyClick(dialog.new_passphrase.confirm_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: getattr(dialog, "recovery_panel", None) is not None, timeout=10_000)
+    with qtbot.waitSignal(dialog.unlocked) as signal:
+        panel = dialog.recovery_panel
+        qtbot.keyClicks(panel.check_field, panel.code.split("-")[panel.asked_group])
+        qtbot.keyClick(panel.check_field, Qt.Key.Key_Return)
+    signal.args[0].lock()

@@ -46,6 +46,7 @@ from recovery_journal.ui.coping_dialogs import (
     toolbox_order,
 )
 from recovery_journal.ui.coping_plan_editor import CopingPlanEditor
+from recovery_journal.ui.flow_layout import FlowLayout
 from recovery_journal.ui.guided import BreathingSession, GroundingSession, GuidedSession
 from recovery_journal.ui.pages.base import Page
 from recovery_journal.ui.what_works_view import WhatWorksView, describe_drop
@@ -106,15 +107,18 @@ class CopingPage(Page):
         header = QHBoxLayout()
         titles = QVBoxLayout()
         titles.addWidget(heading)
-        titles.addWidget(
-            muted(QLabel(self.tr("What helps you, your plans, and what you've noticed works.")))
+        self.subtitle = muted(
+            QLabel(self.tr("What helps you, your plans, and what you've noticed works."))
         )
+        self.subtitle.setWordWrap(True)  # wraps between words when narrow, never cut mid-word
+        titles.addWidget(self.subtitle)
         header.addLayout(titles, 1)
-        header.addWidget(self.breathe_button, 0, Qt.AlignmentFlag.AlignBottom)
-        header.addWidget(self.ground_button, 0, Qt.AlignmentFlag.AlignBottom)
-        header.addWidget(self.log_button, 0, Qt.AlignmentFlag.AlignBottom)
+        # The buttons wrap under each other when narrow (900×600 at 150 % text).
+        actions = FlowLayout(align_right=True)
+        actions.add(self.breathe_button, self.ground_button, self.log_button)
+        header.addLayout(actions, 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 20, 28, 16)
+        layout.setContentsMargins(20, 20, 20, 16)
         layout.setSpacing(14)
         layout.addLayout(header)
         layout.addWidget(self.tabs, 1)
@@ -138,9 +142,8 @@ class CopingPage(Page):
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(12, 12, 0, 12)
-        filters = QHBoxLayout()
-        filters.addWidget(self.category_filter, 1)
-        filters.addWidget(self.archived_check)
+        filters = FlowLayout()
+        filters.add(self.category_filter, self.archived_check)
         column.addLayout(filters)
         column.addWidget(self.strategy_list, 1)
         column.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -159,6 +162,7 @@ class CopingPage(Page):
         font.setBold(True)
         self.detail_name.setFont(font)
         self.detail_meta = muted(QLabel())
+        self.detail_meta.setWordWrap(True)
         self.detail_evidence = muted(QLabel())
         self.detail_evidence.setWordWrap(True)
         self.detail_steps = QLabel()
@@ -180,12 +184,14 @@ class CopingPage(Page):
         column.addWidget(self.detail_evidence)
         column.addSpacing(6)
         column.addWidget(self.detail_steps, 1)
-        row = QHBoxLayout()
-        for button in (self.guided_button, self.use_button):
-            row.addWidget(button)
-        row.addStretch(1)
-        for button in (self.star_button, self.edit_button, self.archive_button):
-            row.addWidget(button)
+        row = FlowLayout()
+        row.add(
+            self.guided_button,
+            self.use_button,
+            self.star_button,
+            self.edit_button,
+            self.archive_button,
+        )
         column.addLayout(row)
         return panel
 

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -45,6 +44,7 @@ from recovery_journal.report.pdf import save_pdf, with_pdf_suffix
 from recovery_journal.services import report as report_service
 from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.data_export_section import DataExportSection
+from recovery_journal.ui.flow_layout import ReflowSplitter
 from recovery_journal.ui.messages import user_message
 from recovery_journal.ui.pages.base import Page
 from recovery_journal.ui.report_options import SummaryOptionsForm
@@ -101,7 +101,7 @@ class ExportPage(Page):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(options)
         scroll.setMinimumWidth(280)
-        splitter = QSplitter()
+        splitter = ReflowSplitter()  # options above the preview when narrow
         splitter.addWidget(scroll)
         splitter.addWidget(self.pane)
         splitter.setStretchFactor(0, 1)

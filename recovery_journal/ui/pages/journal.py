@@ -332,6 +332,9 @@ class JournalPage(Page):
         )
         self.trash_hint.setVisible(wanted.trash)
         self._show_notice("")
+        shown = self.editor.entry
+        if shown is not None and shown.in_trash != wanted.trash:
+            self.editor.show_entry(None)  # the Trash never shows a live entry, nor the reverse
         self._reselect_id = self._editor_entry_id()
         self.model.set_filter(wanted)
 
@@ -363,6 +366,20 @@ class JournalPage(Page):
         empty = not (self.model.rowCount() or self.model.loading)
         self.empty_label.setText(self.model.empty_message() if empty else "")
         self.list_stack.setCurrentIndex(1 if empty else 0)
+        wanted = self.current_filter()
+        if empty and wanted.trash and (wanted.searching or wanted.narrowed):
+            self._say_if_trash_is_empty()
+
+    def _say_if_trash_is_empty(self) -> None:
+        """An empty Trash is "empty", whatever is typed in the search field."""
+        entries = self.ctx.session.entries
+
+        def counted(trashed: int) -> None:
+            still = self.filters.trash_button.isChecked() and not self.model.rowCount()
+            if Shiboken.isValid(self) and still and trashed == 0:
+                self.empty_label.setText(self.tr("The Trash is empty."))
+
+        self.ctx.tasks.run(lambda: len(entries.trash()), counted, self.ctx.report)
 
     def _show_notice(self, text: str, undo_id: int | None = None) -> None:
         self.notice.setText(text)
@@ -424,10 +441,14 @@ class JournalPage(Page):
     def _on_editor_entry_left(self, entry: Entry) -> None:
         """Trashed or restored: it leaves the current list; select its neighbour."""
         row = self.model.row_of(entry.id) if entry.id is not None else None
-        if entry.in_trash:
-            self._show_notice(self.tr("Moved to the Trash."), entry.id)
-        else:
+        if not entry.in_trash:  # restored: back to the journal, with the entry open
+            self.filters.trash_button.setChecked(False)
+            self.editor.show_entry(entry)
             self._show_notice(self.tr("Restored to your journal."))
+            self._refresh_after_change()
+            self._reselect_id = entry.id
+            return
+        self._show_notice(self.tr("Moved to the Trash."), entry.id)
         self._refresh_after_change()
         self._reselect_id, self._fallback_row = None, row
 

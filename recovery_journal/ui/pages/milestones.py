@@ -97,6 +97,7 @@ class MilestonesPage(MilestoneActions):
         intro = muted(
             QLabel(self.tr("What you're counting, what you've reached, and where you're heading."))
         )
+        intro.setWordWrap(True)  # one unwrapped line made the page wider than 900x600 at 150 %
         column.addWidget(intro)
         self.celebration = CelebrationNotice(self.ctx)
         column.addWidget(self.celebration)

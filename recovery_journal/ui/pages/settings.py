@@ -34,6 +34,7 @@ from recovery_journal.ui.help_now import ESCALATION_PROMPTS
 from recovery_journal.ui.pages.base import Page
 from recovery_journal.ui.passphrase_dialogs import ChangePassphraseDialog, NewRecoveryCodeDialog
 from recovery_journal.ui.reminder_settings import MeasuresSettingsBox, ReminderSettingsBox
+from recovery_journal.ui.text_size import SYSTEM_SCALE, TEXT_SCALES, nearest_scale
 
 THEME_LABELS = (("system", "Same as the system"), ("light", "Light"), ("dark", "Dark"))
 
@@ -55,7 +56,7 @@ class SettingsPage(Page):
         super().__init__(ctx, parent)
         content = QWidget()
         column = QVBoxLayout(content)
-        column.setContentsMargins(32, 24, 32, 24)
+        column.setContentsMargins(24, 24, 24, 24)
         column.setSpacing(16)
         heading = QLabel(self.tr("<h2>Settings</h2>"))
         column.addWidget(heading)
@@ -81,6 +82,7 @@ class SettingsPage(Page):
         box = QGroupBox(self.tr("Privacy"))
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # narrow: label above
         s = self.ctx.settings
         self.auto_lock = QSpinBox()
         self.auto_lock.setRange(0, 240)
@@ -103,6 +105,17 @@ class SettingsPage(Page):
         hint.setWordWrap(True)
         form.addRow(self.tr("Quick-hide key"), self.quick_hide)
         form.addRow("", hint)
+        self.neutral_title = QCheckBox(self.tr('Neutral window title ("Journal")'))
+        self.neutral_title.setToolTip(
+            self.tr(
+                'The taskbar and window switcher show only "Journal": no app name, no file '
+                "name. Quick-hide always leaves this neutral title behind."
+            )
+        )
+        self.neutral_title.setChecked(s.get(S.NEUTRAL_TITLE))
+        self.neutral_title.setAccessibleName(self.tr("Neutral window title"))
+        self.neutral_title.toggled.connect(lambda v: self._store(S.NEUTRAL_TITLE, bool(v)))
+        form.addRow("", self.neutral_title)
         self.remember_recent = QCheckBox(self.tr("Remember recently used journals"))
         self.remember_recent.setChecked(s.get(S.REMEMBER_RECENT))
         self.remember_recent.setAccessibleName(self.tr("Remember recently used journals"))
@@ -121,6 +134,7 @@ class SettingsPage(Page):
         box = QGroupBox(self.tr("Appearance"))
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # narrow: label above
         self.theme = QComboBox()
         for key, label in THEME_LABELS:
             self.theme.addItem(self.tr(label), key)
@@ -130,14 +144,17 @@ class SettingsPage(Page):
             lambda _: self._store(S.THEME, str(self.theme.currentData()))
         )
         form.addRow(self.tr("Theme"), self.theme)
-        self.font_size = QSpinBox()
-        self.font_size.setRange(0, 28)
-        self.font_size.setSpecialValueText(self.tr("Same as the system"))
-        self.font_size.setSuffix(self.tr(" pt"))
-        self.font_size.setValue(self.ctx.settings.get(S.FONT_POINT_SIZE))
-        self.font_size.setAccessibleName(self.tr("Text size"))
-        self.font_size.valueChanged.connect(lambda v: self._store(S.FONT_POINT_SIZE, int(v)))
-        form.addRow(self.tr("Text size"), self.font_size)
+        self.text_size = QComboBox()
+        for percent in TEXT_SCALES:
+            label = self.tr("Same as the system") if percent == SYSTEM_SCALE else f"{percent} %"
+            self.text_size.addItem(label, percent)
+        chosen = nearest_scale(self.ctx.settings.get(S.TEXT_SCALE))
+        self.text_size.setCurrentIndex(self.text_size.findData(chosen))
+        self.text_size.setAccessibleName(self.tr("Text size"))
+        self.text_size.currentIndexChanged.connect(
+            lambda _: self._store(S.TEXT_SCALE, int(self.text_size.currentData()))
+        )
+        form.addRow(self.tr("Text size"), self.text_size)
         self.reduce_motion = QCheckBox(self.tr("Reduce motion"))
         self.reduce_motion.setToolTip(
             self.tr(
@@ -154,6 +171,7 @@ class SettingsPage(Page):
     def _backup_group(self) -> QGroupBox:
         box = QGroupBox(self.tr("Backups"))
         form = QFormLayout(box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         explain = QLabel(
             self.tr(
                 "A backup is taken automatically once a day when you unlock (the newest 10 are "

@@ -34,6 +34,7 @@ from recovery_journal.domain.coping import CopingStrategy
 from recovery_journal.domain.support import PeerMeeting, SupportContact
 from recovery_journal.ui.checkin import muted
 from recovery_journal.ui.context import UiContext
+from recovery_journal.ui.flow_layout import FlowLayout, ReflowBox
 from recovery_journal.ui.pages.base import Page
 from recovery_journal.ui.qt_dates import to_qdate
 from recovery_journal.ui.support_dialogs import (
@@ -85,10 +86,8 @@ class SupportPage(Page):
     # ------------------------------------------------------------ building
 
     def _build(self) -> None:
-        columns = QHBoxLayout()
-        columns.setSpacing(20)
-        columns.addWidget(self._contacts_box(), 1)
-        columns.addWidget(self._meetings_box(), 1)
+        # Side by side when there is room, one column when narrow (900×600 at 150 % text).
+        self.columns = ReflowBox(self._contacts_box(), self._meetings_box())
         self.status = muted(QLabel())
         self.status.setAccessibleName(self.tr("Status"))
         self.status.setWordWrap(True)
@@ -106,7 +105,7 @@ class SupportPage(Page):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        layout.addLayout(columns, 1)
+        layout.addWidget(self.columns, 1)
         layout.addWidget(self.status)
 
     def _contacts_box(self) -> QGroupBox:
@@ -133,14 +132,10 @@ class SupportPage(Page):
         self.show_archived = QCheckBox(self.tr("Show archived"))
         self.show_archived.setAccessibleName(self.tr("Show archived contacts"))
         self.show_archived.toggled.connect(lambda _: self.refresh())
-        buttons = QHBoxLayout()
-        for button in (self.add_contact_button, self.edit_contact_button, self.copy_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        lower = QHBoxLayout()
-        lower.addWidget(self.archive_button)
-        lower.addStretch(1)
-        lower.addWidget(self.show_archived)
+        buttons = FlowLayout()
+        buttons.add(self.add_contact_button, self.edit_contact_button, self.copy_button)
+        lower = FlowLayout()
+        lower.add(self.archive_button, self.show_archived)
         column = QVBoxLayout(box)
         column.addWidget(self.contact_list, 1)
         column.addLayout(buttons)
@@ -152,6 +147,7 @@ class SupportPage(Page):
         self.meeting_list = QListWidget()
         self.meeting_list.setAccessibleName(self.tr("Meetings, newest first"))
         self.meeting_list.setAlternatingRowColors(True)
+        self.meeting_list.setWordWrap(True)  # the whole line, never "Tue 1 Dec 2026 — Tues…"
         self.meeting_list.currentRowChanged.connect(self._on_meeting_list_current_row_changed)
         self.meeting_list.itemActivated.connect(lambda _: self._on_edit_meeting_clicked())
         self.add_meeting_button = _button(
@@ -160,10 +156,8 @@ class SupportPage(Page):
         self.edit_meeting_button = _button(
             self.tr("Edit…"), self.tr("Edit meeting"), self._on_edit_meeting_clicked
         )
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_meeting_button)
-        buttons.addWidget(self.edit_meeting_button)
-        buttons.addStretch(1)
+        buttons = FlowLayout()
+        buttons.add(self.add_meeting_button, self.edit_meeting_button)
         self.details = QWidget()
         self.details_layout = QVBoxLayout(self.details)
         self.details_layout.setContentsMargins(0, 6, 0, 0)

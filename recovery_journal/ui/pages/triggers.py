@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -43,6 +42,7 @@ from recovery_journal.domain.tracking import Trigger, WarningSign
 from recovery_journal.services.tracking import TrackingOverview
 from recovery_journal.ui.checkin import muted
 from recovery_journal.ui.context import UiContext
+from recovery_journal.ui.flow_layout import FlowLayout, ReflowSplitter
 from recovery_journal.ui.pages.base import Page
 from recovery_journal.ui.qt_dates import to_local_qdatetime, to_qdate
 from recovery_journal.ui.quick_log import QuickLogBar
@@ -119,10 +119,8 @@ class LibraryPanel(QGroupBox):
         self.edit_button.setAccessibleName(self.tr("Edit the selected %s") % what)
         self.archive_button = QPushButton(self.tr("Archive"))
         self.archive_button.setAccessibleName(self.tr("Archive the selected %s") % what)
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.archive_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons = FlowLayout()
+        buttons.add(self.add_button, self.edit_button, self.archive_button)
         layout = QVBoxLayout(self)
         layout.addWidget(tree, 1)
         layout.addLayout(buttons)
@@ -196,10 +194,9 @@ class TriggersPage(Page):
         heading = QLabel(self.tr("<h2>Triggers &amp; early warning signs</h2>"))
         intro = muted(QLabel(self.tr(INTRO)))
         intro.setWordWrap(True)
-        top = QHBoxLayout()
-        top.addWidget(self.quick_log, 1)
-        top.addWidget(self.show_archived)
-        lists = QSplitter(Qt.Orientation.Horizontal)
+        top = FlowLayout()  # wraps when narrow (900×600 at 150 % text)
+        top.add(self.quick_log, self.show_archived)
+        lists = ReflowSplitter()  # one above the other when narrow
         lists.addWidget(self.trigger_panel)
         lists.addWidget(self.sign_panel)
         lists.setChildrenCollapsible(False)
@@ -299,6 +296,8 @@ class TriggersPage(Page):
         row = QTreeWidgetItem([name, *middle, str(count) if count else "—", when])
         row.setData(0, ID_ROLE, item.id)
         row.setToolTip(0, f"{item.name}\n{item.notes}".strip())
+        for column in range(1, row.columnCount()):  # an elided cell shows itself whole
+            row.setToolTip(column, row.text(column))
         if item.archived_utc is not None:
             font = row.font(0)
             font.setItalic(True)
