@@ -1,6 +1,7 @@
 """Entries in and out of storage: tags, emotions, edit history, trash and the search index.
 
-Every write keeps the FTS index in step inside the same transaction. Editing keeps the version it
+Every write keeps the FTS index in step inside the same transaction: an entry is unindexed before
+it changes and indexed after (see :mod:`.search`). Editing keeps the version it
 replaces as a revision; deleting moves an entry to the trash; only purging the trash removes it.
 """
 
@@ -93,10 +94,6 @@ def _apply(
     row.emotions = [EmotionRow(name=e.name, intensity=e.intensity) for e in entry.emotions]
 
 
-def _reindex(session: Session, row: EntryRow) -> None:
-    search.index_entry(session, row.id, row.title, row.body, [t.name for t in row.tags])
-
-
 def _row(session: Session, entry_id: int) -> EntryRow:
     row = session.get(EntryRow, entry_id)
     if row is None:
@@ -125,7 +122,7 @@ def add(session: Session, entry: Entry) -> Entry:
     row = _new_row(session, entry, utc_now())
     session.add(row)
     session.flush()
-    _reindex(session, row)
+    search.index_entry(session, row.id)
     return _to_domain(row)
 
 
@@ -134,14 +131,14 @@ def add_many(session: Session, entries: Sequence[Entry]) -> int:
 
     Rows are made as :func:`add` makes them, then written with one executemany per table and ids
     given here (the next free ones; ``entries`` has no AUTOINCREMENT): the ORM would insert them
-    one ``INSERT … RETURNING`` at a time, with a tag query and two index statements apiece."""
+    one ``INSERT … RETURNING`` at a time, with a tag query and an index statement apiece."""
     with session.no_autoflush:
         known = _known_tags(session, (name for e in entries for name in e.tags))
         now = utc_now()
         rows = [_new_row(session, entry, now, known) for entry in entries]
     session.flush()  # tags that are new get their ids
     first = (session.scalar(select(func.max(EntryRow.id))) or 0) + 1
-    values, links, feelings, index = [], [], [], []
+    values, links, feelings = [], [], []
     for entry_id, row in enumerate(rows, first):
         row.id = entry_id
         columns = _column_values(row)
@@ -151,14 +148,13 @@ def add_many(session: Session, entries: Sequence[Entry]) -> int:
         values.append(columns)
         links += [{"entry_id": entry_id, "tag_id": t.id} for t in row.tags]
         feelings += [{**_column_values(m), "entry_id": entry_id} for m in row.emotions]
-        index.append((entry_id, row.title, row.body, tags))
     if values:
         session.execute(insert(EntryRow), values)
     if links:
         session.execute(insert(entry_tags), links)
     if feelings:
         session.execute(insert(EmotionRow), feelings)
-    search.index_new(session, index)
+    search.index_entries(session, range(first, first + len(rows)))
     return len(rows)
 
 
@@ -187,6 +183,14 @@ def update(session: Session, entry: Entry) -> Entry:
         entry.tags,
     )
     now = utc_now()
+    searched = (before.local_date, before.title, before.body, before.tags) != (
+        entry.local_date,
+        entry.title,
+        entry.body,
+        entry.tags,
+    )
+    if searched:  # out of the index as it was indexed, before anything it shows changes
+        search.unindex_entry(session, row.id)
     if changed:
         session.add(
             EntryRevisionRow(
@@ -201,7 +205,8 @@ def update(session: Session, entry: Entry) -> Entry:
     _apply(session, row, entry)
     row.updated_utc = now
     session.flush()
-    _reindex(session, row)
+    if searched:
+        search.index_entry(session, row.id)
     return _to_domain(row)
 
 
