@@ -24,7 +24,11 @@ from recovery_journal.storage.database import sqlite_error_name
 
 _COLUMNS = "search_key, title, body, tags"
 _ONE = "SELECT {what} FROM entries_search WHERE id = :id"
-_MANY = "SELECT {what} FROM entries_search WHERE id IN (SELECT value FROM json_each(:ids))"
+# In ascending key order: FTS5 starts a new segment whenever a rowid is not above the last one.
+_MANY = (
+    "SELECT {what} FROM entries_search WHERE id IN (SELECT value FROM json_each(:ids)) "
+    "ORDER BY search_key"
+)
 
 
 def index_entry(session: Session, entry_id: int) -> None:

@@ -14,9 +14,11 @@ serves the view's look-ups. The repository keeps the index in step (every change
 date, title, body or tags is unindexed before and indexed after, inside its transaction).
 No prefix indexes: they doubled the index for little gain (docs/BENCHMARKS.md).
 
-Only SQL that SQLite 3.31 (2020) understands, so any SQLCipher 4 tool can read the view.
-The migration runner compacts the file afterwards (``compact``), or the pages the old table freed
-would stay in it. Frozen.
+The index is filled in ascending rowid order: FTS5 writes its pending words out as a new segment
+whenever a rowid comes that is not above the last one (its ``'rebuild'`` reads the view by id,
+newest key last, and took 0.5 ms an entry). Only SQL that SQLite 3.31 (2020) understands, so any
+SQLCipher 4 tool can read the view. The migration runner compacts the file afterwards
+(``compact``), or the pages the old table freed would stay in it. Frozen.
 """
 
 SQL = """
@@ -35,5 +37,6 @@ CREATE VIRTUAL TABLE entries_fts USING fts5(
     content_rowid = 'search_key',
     tokenize = 'unicode61 remove_diacritics 2'
 );
-INSERT INTO entries_fts(entries_fts) VALUES ('rebuild');
+INSERT INTO entries_fts(rowid, title, body, tags)
+SELECT search_key, title, body, tags FROM entries_search ORDER BY search_key;
 """
