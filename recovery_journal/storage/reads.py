@@ -108,10 +108,27 @@ def entry_ids(
             "ORDER BY e.local_date DESC, e.id DESC LIMIT :limit OFFSET :offset"
         )
         return [int(row[0]) for row in conn.execute(sql, params)]
-    # FTS5 hands out its matches in rowid order, which is this order: it stops after the page
-    # instead of every match being joined to its entry and sorted (196 ms for a word in a third
-    # of 36,500 entries). Dates bound the rowids, so FTS5 skips the days outside them.
-    where.insert(0, "entries_fts MATCH :q")
+    return [entry_id for entry_id, _ in _matches(conn, which, match, limit, offset)]
+
+
+def _matches(
+    conn: DBAPIConnection,
+    which: EntryFilter,
+    match: str,
+    limit: int | None,
+    offset: int,
+    *,
+    snippets: bool = False,
+) -> list[tuple[int, str]]:
+    """(id, snippet or "") of a page of the entries matching ``match``, newest first.
+
+    FTS5 hands out its matches in rowid order, which is this order: it stops after the page
+    instead of every match being joined to its entry and sorted (196 ms for a word in a third of
+    36,500 entries). Dates bound the rowids, so FTS5 skips the days outside them. The snippets
+    come from the same query: SQLite makes them for the page's rows only, and a prefix (the last
+    word as it is being typed) is expanded by FTS5 once instead of twice (~2 ms at 100 years)."""
+    params: dict[str, object] = {"limit": -1 if limit is None else limit, "offset": offset}
+    where = ["entries_fts MATCH :q", *_where(which, params)]
     params["q"] = match
     if which.start is not None:
         where.append("f.rowid <= :first_key")
@@ -119,11 +136,15 @@ def entry_ids(
     if which.end is not None:
         where.append("f.rowid > :last_key")
         params["last_key"] = _day_key(which.end) - _DAY_SPAN
+    snippet = "''"
+    if snippets:
+        snippet = "snippet(entries_fts, -1, :mark_on, :mark_off, '…', 12)"
+        params.update(mark_on=MATCH_START, mark_off=MATCH_END)
     sql = (
-        f"SELECT e.id FROM entries_fts f JOIN entries e ON e.id = {_ENTRY_OF_KEY} "
+        f"SELECT e.id, {snippet} FROM entries_fts f JOIN entries e ON e.id = {_ENTRY_OF_KEY} "
         f"WHERE {' AND '.join(where)} ORDER BY f.rowid LIMIT :limit OFFSET :offset"
     )
-    return [int(row[0]) for row in conn.execute(sql, params)]
+    return [(int(row[0]), str(row[1] or "")) for row in conn.execute(sql, params)]
 
 
 def count(conn: DBAPIConnection, which: EntryFilter = EntryFilter()) -> int:
@@ -131,40 +152,6 @@ def count(conn: DBAPIConnection, which: EntryFilter = EntryFilter()) -> int:
     where = _where(which, params)
     row = conn.execute(f"SELECT count(*) FROM entries e WHERE {' AND '.join(where)}", params)
     return int(row.fetchone()[0])
-
-
-def snippets(conn: DBAPIConnection, expression: str, ids: list[int]) -> dict[int, str]:
-    """Highlighted snippets for just ``ids``, in one pass over the matches between the smallest
-    and the largest of their search keys (a page of results is a run of consecutive matches).
-    ``snippet()`` is the expensive part of a search: the ``CASE`` keeps it from running for the
-    matches in that range that aren't on the page (SQLite evaluates the ``IN`` list once).
-    Asking FTS5 for one rowid at a time instead restarts the whole query for each (~0.5 ms
-    apiece: 25 ms for a page of a word found in one entry in ten)."""
-    if not ids:
-        return {}
-    keys = [
-        int(row[0])
-        for row in conn.execute(
-            "SELECT search_key FROM entries WHERE id IN (SELECT value FROM json_each(:ids))",
-            {"ids": json.dumps(ids)},
-        )
-    ]
-    if not keys:
-        return {}
-    rows = conn.execute(
-        f"SELECT {_ENTRY_OF_KEY}, CASE WHEN f.rowid IN (SELECT value FROM json_each(:keys)) "
-        "THEN snippet(entries_fts, -1, :start, :end, '…', 12) END "
-        "FROM entries_fts f WHERE entries_fts MATCH :q AND f.rowid BETWEEN :low AND :high",
-        {
-            "q": expression,
-            "keys": json.dumps(keys),
-            "start": MATCH_START,
-            "end": MATCH_END,
-            "low": min(keys),
-            "high": max(keys),
-        },
-    )
-    return {int(r[0]): str(r[1]) for r in rows if r[1] is not None}
 
 
 # One query for a page of entries with their tags and emotions. The ORM with relationship loading
@@ -227,7 +214,6 @@ def find(
     expression = match_expression(query)
     if expression is None:
         return []
-    ids = entry_ids(conn, which, match=expression, limit=limit, offset=offset)
-    texts = snippets(conn, expression, ids)
-    loaded = load_many(conn, ids)
-    return [SearchHit(loaded[i], texts.get(i, "")) for i in ids if i in loaded]
+    found = _matches(conn, which, expression, limit, offset, snippets=True)
+    loaded = load_many(conn, [entry_id for entry_id, _ in found])
+    return [SearchHit(loaded[i], text) for i, text in found if i in loaded]
