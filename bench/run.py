@@ -5,6 +5,8 @@
     python bench/run.py --write    also replace the results section of docs/BENCHMARKS.md
     python bench/run.py --keep DIR build the journals in DIR and leave them there (reused later)
     python bench/run.py --years 1,10,100   journals of these many years (bench/century.py)
+    python bench/run.py --scaling --years 1,10,100 --keep DIR   only issue 14's rows 1, 2, 7
+                                   with their scaling exponent (bench/scaling.py)
 
 Each journal is built once in a temporary folder with the invented demo data
 (:func:`recovery_journal.demo.fill_demo_journal`) and the real default key-derivation
@@ -53,6 +55,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import century  # bench/ is not a package
 import insight_timings
 import interop_timings
+import scaling
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "BENCHMARKS.md"
@@ -425,7 +428,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help="update docs/BENCHMARKS.md")
     parser.add_argument("--keep", metavar="DIR", help="build the journals in DIR and keep them")
     parser.add_argument("--years", metavar="N,N", help="journals of N years each, e.g. 1,10,100")
+    parser.add_argument("--scaling", action="store_true", help="only bench/scaling.py's rows")
     args = parser.parse_args(argv)
+    if args.scaling:
+        forward = [
+            "--years",
+            args.years or "1,10,100",
+            "--keep",
+            args.keep or tempfile.mkdtemp(prefix="rj-scaling-"),
+        ]
+        return scaling.main(forward + (["--write"] if args.write else []))
     plan = QUICK if args.quick else FULL
     if args.years:
         years = [int(y) for y in args.years.split(",")]
