@@ -90,20 +90,48 @@ def entry_documents(conn: DBAPIConnection, *, live_only: bool = False) -> list[d
 def each_entry_document(
     conn: DBAPIConnection, *, live_only: bool = False
 ) -> Iterator[dict[str, Any]]:
-    """:func:`entry_documents` one at a time, straight from the cursor (the texts are never all
-    in memory at once; the tags and emotions of every entry are, read in one pass each)."""
-    tags: dict[int, list[str]] = defaultdict(list)
-    for entry_id, name in conn.execute(_TAGS):
-        tags[entry_id].append(name)
-    emotions: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for entry_id, name, intensity in conn.execute(_EMOTIONS):
-        emotions[entry_id].append({"name": name, "intensity": intensity})
+    """:func:`entry_documents` one at a time, straight from the cursor. All by id: the tags and
+    emotions are read alongside, by entry id (a merge of three ordered cursors), so memory stays
+    flat; live ones in lived order: those two are read into memory first, in one pass each."""
     cursor = conn.execute(_LIVE if live_only else _ALL)
     names = [column[0] for column in cursor.description]
+    if live_only:
+        tags: dict[int, list[str]] = defaultdict(list)
+        for entry_id, name in conn.execute(_TAGS):
+            tags[entry_id].append(name)
+        emotions: dict[int, list[dict[str, Any]]] = defaultdict(list)
+        for entry_id, name, intensity in conn.execute(_EMOTIONS):
+            emotions[entry_id].append({"name": name, "intensity": intensity})
+        for values in cursor:
+            row = dict(zip(names, values, strict=True))
+            ident = row["id"]
+            yield _document(row, tags.get(ident, []), emotions.get(ident, []))
+        return
+    tag_rows = _Merged(conn.execute(_TAGS))
+    emotion_rows = _Merged(conn.execute(_EMOTIONS))
     for values in cursor:
         row = dict(zip(names, values, strict=True))
         ident = row["id"]
-        yield _document(row, tags.get(ident, []), emotions.get(ident, []))
+        tags_of = [name for (name,) in tag_rows.take(ident)]
+        emotions_of = [{"name": n, "intensity": i} for n, i in emotion_rows.take(ident)]
+        yield _document(row, tags_of, emotions_of)
+
+
+class _Merged:
+    """Rows ``(entry_id, …)`` ordered by entry id, handed out an entry at a time."""
+
+    def __init__(self, rows: Iterator[tuple[Any, ...]]) -> None:
+        self._rows = iter(rows)
+        self._next: tuple[Any, ...] | None = next(self._rows, None)
+
+    def take(self, entry_id: int) -> list[tuple[Any, ...]]:
+        """The rest of each row of ``entry_id`` (rows of smaller ids are skipped)."""
+        found = []
+        while self._next is not None and self._next[0] <= entry_id:
+            if self._next[0] == entry_id:
+                found.append(self._next[1:])
+            self._next = next(self._rows, None)
+        return found
 
 
 def entry_count(conn: DBAPIConnection) -> int:
