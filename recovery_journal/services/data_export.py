@@ -6,6 +6,7 @@ themselves are written by the pure exporters in :mod:`recovery_journal.interop`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from recovery_journal.services.unit_of_work import UnitOfWork
@@ -17,6 +18,30 @@ def entry_documents(uow: UnitOfWork, *, live_only: bool = False) -> list[dict[st
     trash in the order they were lived."""
     with uow.reading() as conn:
         return export_rows.entry_documents(conn, live_only=live_only)
+
+
+def each_entry_document(uow: UnitOfWork) -> Iterator[dict[str, Any]]:
+    """:func:`entry_documents` (all, by id) one at a time, in one read snapshot held until the
+    last one is taken (or the iterator is closed)."""
+    with uow.reading() as conn:
+        yield from export_rows.each_entry_document(conn)
+
+
+def entry_count(uow: UnitOfWork) -> int:
+    """How many entries the journal holds, trash included."""
+    with uow.reading() as conn:
+        return export_rows.entry_count(conn)
+
+
+def record_kinds() -> list[str]:
+    """The names of the export's record lists (``triggers`` … ``phases``), in its order."""
+    return list(restore.RECORDS)
+
+
+def each_record_document(uow: UnitOfWork, kind: str) -> Iterator[dict[str, Any]]:
+    """The records of one list of :func:`record_kinds`, one at a time, in one transaction."""
+    with uow.transaction() as s:
+        yield from export_rows.each_record_document(s, restore.RECORDS[kind])
 
 
 def daily_rows(uow: UnitOfWork) -> list[dict[str, Any]]:

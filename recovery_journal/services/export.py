@@ -7,31 +7,47 @@ the person asks, goes where they chose, and is written atomically with private (
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from recovery_journal import __version__
 from recovery_journal.domain.clock import utc_now
-from recovery_journal.services.data_export import entry_documents, record_documents
+from recovery_journal.errors import ErrorKind, UserError
+from recovery_journal.services.data_export import (
+    each_entry_document,
+    each_record_document,
+    entry_count,
+    entry_documents,
+    record_documents,
+    record_kinds,
+)
 from recovery_journal.services.jsonable import EXPORT_FORMAT, EXPORT_VERSION, jsonable
 from recovery_journal.services.session import JournalSession
-from recovery_journal.storage.atomic import write_atomic
+from recovery_journal.storage.atomic import atomic_writer
 
-__all__ = ["EXPORT_FORMAT", "EXPORT_VERSION", "export_document", "export_json"]
+__all__ = ["EXPORT_FORMAT", "EXPORT_VERSION", "ExportCancelled", "export_document", "export_json"]
 
 Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+PROGRESS_EVERY = 500  # records between two progress reports (and checks for cancel)
 
 
-def export_document(session: JournalSession, progress: Progress | None = None) -> dict[str, Any]:
-    """The whole journal as one JSON-ready dictionary."""
-    revisions = session.entries.history_everywhere()
-    doc: dict[str, Any] = {
+def _header(session: JournalSession) -> dict[str, Any]:
+    return {
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
         "app_version": __version__,
         "exported_utc": jsonable(utc_now()),
         "journal_id": session.journal_id,
+    }
+
+
+def export_document(session: JournalSession, progress: Progress | None = None) -> dict[str, Any]:
+    """The whole journal as one JSON-ready dictionary (in memory: :func:`export_json` streams)."""
+    revisions = session.entries.history_everywhere()
+    doc: dict[str, Any] = {
+        **_header(session),
         "entries": entry_documents(session),
         "entry_revisions": jsonable(revisions),
         "drafts": jsonable(session.entries.drafts()),
@@ -60,11 +76,94 @@ def dumps(doc: dict[str, Any]) -> str:
     return "{\n " + ",\n ".join(parts) + "\n}\n"
 
 
+class ExportCancelled(UserError):
+    """The person cancelled an export; nothing was written (the file, if any, is as it was)."""
+
+    def __init__(self) -> None:
+        super().__init__(ErrorKind.INVALID_INPUT, "The export was cancelled. Nothing was saved.")
+        self.code = "cancelled"
+
+
+class _Stream:
+    """Writes the document the way :func:`dumps` lays it out, one value or record at a time."""
+
+    def __init__(self, out: BinaryIO, progress: Progress | None, cancelled: Cancelled | None):
+        self._out = out
+        self._progress = progress
+        self._cancelled = cancelled
+        self._first_part = True
+        self.done = 0
+        self.total = 1
+
+    def _write(self, text: str) -> None:
+        self._out.write(text.encode("utf-8"))
+
+    def _part(self, key: str) -> None:
+        self._write(("{\n " if self._first_part else ",\n ") + json.dumps(key) + ": ")
+        self._first_part = False
+
+    def value(self, key: str, value: Any) -> None:
+        self._part(key)
+        self._write(json.dumps(value, ensure_ascii=False))
+
+    def records(self, key: str, records: Iterable[Any]) -> int:
+        """A list, one record a line; checks for cancel and reports progress as it goes."""
+        self._part(key)
+        self._write("[")
+        count = 0
+        try:
+            for record in records:
+                line = json.dumps(record, ensure_ascii=False)
+                self._write(("\n  " if count == 0 else ",\n  ") + line)
+                count += 1
+                self.done += 1
+                if self.done % PROGRESS_EVERY == 0:
+                    self.step()
+        finally:  # a generator's read snapshot ends now, not when the traceback is collected
+            close = getattr(records, "close", None)
+            if close is not None:
+                close()
+        self._write("\n ]" if count else "]")
+        return count
+
+    def step(self) -> None:
+        if self._cancelled is not None and self._cancelled():
+            raise ExportCancelled()
+        if self._progress is not None:
+            self._progress(min(self.done, self.total), self.total)
+
+    def close(self) -> None:
+        self._write("\n}\n")
+
+
 def export_json(
-    session: JournalSession, destination: Path, progress: Progress | None = None
+    session: JournalSession,
+    destination: Path,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
 ) -> dict[str, int]:
-    """Write the export to ``destination``; returns how many records of each kind."""
-    doc = export_document(session, progress)
-    data = dumps(doc).encode("utf-8")
-    write_atomic(destination, data, "the export")
-    return {k: len(v) for k, v in doc.items() if isinstance(v, list)}
+    """Write the export to ``destination``; returns how many records of each kind.
+
+    Streamed: each entry and record is written as it is read, so the journal is never in memory
+    as one document (the file is the same, byte for byte, as :func:`dumps` of
+    :func:`export_document`, but for the time). ``progress(done, total)`` counts records;
+    ``cancelled()`` returning True stops it (:class:`ExportCancelled`) and leaves no file.
+    Atomic and private like every file with journal content (a temp file until complete)."""
+    counts: dict[str, int] = {}
+    with atomic_writer(destination, "the export") as out:
+        stream = _Stream(out, progress, cancelled)
+        revisions = jsonable(session.entries.history_everywhere())
+        drafts = jsonable(session.entries.drafts())
+        stream.total = entry_count(session) + len(revisions) + len(drafts) + len(record_kinds())
+        stream.step()
+        for key, value in _header(session).items():
+            stream.value(key, value)
+        counts["entries"] = stream.records("entries", each_entry_document(session))
+        counts["entry_revisions"] = stream.records("entry_revisions", revisions)
+        counts["drafts"] = stream.records("drafts", drafts)
+        for kind in record_kinds():
+            counts[kind] = stream.records(kind, each_record_document(session, kind))
+            stream.done += 1
+            stream.step()
+        stream.close()
+    return counts

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from recovery_journal.domain.clock import utc_now, wall_clock
 from recovery_journal.domain.coping import CopingStrategy
 from recovery_journal.domain.entries import Draft, Entry, EntryRevision
-from recovery_journal.storage import drafts, measures, repositories
+from recovery_journal.storage import drafts, measures, repositories, search
 from recovery_journal.storage.database import DBAPIConnection
 from recovery_journal.storage.orm import (
     UTC_FORMAT,
@@ -138,6 +138,7 @@ def add_entries(session: Session, entries: Iterable[Entry], *, keep_id: bool = F
     conn: DBAPIConnection = session.connection().connection.driver_connection
     tag_ids = _tag_ids(conn, batch)
     now = utc_now()
+    added: list[int] = []
     for entry in batch:
         created = entry.created_utc or now
         local_time, offset = entry.local_time, entry.utc_offset_minutes
@@ -168,10 +169,8 @@ def add_entries(session: Session, entries: Iterable[Entry], *, keep_id: bool = F
                 "INSERT INTO entry_emotions (entry_id, name, intensity) VALUES (?, ?, ?)",
                 [(entry_id, e.name, e.intensity) for e in check.emotions],
             )
-        conn.execute(
-            "INSERT INTO entries_fts (rowid, title, body, tags) VALUES (?, ?, ?, ?)",
-            (entry_id, entry.title, entry.body, " ".join(entry.tags)),
-        )
+        added.append(entry_id)
+    search.index_entries(session, added)
     return len(batch)
 
 

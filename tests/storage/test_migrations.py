@@ -19,7 +19,7 @@ from recovery_journal.services.access import BackupSettings, open_journal
 from recovery_journal.services.export import export_document
 from recovery_journal.services.session import JournalSession
 from recovery_journal.storage import database, keys, migrations
-from recovery_journal.storage.migrations import v004_stable_codes
+from recovery_journal.storage.migrations import v002_fulltext, v004_stable_codes
 from recovery_journal.storage.orm import Base
 from tests.conftest import FAST, PASSPHRASE
 
@@ -98,8 +98,28 @@ def test_a_journal_from_a_newer_app_is_refused_untouched(
     assert caught.value.kind is ErrorKind.TOO_NEW
 
 
+SEARCH_BY_DATE = next(
+    m.version for m in migrations.MIGRATIONS if m.title.startswith("search index")
+)
+
+
+def as_before_search_by_date(session: JournalSession) -> None:
+    """Put back the search index the version before the search-by-date migration had: an
+    ordinary FTS5 table with its own copy of the text, rowid = entry id, prefix indexes."""
+    with session.transaction() as s:
+        conn = s.connection()
+        conn.exec_driver_sql("DROP TABLE entries_fts")
+        conn.exec_driver_sql("DROP VIEW entries_search")
+        conn.exec_driver_sql("DROP INDEX ux_entries_search_key")
+        conn.exec_driver_sql("ALTER TABLE entries DROP COLUMN search_key")
+        for statement in migrations._statements(v002_fulltext.SQL):
+            conn.exec_driver_sql(statement)
+        conn.exec_driver_sql(f"PRAGMA user_version = {SEARCH_BY_DATE - 1}")
+
+
 def _as_version_4_wrote_it(session: JournalSession) -> None:
     """Take away what versions 5 (covering indexes) and 6 (entry columns) added."""
+    as_before_search_by_date(session)
     with session.transaction() as s:
         conn = s.connection()
         for name in V5_INDEXES:

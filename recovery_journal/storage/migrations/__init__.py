@@ -19,6 +19,7 @@ from recovery_journal.storage.migrations import (
     v005_insight_indexes,
     v006_entry_time_star_source,
     v007_own_measures,
+    v008_search_by_date,
 )
 
 
@@ -29,6 +30,7 @@ class Migration:
     version: int
     title: str
     sql: str
+    compact: bool = False  # VACUUM after it: it frees many pages (an existing journal only)
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -39,6 +41,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(5, "covering indexes for Insights", v005_insight_indexes.SQL),
     Migration(6, "entry time, offset, star and import source", v006_entry_time_star_source.SQL),
     Migration(7, "own daily measures", v007_own_measures.SQL),
+    Migration(8, "search index by date, without a copy of the text", v008_search_by_date.SQL, True),
 )
 CURRENT_VERSION = MIGRATIONS[-1].version
 
@@ -60,12 +63,20 @@ def migrate(conn: DBAPIConnection, target: int = CURRENT_VERSION) -> list[int]:
     """Bring the schema up to ``target``; returns the versions applied."""
     current = schema_version(conn)
     check_supported(current)
-    applied: list[int] = []
-    for step in MIGRATIONS:
-        if current < step.version <= target:
-            _apply(conn, step)
-            applied.append(step.version)
-    return applied
+    steps = [step for step in MIGRATIONS if current < step.version <= target]
+    for step in steps:
+        _apply(conn, step)
+    if current > 0 and any(step.compact for step in steps):
+        compact(conn)
+    return [step.version for step in steps]
+
+
+def compact(conn: DBAPIConnection) -> None:
+    """Give the pages a migration freed back to the file system (``VACUUM``: an encrypted copy
+    built in memory — ``temp_store = MEMORY`` — then written back, crash-safely), and empty the
+    write-ahead log it went through."""
+    conn.execute("VACUUM")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
 
 def _apply(conn: DBAPIConnection, step: Migration) -> None:
