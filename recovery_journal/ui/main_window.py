@@ -256,11 +256,9 @@ class MainWindow(QMainWindow):
         """'I need help now' (F1, toolbar): the person's own people, lines and safety plan."""
         session, today = self.ctx.session, local_today()
 
-        def noted() -> None:
-            session.progress.mark_safety_plan_used(today)
-            note_safety_plan_opened(session, today)  # for the therapist summary
-
-        self.ctx.tasks.run(noted, None, self.ctx.report)
+        # Only the therapist summary notes the opening: a milestone is never recorded silently
+        # after one key press (the person can add "first time I turned to my plan" themselves).
+        self.ctx.tasks.run(lambda: note_safety_plan_opened(session, today), None, self.ctx.report)
         dialog = HelpNowDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.safety_plan_requested.connect(lambda: self.show_page(self.safety))
