@@ -8,6 +8,7 @@ typed functions of :mod:`recovery_journal.storage.repositories`.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -18,6 +19,9 @@ from recovery_journal.domain import tracking_rules as rules
 from recovery_journal.domain.clock import local_date_of, utc_now
 from recovery_journal.domain.coping import CopingStrategy, PlanTarget
 from recovery_journal.domain.tracking import (
+    DeletedEvent,
+    EventFilter,
+    HistoryEvent,
     Trigger,
     TriggerCategory,
     TriggerEvent,
@@ -28,6 +32,7 @@ from recovery_journal.domain.tracking import (
 from recovery_journal.services.collection import Collection
 from recovery_journal.services.unit_of_work import UnitOfWork
 from recovery_journal.storage import entries as entry_repo
+from recovery_journal.storage import event_history
 from recovery_journal.storage import repositories as repos
 from recovery_journal.storage.repositories import (
     OBSERVATIONS,
@@ -42,6 +47,7 @@ __all__ = [
     "TRIGGER_EVENTS",
     "WARNING_SIGNS",
     "CheckedSigns",
+    "EventPage",
     "LogChoices",
     "LoggedTrigger",
     "SignCheck",
@@ -62,6 +68,23 @@ class TrackingOverview:
     sign_counts: dict[int, int]
     sign_last_seen: dict[int, date]
     recent: list[rules.RecentItem]
+
+
+@dataclass(frozen=True, slots=True)
+class EventPage:
+    """One page of the trigger history, newest first; ``more`` when older ones remain."""
+
+    events: list[HistoryEvent]
+    more: bool
+
+    @property
+    def cursor(self) -> tuple[datetime, int] | None:
+        """Where the next page starts (None when this one is empty)."""
+        if not self.events:
+            return None
+        last = self.events[-1].event
+        assert last.id is not None  # stored
+        return last.occurred_utc, last.id
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +164,40 @@ class TrackingService:
         """One trigger's events, oldest first."""
         with self._uow.transaction() as s:
             return repos.events_of_trigger(s, trigger_id)
+
+    def event_history(
+        self,
+        chosen: EventFilter | None = None,
+        *,
+        after: tuple[datetime, int] | None = None,
+        limit: int = 100,
+    ) -> EventPage:
+        """One page of every trigger event ever logged that matches ``chosen``, newest first,
+        starting after ``after`` (the previous page's :attr:`EventPage.cursor`)."""
+        with self._uow.transaction() as s:
+            found = event_history.event_page(
+                s, chosen or EventFilter(), after=after, limit=limit + 1
+            )
+        return EventPage(found[:limit], len(found) > limit)
+
+    def edit_event(self, event: TriggerEvent) -> TriggerEvent:
+        """Change a logged event (which trigger, when, how strong, what was happening); the
+        local day follows the time, which is never in the future."""
+        now = utc_now()
+        when = rules.check_not_future(event.occurred_utc, now)
+        return self.trigger_events.update(
+            dataclasses.replace(event, occurred_utc=when, local_date=local_date_of(when))
+        )
+
+    def delete_event(self, event_id: int) -> DeletedEvent:
+        """Delete a logged event; what it returns undoes it (:meth:`undo_delete_event`)."""
+        with self._uow.transaction() as s:
+            return event_history.delete_event(s, event_id)
+
+    def undo_delete_event(self, deleted: DeletedEvent) -> None:
+        """Bring a deleted event back, exactly (same id, its coping uses linked again)."""
+        with self._uow.transaction() as s:
+            event_history.restore_event(s, deleted)
 
     def observe_sign(
         self, sign_id: int, *, when: datetime | None = None, notes: str = ""

@@ -78,7 +78,7 @@ def test_add_a_trigger(qtbot: QtBot, page: TriggersPage, ui_ctx: UiContext) -> N
         "Crowded buses",
         "Places",
         "—",
-        "not logged yet",
+        "not yet",
     )
     assert page.triggers.currentItem() is row  # the new one is selected
 
@@ -257,7 +257,7 @@ def test_log_a_trigger_and_see_the_plan_then_start_one(
     # The page shows the new event in its lists.
     wait_tasks(qtbot, ui_ctx)
     row = page.triggers.topLevelItem(0)
-    assert row is not None and (row.text(2), row.text(3)) == ("1", "today")
+    assert row is not None and (row.text(2), row.toolTip(3)) == ("1", "Today")
     recent = page.recent.topLevelItem(0)
     assert recent is not None
     assert (recent.text(1), recent.text(2), recent.text(3)) == (

@@ -47,6 +47,7 @@ from recovery_journal.ui.pages.base import Page
 from recovery_journal.ui.qt_dates import to_local_qdatetime, to_qdate
 from recovery_journal.ui.quick_log import QuickLogBar
 from recovery_journal.ui.trigger_dialogs import TriggerDialog, WarningSignDialog
+from recovery_journal.ui.trigger_history import TriggerHistoryDialog
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 INTRO = (
@@ -119,7 +120,7 @@ class LibraryPanel(QGroupBox):
         self.edit_button.setAccessibleName(self.tr("Edit the selected %s") % what)
         self.archive_button = QPushButton(self.tr("Archive"))
         self.archive_button.setAccessibleName(self.tr("Archive the selected %s") % what)
-        buttons = QHBoxLayout()
+        buttons = self.buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.archive_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -163,6 +164,14 @@ class TriggersPage(Page):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(1, 140)  # long category names elide; the name matters more
         self.trigger_panel = LibraryPanel(self.tr("My triggers"), self.triggers, self.tr("trigger"))
+        self.history_button = QPushButton(self.tr("History…"))
+        self.history_button.setAccessibleName(self.tr("Every trigger event ever logged"))
+        self.history_button.setToolTip(
+            self.tr("Browse, edit or delete everything you logged (for the selected trigger)")
+        )
+        self.history_button.clicked.connect(self.open_history)
+        self.trigger_panel.buttons.addWidget(self.history_button)
+        self.history: TriggerHistoryDialog | None = None
         cols = [self.tr("Name"), self.tr("30 days"), self.tr("Last")]
         self.signs = LibraryTree(cols, self.tr("My early warning signs, by stage"))
         self.signs.setRootIsDecorated(True)
@@ -295,8 +304,10 @@ class TriggersPage(Page):
         if item.archived_utc is not None:
             name = self.tr("%s (archived)") % name
         count = counts.get(item.id, 0)
-        when = self._last_time(last.get(item.id), self._overview.today)
+        day = last.get(item.id)
+        when = QLocale().toString(to_qdate(day), "d MMM yyyy") if day else self.tr("not yet")
         row = QTreeWidgetItem([name, *middle, str(count) if count else "—", when])
+        row.setToolTip(len(middle) + 2, self._ago(day, self._overview.today))
         row.setData(0, ID_ROLE, item.id)
         row.setToolTip(0, f"{item.name}\n{item.notes}".strip())
         if item.archived_utc is not None:
@@ -305,17 +316,16 @@ class TriggersPage(Page):
             row.setFont(0, font)
         return row
 
-    def _last_time(self, day: date | None, today: date) -> str:
+    def _ago(self, day: date | None, today: date) -> str:
+        """How long ago, for the tooltip of the "Last" column (which always shows a date)."""
         days = rules.days_since(day, today)
         if day is None or days is None:
-            return self.tr("not logged yet")
+            return self.tr("Not logged yet")
         if days == 0:
-            return self.tr("today")
+            return self.tr("Today")
         if days == 1:
-            return self.tr("yesterday")
-        if days < 60:
-            return self.tr("%d days ago") % days
-        return QLocale().toString(to_qdate(day), "d MMM yyyy")
+            return self.tr("Yesterday")
+        return self.tr("%d days ago") % days
 
     def _fill_recent(self, seen: TrackingOverview) -> None:
         self.recent.clear()
@@ -341,6 +351,22 @@ class TriggersPage(Page):
         items: list[Item] = [*self._overview.triggers, *self._overview.signs]
         kind = Trigger if tree is self.triggers else WarningSign
         return next((i for i in items if isinstance(i, kind) and i.id == ident), None)
+
+    @Slot()
+    def open_history(self) -> None:
+        """Every trigger event ever logged, for the selected trigger if one is selected."""
+        if self._overview is None:
+            return
+        dialog = TriggerHistoryDialog(
+            self.ctx,
+            self._overview.triggers,
+            trigger_id=self.triggers.selected_id(),
+            parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self.refresh())
+        self.history = dialog
+        dialog.open()
 
     def _collection(self, tree: LibraryTree) -> Any:
         tracking = self.ctx.session.tracking
