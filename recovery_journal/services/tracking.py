@@ -9,7 +9,7 @@ typed functions of :mod:`recovery_journal.storage.repositories`.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -30,6 +30,7 @@ from recovery_journal.domain.tracking import (
     WarningStage,
 )
 from recovery_journal.services.collection import Collection
+from recovery_journal.services.starters import StarterService
 from recovery_journal.services.unit_of_work import UnitOfWork
 from recovery_journal.storage import entries as entry_repo
 from recovery_journal.storage import event_history
@@ -144,6 +145,7 @@ class TrackingService:
         self.trigger_events = Collection(uow, TRIGGER_EVENTS)
         self.warning_signs = Collection(uow, WARNING_SIGNS)
         self.observations = Collection(uow, OBSERVATIONS)
+        self.starters = StarterService(uow)
 
     def log_trigger(
         self,
@@ -308,20 +310,26 @@ class TrackingService:
         sign_ids: Iterable[int],
         when: datetime | None = None,
         *,
-        notes: str = "",
+        notes: str | Mapping[int, str] = "",
     ) -> CheckedSigns:
         """One observation per ticked sign, all in one transaction, plus the plan for their
-        stages."""
+        stages. ``notes``: each sign's own note by id (or one note for every sign)."""
         now = utc_now()
         when = rules.check_not_future(when or now, now)
         ids = list(dict.fromkeys(sign_ids))
         day = local_date_of(when)
+
+        def note_of(sign_id: int) -> str:
+            return notes if isinstance(notes, str) else notes.get(sign_id, "").strip()
+
         with self._uow.transaction() as s:
             plan = _plan_for_signs(
                 s, ids
             )  # first: an unknown sign fails before anything is written
             observations = [
-                repos.OBSERVATIONS.add(s, WarningSignObservation(sign_id, when, day, notes))
+                repos.OBSERVATIONS.add(
+                    s, WarningSignObservation(sign_id, when, day, note_of(sign_id))
+                )
                 for sign_id in ids
             ]
             return CheckedSigns(observations, plan)

@@ -212,8 +212,13 @@ class HelpNowDialog(QDialog):
         session_type = BreathingSession if kind == "breathing" else GroundingSession
         dialog = session_type(self.ctx, strategy_id, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self._forget_guided(dialog))
         self.guided = dialog
         dialog.open()
+
+    def _forget_guided(self, dialog: GuidedSession) -> None:
+        if self.guided is dialog:
+            self.guided = None
 
     def _plan_html(self, plan: Plan, shown: list[SupportContact]) -> str:
         parts = []

@@ -236,6 +236,7 @@ class MainWindow(QMainWindow):
             source = page.quick_log if isinstance(page, TodayPage) else page
             source.toolbox_requested.connect(lambda: self.show_page(self.coping))
             source.strategy_started.connect(self._on_strategy_started)
+            page.quick_log.safety_plan_requested.connect(lambda: self.show_page(self.safety))
         if isinstance(page, SettingsPage):
             page.backup_made.connect(self.refresh_backup_time)
         if isinstance(page, InsightsPage):

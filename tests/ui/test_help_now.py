@@ -154,9 +154,10 @@ def test_help_now_starts_with_breathe_and_ground_then_my_people(
     )
     hard_week(ui_ctx.session)
     dialog = open_dialog(qtbot, ui_ctx)
-    order = [dialog.body_layout.itemAt(i).widget() for i in range(dialog.body_layout.count())]
-    assert order[0] is dialog.breathe_button.parentWidget()
-    assert dialog.ground_button.parentWidget() is order[0]
+    first = dialog.body_layout.itemAt(0)
+    assert first is not None
+    assert first.widget() is dialog.breathe_button.parentWidget()
+    assert dialog.ground_button.parentWidget() is first.widget()
     shown = texts(dialog)
     assert shown.index("Professionals and crisis lines") < shown.index("Sam")
     assert shown.index("Sam") < shown.index("We noticed")  # the why comes last

@@ -10,8 +10,9 @@ from pytestqt.qtbot import QtBot
 
 from recovery_journal.domain.tracking import Trigger, TriggerCategory
 from recovery_journal.ui.context import UiContext
+from recovery_journal.ui.event_edit_dialog import EventEditDialog
 from recovery_journal.ui.pages.triggers import TriggersPage
-from recovery_journal.ui.trigger_history import PAGE_SIZE, EventEditDialog, TriggerHistoryDialog
+from recovery_journal.ui.trigger_history import PAGE_SIZE, TriggerHistoryDialog
 from tests.ui.conftest import wait_tasks
 
 LEFT = Qt.MouseButton.LeftButton
@@ -104,7 +105,7 @@ def test_history_opens_on_the_selected_trigger(qtbot: QtBot, ui_ctx: UiContext) 
 def test_edit_an_old_event(qtbot: QtBot, ui_ctx: UiContext) -> None:
     payday, alone = _fill(ui_ctx, 3)
     dialog = _open(qtbot, ui_ctx, _page(qtbot, ui_ctx))
-    dialog.tree.setCurrentItem(dialog.tree.topLevelItem(2))  # the oldest, a Payday
+    dialog.tree.setCurrentItem(dialog.tree.topLevelItem(2))  # type: ignore[arg-type]
     qtbot.mouseClick(dialog.edit_button, LEFT)
     editor = dialog.edit_dialog
     assert isinstance(editor, EventEditDialog)
@@ -129,7 +130,7 @@ def test_edit_an_old_event(qtbot: QtBot, ui_ctx: UiContext) -> None:
 def test_edit_refuses_a_time_still_to_come(qtbot: QtBot, ui_ctx: UiContext) -> None:
     _fill(ui_ctx, 1)
     dialog = _open(qtbot, ui_ctx, _page(qtbot, ui_ctx))
-    dialog.tree.setCurrentItem(dialog.tree.topLevelItem(0))
+    dialog.tree.setCurrentItem(dialog.tree.topLevelItem(0))  # type: ignore[arg-type]
     qtbot.mouseClick(dialog.edit_button, LEFT)
     editor = dialog.edit_dialog
     assert isinstance(editor, EventEditDialog)
@@ -142,7 +143,7 @@ def test_edit_refuses_a_time_still_to_come(qtbot: QtBot, ui_ctx: UiContext) -> N
 def test_delete_an_event_and_undo_it(qtbot: QtBot, ui_ctx: UiContext) -> None:
     _fill(ui_ctx, 3)
     dialog = _open(qtbot, ui_ctx, _page(qtbot, ui_ctx))
-    dialog.tree.setCurrentItem(dialog.tree.topLevelItem(0))
+    dialog.tree.setCurrentItem(dialog.tree.topLevelItem(0))  # type: ignore[arg-type]
     qtbot.mouseClick(dialog.delete_button, LEFT)
     wait_tasks(qtbot, ui_ctx)
     wait_tasks(qtbot, ui_ctx)
@@ -168,8 +169,9 @@ def test_the_last_column_always_shows_a_date(qtbot: QtBot, ui_ctx: UiContext) ->
     tracking.log_trigger(old, 4, when=now - timedelta(days=400))
     page = _page(qtbot, ui_ctx)
     rows = {
-        page.triggers.topLevelItem(i).text(0): page.triggers.topLevelItem(i)  # type: ignore[union-attr]
+        item.text(0): item
         for i in range(page.triggers.topLevelItemCount())
+        if (item := page.triggers.topLevelItem(i)) is not None
     }
     for name, days in (("Recent", 14), ("Old", 400)):
         day = (now - timedelta(days=days)).astimezone().date()
