@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -236,6 +237,7 @@ class PlanDialog(QDialog):
         if logged_note:
             layout.addWidget(muted(wrapped(logged_note)))
         if people is not None:  # things are breaking down: the person's own people first
+            self.setMinimumWidth(620)  # "name — how to reach" lines stay whole beside Copy
             layout.addWidget(self._people(people, copy or (lambda _text, _who: None)))
         for section in sections:
             layout.addWidget(self._section(section))
@@ -264,6 +266,16 @@ class PlanDialog(QDialog):
         first = next(iter(self.start_buttons.values()), None)
         if first is not None:
             first.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # A dialog doesn't grow for its wrapped labels by itself (Qt sizes top-level windows
+        # without height-for-width): make room so no "how to reach" line is cut off.
+        super().showEvent(event)
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            needed = layout.totalHeightForWidth(self.width())
+            if needed > self.height():
+                self.resize(self.width(), needed)
 
     def _people(
         self, people: Sequence[SupportContact], copy: Callable[[str, str], None]

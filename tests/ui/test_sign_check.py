@@ -74,8 +74,7 @@ def test_with_no_signs_add_one_now(qtbot: QtBot, ui_ctx: UiContext, bar: QuickLo
     assert isinstance(editor, WarningSignDialog) and editor.isVisible()
     qtbot.keyClicks(editor.name_edit, "Snapping at people")
     qtbot.mouseClick(editor.save_button, LEFT)
-    wait_tasks(qtbot, ui_ctx)
-    wait_tasks(qtbot, ui_ctx)
+    qtbot.waitUntil(lambda: bar.check_dialog is not check)  # saved, then the check again
     again = bar.check_dialog
     assert again is not None and again is not check and again.isVisible()
     assert [b.text() for b in again.boxes.values()] == ["Snapping at people"]
@@ -94,8 +93,7 @@ def test_with_no_signs_pick_common_ones(qtbot: QtBot, ui_ctx: UiContext, bar: Qu
             item.setCheckState(Qt.CheckState.Checked)
     assert picker.add_button.text() == "Add the ones I ticked (2)"
     qtbot.mouseClick(picker.add_button, LEFT)
-    wait_tasks(qtbot, ui_ctx)
-    wait_tasks(qtbot, ui_ctx)
+    qtbot.waitUntil(lambda: bar.check_dialog is not check)  # added, then the check again
     names = sorted(s.name for s in ui_ctx.session.tracking.warning_signs.list())
     assert names == ["Skipping meetings", "Sleeping badly"]
     again = bar.check_dialog
@@ -122,6 +120,10 @@ def test_after_a_breaking_down_sign_my_people_and_plan_are_right_there(
         qtbot.mouseClick(check.save_button, LEFT)
     plan = bar.plan_dialog
     assert plan is not None and plan.people_box is not None
+    qtbot.waitUntil(plan.isVisible)
+    layout = plan.layout()
+    assert layout is not None  # tall enough for every wrapped "how to reach" line
+    assert plan.height() >= layout.totalHeightForWidth(plan.width())
     shown = " ".join(label.text() for label in plan.people_box.findChildren(QLabel))
     assert "Sam" in shown and "Crisis line" in shown
     copy = next(
