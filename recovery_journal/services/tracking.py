@@ -79,13 +79,13 @@ class EventPage:
     more: bool
 
     @property
-    def cursor(self) -> tuple[datetime, int] | None:
+    def cursor(self) -> tuple[date, datetime, int] | None:
         """Where the next page starts (None when this one is empty)."""
         if not self.events:
             return None
         last = self.events[-1].event
         assert last.id is not None  # stored
-        return last.occurred_utc, last.id
+        return last.local_date, last.occurred_utc, last.id
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,7 +171,7 @@ class TrackingService:
         self,
         chosen: EventFilter | None = None,
         *,
-        after: tuple[datetime, int] | None = None,
+        after: tuple[date, datetime, int] | None = None,
         limit: int = 100,
     ) -> EventPage:
         """One page of every trigger event ever logged that matches ``chosen``, newest first,

@@ -1,13 +1,14 @@
 """Trigger-event history: every event ever logged, filtered and read a page at a time.
 
 The history must stay quick on a hundred years of events, so it is read newest first in pages with
-a keyset (the last shown event's time and id), never with an offset, and filters are applied in
-SQL. Deleting an event keeps what undo needs: the event itself and the coping uses that named it.
+a keyset (the last shown event's day, time and id), never with an offset, ordered by the indexed
+day first so a page reads only what it shows; filters are applied in SQL. Deleting an event
+keeps what undo needs: the event itself and the coping uses that named it.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import and_, or_, select, update
 from sqlalchemy.orm import Session
@@ -16,8 +17,8 @@ from recovery_journal.domain.tracking import DeletedEvent, EventFilter, HistoryE
 from recovery_journal.storage.orm import CopingUseRow, TriggerEventRow, TriggerRow
 from recovery_journal.storage.repositories import TRIGGER_EVENTS
 
-Cursor = tuple[datetime, int]
-"""Where a page ended: the last event's time and id (the next page starts after it)."""
+Cursor = tuple[date, datetime, int]
+"""Where a page ended: the last event's day, time and id (the next page starts after it)."""
 
 
 def event_page(
@@ -37,11 +38,14 @@ def event_page(
     if chosen.end is not None:
         query = query.where(event.local_date <= chosen.end)
     if after is not None:
-        when, ident = after
-        query = query.where(
-            or_(event.occurred_utc < when, and_(event.occurred_utc == when, event.id < ident))
+        day, when, ident = after
+        later_in_day = or_(
+            event.occurred_utc < when, and_(event.occurred_utc == when, event.id < ident)
         )
-    query = query.order_by(event.occurred_utc.desc(), event.id.desc()).limit(limit)
+        # ``local_date <= day`` first: a range on the day index, so a page never sorts it all.
+        query = query.where(event.local_date <= day, or_(event.local_date < day, later_in_day))
+    newest_first = (event.local_date.desc(), event.occurred_utc.desc(), event.id.desc())
+    query = query.order_by(*newest_first).limit(limit)
     return [
         HistoryEvent(TRIGGER_EVENTS.to_domain(row), name, category)
         for row, name, category in session.execute(query)

@@ -11,7 +11,7 @@ through ``session.tracking`` in background tasks.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Slot
@@ -70,7 +70,7 @@ class TriggerHistoryDialog(QDialog):
         self.more = False
         self.loading = False
         self.edit_dialog: EventEditDialog | None = None
-        self._cursor: tuple[datetime, int] | None = None
+        self._cursor: tuple[date, datetime, int] | None = None
         self._generation = 0
         self._deleted: DeletedEvent | None = None
         self._note = ""  # said once after the next load ("Saved.")
