@@ -124,6 +124,8 @@ class CounterCard(QFrame):
         stats, start = self.status.stats, self.status.counter.start_date
         if stats.started and stats.streak_start != start:
             self.setToolTip(self.tr("Counting since %s") % nice_date(start))
+            if stats.streak_start > stats.today:  # a slip today: the next stretch is ahead
+                return self.tr("a new stretch begins %s") % nice_date(stats.streak_start)
             return self.tr("this stretch since %s") % nice_date(stats.streak_start)
         return self.tr("since %s") % nice_date(start)
 

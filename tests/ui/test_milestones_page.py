@@ -230,6 +230,7 @@ def test_a_slip_recorded_by_mistake_is_taken_back_with_undo(
     assert isinstance(dialog, SlipDialog)
     accept(qtbot, ui_ctx, dialog)  # today, by mistake
     assert page.counter_cards[0].big_number.text() == "0"
+    assert page.counter_cards[0].since_label.text() == "a new stretch begins 2 Jun 2025"
     assert page.undo_button.isVisible()
     qtbot.mouseClick(page.undo_button, LEFT)
     wait_tasks(qtbot, ui_ctx)
