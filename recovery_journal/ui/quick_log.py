@@ -242,9 +242,12 @@ class QuickLogBar(QWidget):
         """ "Add one now" from an empty check: the sign editor, then the check again."""
         dialog = WarningSignDialog(None, self.window())
         signs = self.ctx.session.tracking.warning_signs
-        dialog.accepted.connect(
-            lambda: self._run(lambda: signs.add(dialog.sign()), lambda _s: self.open_sign_check())
-        )
+
+        def save() -> None:
+            sign = dialog.sign()  # read here: the dialog is gone by the time the job runs
+            self._run(lambda: signs.add(sign), lambda _s: self.open_sign_check())
+
+        dialog.accepted.connect(save)
         self.sign_dialog = dialog
         self._open(dialog)
 

@@ -164,11 +164,11 @@ def test_help_now_starts_with_breathe_and_ground_then_my_people(
     assert "When this app shows a note" not in shown and "Nothing is ever sent" not in shown
     assert dialog.breathe_button.hasFocus()
     qtbot.mouseClick(dialog.breathe_button, LEFT)
-    qtbot.waitUntil(lambda: dialog.guided is not None and dialog.guided.isVisible())
+    qtbot.waitUntil(lambda: dialog.guided is not None and dialog.guided.isVisible(), timeout=10_000)
     assert dialog.guided.windowTitle() == "Box breathing"  # type: ignore[union-attr]
     dialog.guided.reject()  # type: ignore[union-attr]
     qtbot.mouseClick(dialog.ground_button, LEFT)
-    qtbot.waitUntil(lambda: dialog.guided is not None and dialog.guided.isVisible())
+    qtbot.waitUntil(lambda: dialog.guided is not None and dialog.guided.isVisible(), timeout=10_000)
     assert "grounding" in dialog.guided.windowTitle()  # type: ignore[union-attr]
     dialog.guided.reject()  # type: ignore[union-attr]
     wait_tasks(qtbot, ui_ctx)

@@ -147,7 +147,7 @@ def test_a_person_who_is_both_a_line_and_a_contact_is_listed_once(
     def shown() -> str:
         return " ".join(label.text() for label in box.findChildren(QLabel))
 
-    qtbot.waitUntil(lambda: "Sam" not in shown())  # the old rows are deleted later
+    qtbot.waitUntil(lambda: "Sam" not in shown(), timeout=10_000)  # the old rows are deleted later
     assert "Ria" in shown()
     printed = page.html()
     assert printed.count("Sam") + printed.count("sam") == 1

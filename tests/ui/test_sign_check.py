@@ -39,7 +39,7 @@ def _check(qtbot: QtBot, ctx: UiContext, bar: QuickLogBar) -> SignCheckDialog:
     wait_tasks(qtbot, ctx)
     check = bar.check_dialog
     assert check is not None
-    qtbot.waitUntil(check.isVisible)
+    qtbot.waitUntil(check.isVisible, timeout=10_000)
     return check
 
 
@@ -73,8 +73,9 @@ def test_with_no_signs_add_one_now(qtbot: QtBot, ui_ctx: UiContext, bar: QuickLo
     editor = bar.sign_dialog
     assert isinstance(editor, WarningSignDialog) and editor.isVisible()
     qtbot.keyClicks(editor.name_edit, "Snapping at people")
+    assert editor.save_button.isEnabled(), editor.name_edit.text()
     qtbot.mouseClick(editor.save_button, LEFT)
-    qtbot.waitUntil(lambda: bar.check_dialog is not check)  # saved, then the check again
+    qtbot.waitUntil(lambda: bar.check_dialog is not check, timeout=10_000)  # saved, asked again
     again = bar.check_dialog
     assert again is not None and again is not check and again.isVisible()
     assert [b.text() for b in again.boxes.values()] == ["Snapping at people"]
@@ -93,7 +94,9 @@ def test_with_no_signs_pick_common_ones(qtbot: QtBot, ui_ctx: UiContext, bar: Qu
             item.setCheckState(Qt.CheckState.Checked)
     assert picker.add_button.text() == "Add the ones I ticked (2)"
     qtbot.mouseClick(picker.add_button, LEFT)
-    qtbot.waitUntil(lambda: bar.check_dialog is not check)  # added, then the check again
+    qtbot.waitUntil(
+        lambda: bar.check_dialog is not check, timeout=10_000
+    )  # added, then the check again
     names = sorted(s.name for s in ui_ctx.session.tracking.warning_signs.list())
     assert names == ["Skipping meetings", "Sleeping badly"]
     again = bar.check_dialog
@@ -120,7 +123,7 @@ def test_after_a_breaking_down_sign_my_people_and_plan_are_right_there(
         qtbot.mouseClick(check.save_button, LEFT)
     plan = bar.plan_dialog
     assert plan is not None and plan.people_box is not None
-    qtbot.waitUntil(plan.isVisible)
+    qtbot.waitUntil(plan.isVisible, timeout=10_000)
     layout = plan.layout()
     assert layout is not None  # tall enough for every wrapped "how to reach" line
     assert plan.height() >= layout.totalHeightForWidth(plan.width())
@@ -138,7 +141,7 @@ def test_after_a_breaking_down_sign_my_people_and_plan_are_right_there(
     qtbot.mouseClick(plan.help_button, LEFT)
     help_dialog = bar.help_dialog
     assert isinstance(help_dialog, HelpNowDialog)
-    qtbot.waitUntil(lambda: help_dialog.loaded)
+    qtbot.waitUntil(lambda: help_dialog.loaded, timeout=10_000)
     with qtbot.waitSignal(bar.safety_plan_requested):
         qtbot.mouseClick(help_dialog.plan_button, LEFT)
 

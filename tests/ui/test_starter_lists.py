@@ -60,7 +60,9 @@ def test_pick_common_triggers_with_a_tick(qtbot: QtBot, ui_ctx: UiContext) -> No
         if item.text() in ("Lonely", "Tired"):
             item.setCheckState(Qt.CheckState.Checked)
     qtbot.mouseClick(picker.add_button, LEFT)
-    qtbot.waitUntil(lambda: page.triggers.topLevelItemCount() == 3)  # added, then reloaded
+    qtbot.waitUntil(
+        lambda: page.triggers.topLevelItemCount() == 3, timeout=10_000
+    )  # added, then reloaded
     stored = {(t.name, t.category) for t in ui_ctx.session.tracking.triggers.list()}
     assert stored == {
         ("PAYDAY", TriggerCategory.OTHER),

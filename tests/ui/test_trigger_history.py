@@ -114,7 +114,7 @@ def test_edit_an_old_event(qtbot: QtBot, ui_ctx: UiContext) -> None:
     editor.context_edit.setPlainText("Rent and bills on one day")
     editor.intensity.set_value(8)
     qtbot.mouseClick(editor.save_button, LEFT)
-    qtbot.waitUntil(lambda: dialog.status.text() == "Saved.")
+    qtbot.waitUntil(lambda: dialog.status.text() == "Saved.", timeout=10_000)
     events = ui_ctx.session.tracking.events_of(alone)
     oldest = events[0]
     assert (oldest.context, oldest.intensity, oldest.occurred_utc) == (
@@ -143,11 +143,11 @@ def test_delete_an_event_and_undo_it(qtbot: QtBot, ui_ctx: UiContext) -> None:
     dialog = _open(qtbot, ui_ctx, _page(qtbot, ui_ctx))
     dialog.tree.setCurrentItem(dialog.tree.topLevelItem(0))  # type: ignore[arg-type]
     qtbot.mouseClick(dialog.delete_button, LEFT)
-    qtbot.waitUntil(lambda: _contexts(dialog) == ["#1", "#0"])
+    qtbot.waitUntil(lambda: _contexts(dialog) == ["#1", "#0"], timeout=10_000)
     assert dialog.status.text().startswith("Deleted Being alone on ")
     assert dialog.undo_button.isVisible()
     qtbot.mouseClick(dialog.undo_button, LEFT)
-    qtbot.waitUntil(lambda: _contexts(dialog) == ["#2", "#1", "#0"])
+    qtbot.waitUntil(lambda: _contexts(dialog) == ["#2", "#1", "#0"], timeout=10_000)
     assert not dialog.undo_button.isVisible()
     assert dialog.status.text() == "The event is back."
 
