@@ -29,6 +29,7 @@ from recovery_journal.domain.streaks import Mark, marks_reached, runs
 from recovery_journal.domain.support import SafetyStep
 
 CHECKIN_COUNTS = (30, 100, 365)
+CELEBRATE_WITHIN = 7  # days after reaching it that a counter's mark is still celebrated
 _MARKER = re.compile(r"\[auto:([A-Za-z0-9:._-]+)\]")
 
 
@@ -41,6 +42,8 @@ class AutoMilestone:
     title: str
     kind: MilestoneKind
     counter_id: int | None = None
+    mark: str = ""  # a counter mark's length ("1 week"); empty for journal milestones
+    fresh_days: int | None = None  # celebrated only this many days after it was reached
 
     def as_milestone(self) -> Milestone:
         """The row to store once reached (the key goes into the notes as a marker)."""
@@ -68,14 +71,44 @@ def clip_title(text: str) -> str:
     return text if len(text) <= validation.MAX_NAME else text[: validation.MAX_NAME - 1] + "…"
 
 
+def counter_mark_title(mark: str, counter_title: str) -> str:
+    """A readable title for a counter's mark: "Smoke-free since" + "1 week" → "Smoke-free for
+    1 week"; a title that isn't "… since" → "Gambling: 1 week"."""
+    title = " ".join(counter_title.split())
+    stem, since, rest = title.rpartition(" ")
+    if rest.casefold() == "since" and since and stem:
+        return clip_title(f"{stem} for {mark}")
+    return clip_title(f"{title}: {mark}")
+
+
 def _counter_mark(counter: Counter, run_start: date, mark: Mark) -> AutoMilestone:
     return AutoMilestone(
         key=f"counter-{counter.id}:{run_start.isoformat()}:{mark.key}",
         local_date=mark.reached_on(run_start, counter.convention),
-        title=clip_title(f"{mark.title} – {counter.title}"),
+        title=counter_mark_title(mark.title, counter.title),
         kind=MilestoneKind.ACHIEVEMENT if mark.days else MilestoneKind.ANNIVERSARY,
         counter_id=counter.id,
+        mark=mark.title,
+        fresh_days=min(mark.days, CELEBRATE_WITHIN) if mark.days else CELEBRATE_WITHIN,
     )
+
+
+def worth_celebrating(reached: Iterable[AutoMilestone], today: date) -> list[AutoMilestone]:
+    """The reached milestones still fresh enough to celebrate today: a counter's mark only
+    within a few days of reaching it ("1 day" only on that day, never on day 3), and of one
+    counter only the longest mark. Older ones are recorded quietly in the timeline."""
+    fresh = [
+        m
+        for m in reached
+        if m.fresh_days is None or 0 <= (today - m.local_date).days < m.fresh_days
+    ]
+    latest: dict[int, AutoMilestone] = {}
+    for m in fresh:
+        if m.counter_id is not None:
+            kept = latest.get(m.counter_id)
+            if kept is None or (m.local_date, m.key) > (kept.local_date, kept.key):
+                latest[m.counter_id] = m
+    return [m for m in fresh if m.counter_id is None or latest[m.counter_id] is m]
 
 
 def counter_milestones(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
@@ -86,3 +88,27 @@ class PeerMeeting:
             "strategies_learned",
             tuple(validation.name("strategy", s) for s in self.strategies_learned),
         )
+
+
+def _words(text: str) -> str:
+    return " " + " ".join(re.findall(r"\w+", text.casefold())) + " "
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+def names_contact(line: str, contact: SupportContact) -> bool:
+    """Whether a typed safety-plan line is about this contact: it names them (whole words,
+    any case) or carries their phone number."""
+    if _words(contact.name).strip() and _words(contact.name) in _words(line):
+        return True
+    number = _digits(contact.reach)
+    return len(number) >= 6 and number in _digits(line)
+
+
+def contacts_not_in_lines(
+    lines: Sequence[str], contacts: Sequence[SupportContact]
+) -> list[SupportContact]:
+    """The contacts no typed line already lists, so a plan never names a person twice."""
+    return [c for c in contacts if not any(names_contact(line, c) for line in lines)]

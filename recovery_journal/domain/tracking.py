@@ -90,3 +90,31 @@ class WarningSignObservation:
     def __post_init__(self) -> None:
         validation.aware("observed_utc", self.observed_utc)
         validation.text("notes", self.notes)
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Which trigger events the history shows: one trigger, one category, a date range (each
+    optional, all combined)."""
+
+    trigger_id: int | None = None
+    category: TriggerCategory | None = None
+    start: date | None = None
+    end: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEvent:
+    """A trigger event with its trigger's name and category, as the history lists it."""
+
+    event: TriggerEvent
+    trigger_name: str
+    category: TriggerCategory
+
+
+@dataclass(frozen=True, slots=True)
+class DeletedEvent:
+    """A trigger event just deleted, and the coping uses that named it, so it can be undone."""
+
+    event: TriggerEvent
+    linked_use_ids: tuple[int, ...] = ()

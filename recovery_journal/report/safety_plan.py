@@ -15,7 +15,12 @@ from datetime import date
 
 from PySide6.QtGui import QPagedPaintDevice
 
-from recovery_journal.domain.support import SafetyPlanItem, SafetyStep, SupportContact
+from recovery_journal.domain.support import (
+    SafetyPlanItem,
+    SafetyStep,
+    SupportContact,
+    contacts_not_in_lines,
+)
 from recovery_journal.report.engine import Frame, Paged, Part
 
 STEP_TITLES: dict[SafetyStep, str] = {
@@ -73,8 +78,9 @@ def safety_plan_html(
         parts.append(f"<p><small>Printed {printed_on.isoformat()}</small></p>")
     for number, step in enumerate(SafetyStep, start=1):
         parts.append(f"<h4>{number}. {html.escape(STEP_TITLES[step])}</h4>")
-        lines = [f"<li>{_text(item.text)}</li>" for item in plan.get(step, ())]
-        for contact in grouped[step]:
+        typed = [item.text for item in plan.get(step, ())]
+        lines = [f"<li>{_text(text)}</li>" for text in typed]
+        for contact in contacts_not_in_lines(typed, grouped[step]):
             reach = f" — {_text(contact.reach)}" if contact.reach else ""
             lines.append(f"<li><b>{_text(contact.name)}</b>{reach}</li>")
         if lines:

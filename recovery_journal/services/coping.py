@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from recovery_journal.domain import tracking_rules as rules
 from recovery_journal.domain.clock import local_date_of, local_today, utc_now
 from recovery_journal.domain.coping import CopingPlanItem, CopingStrategy, CopingUse, PlanTarget
 from recovery_journal.domain.coping_insights import WhatWorks
@@ -78,7 +79,9 @@ class CopingService:
         trigger_event_id: int | None = None,
         note: str = "",
     ) -> CopingUse:
-        when = when or utc_now()
+        """Record a use — now, or earlier ("I called my sponsor last night"), never later."""
+        now = utc_now()
+        when = rules.check_not_future(when or now, now)
         return self.uses.add(
             CopingUse(
                 strategy_id,

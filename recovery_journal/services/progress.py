@@ -268,14 +268,16 @@ class ProgressService:
         return sorted(items, key=lambda i: (i.local_date, i.milestone_id is None, i.title))
 
     def new_celebrations(self, today: date) -> list[auto.AutoMilestone]:
-        """The automatic milestones reached since last time, oldest first, stored in the same
-        transaction, so calling again returns nothing until another one is reached."""
+        """The automatic milestones reached since last time and still worth celebrating today
+        (see :func:`~recovery_journal.domain.milestones.worth_celebrating`), oldest first. Every
+        newly reached one is stored in the same transaction, so calling again returns nothing
+        until another one is reached."""
         with self._uow.transaction() as s:
             stored = MILESTONES.list(s)
             fresh = auto.not_yet_recorded(_reached(s, today), stored)
             for milestone in fresh:
                 MILESTONES.add(s, milestone.as_milestone())
-            return fresh
+            return auto.worth_celebrating(fresh, today)
 
     def add_own_milestone(
         self,

@@ -8,7 +8,8 @@ typed functions of :mod:`recovery_journal.storage.repositories`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import dataclasses
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -18,6 +19,9 @@ from recovery_journal.domain import tracking_rules as rules
 from recovery_journal.domain.clock import local_date_of, utc_now
 from recovery_journal.domain.coping import CopingStrategy, PlanTarget
 from recovery_journal.domain.tracking import (
+    DeletedEvent,
+    EventFilter,
+    HistoryEvent,
     Trigger,
     TriggerCategory,
     TriggerEvent,
@@ -26,8 +30,10 @@ from recovery_journal.domain.tracking import (
     WarningStage,
 )
 from recovery_journal.services.collection import Collection
+from recovery_journal.services.starters import StarterService
 from recovery_journal.services.unit_of_work import UnitOfWork
 from recovery_journal.storage import entries as entry_repo
+from recovery_journal.storage import event_history
 from recovery_journal.storage import repositories as repos
 from recovery_journal.storage.repositories import (
     OBSERVATIONS,
@@ -42,6 +48,7 @@ __all__ = [
     "TRIGGER_EVENTS",
     "WARNING_SIGNS",
     "CheckedSigns",
+    "EventPage",
     "LogChoices",
     "LoggedTrigger",
     "SignCheck",
@@ -62,6 +69,23 @@ class TrackingOverview:
     sign_counts: dict[int, int]
     sign_last_seen: dict[int, date]
     recent: list[rules.RecentItem]
+
+
+@dataclass(frozen=True, slots=True)
+class EventPage:
+    """One page of the trigger history, newest first; ``more`` when older ones remain."""
+
+    events: list[HistoryEvent]
+    more: bool
+
+    @property
+    def cursor(self) -> tuple[date, datetime, int] | None:
+        """Where the next page starts (None when this one is empty)."""
+        if not self.events:
+            return None
+        last = self.events[-1].event
+        assert last.id is not None  # stored
+        return last.local_date, last.occurred_utc, last.id
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +145,7 @@ class TrackingService:
         self.trigger_events = Collection(uow, TRIGGER_EVENTS)
         self.warning_signs = Collection(uow, WARNING_SIGNS)
         self.observations = Collection(uow, OBSERVATIONS)
+        self.starters = StarterService(uow)
 
     def log_trigger(
         self,
@@ -141,6 +166,40 @@ class TrackingService:
         """One trigger's events, oldest first."""
         with self._uow.transaction() as s:
             return repos.events_of_trigger(s, trigger_id)
+
+    def event_history(
+        self,
+        chosen: EventFilter | None = None,
+        *,
+        after: tuple[date, datetime, int] | None = None,
+        limit: int = 100,
+    ) -> EventPage:
+        """One page of every trigger event ever logged that matches ``chosen``, newest first,
+        starting after ``after`` (the previous page's :attr:`EventPage.cursor`)."""
+        with self._uow.transaction() as s:
+            found = event_history.event_page(
+                s, chosen or EventFilter(), after=after, limit=limit + 1
+            )
+        return EventPage(found[:limit], len(found) > limit)
+
+    def edit_event(self, event: TriggerEvent) -> TriggerEvent:
+        """Change a logged event (which trigger, when, how strong, what was happening); the
+        local day follows the time, which is never in the future."""
+        now = utc_now()
+        when = rules.check_not_future(event.occurred_utc, now)
+        return self.trigger_events.update(
+            dataclasses.replace(event, occurred_utc=when, local_date=local_date_of(when))
+        )
+
+    def delete_event(self, event_id: int) -> DeletedEvent:
+        """Delete a logged event; what it returns undoes it (:meth:`undo_delete_event`)."""
+        with self._uow.transaction() as s:
+            return event_history.delete_event(s, event_id)
+
+    def undo_delete_event(self, deleted: DeletedEvent) -> None:
+        """Bring a deleted event back, exactly (same id, its coping uses linked again)."""
+        with self._uow.transaction() as s:
+            event_history.restore_event(s, deleted)
 
     def observe_sign(
         self, sign_id: int, *, when: datetime | None = None, notes: str = ""
@@ -251,20 +310,26 @@ class TrackingService:
         sign_ids: Iterable[int],
         when: datetime | None = None,
         *,
-        notes: str = "",
+        notes: str | Mapping[int, str] = "",
     ) -> CheckedSigns:
         """One observation per ticked sign, all in one transaction, plus the plan for their
-        stages."""
+        stages. ``notes``: each sign's own note by id (or one note for every sign)."""
         now = utc_now()
         when = rules.check_not_future(when or now, now)
         ids = list(dict.fromkeys(sign_ids))
         day = local_date_of(when)
+
+        def note_of(sign_id: int) -> str:
+            return notes if isinstance(notes, str) else notes.get(sign_id, "").strip()
+
         with self._uow.transaction() as s:
             plan = _plan_for_signs(
                 s, ids
             )  # first: an unknown sign fails before anything is written
             observations = [
-                repos.OBSERVATIONS.add(s, WarningSignObservation(sign_id, when, day, notes))
+                repos.OBSERVATIONS.add(
+                    s, WarningSignObservation(sign_id, when, day, note_of(sign_id))
+                )
                 for sign_id in ids
             ]
             return CheckedSigns(observations, plan)

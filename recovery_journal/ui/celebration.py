@@ -33,12 +33,11 @@ MAX_LISTED = 4
 def kind_words(item: AutoMilestone) -> str:
     """A few warm words for one milestone (never a verdict, never a comparison)."""
     if item.counter_id is not None:
-        mark, _, what = item.title.partition(" – ")
-        if mark == "1 day":
-            return f"1 day – {what}. Every stretch begins with this one."
-        if mark == "1 week":
-            return f"1 week – {what}. A whole week of showing up for yourself."
-        return f"{mark} – {what}. That took something."
+        if item.mark == "1 day":
+            return f"{item.title}. Every stretch begins with this one."
+        if item.mark == "1 week":
+            return f"{item.title}. A whole week of showing up for yourself."
+        return f"{item.title}. That took something."
     if item.key.startswith("checkins-"):
         return f"{item.title}. Checking in with yourself is a kind of care."
     if item.key == "safety-plan-filled":

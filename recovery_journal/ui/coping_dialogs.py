@@ -10,28 +10,35 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime, time
 
-from PySide6.QtCore import QCoreApplication, QLocale, Slot
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from recovery_journal import words
+from recovery_journal.domain import tracking_rules as rules
 from recovery_journal.domain import validation
+from recovery_journal.domain.clock import utc_now
 from recovery_journal.domain.coping import CopingCategory, CopingStrategy
 from recovery_journal.domain.scales import DISTRESS, HELPFULNESS, INTENSITY
+from recovery_journal.errors import ValidationError
 from recovery_journal.services.coping import RecentTriggerEvent
 from recovery_journal.ui.checkin import ScaleInput, muted
-from recovery_journal.ui.qt_dates import to_local_qdatetime
+from recovery_journal.ui.qt_dates import from_qdate, to_local_qdatetime
 
 
 def toolbox_order(strategies: Sequence[CopingStrategy]) -> list[CopingStrategy]:
@@ -125,12 +132,13 @@ class UseValues:
     helpfulness: int | None
     trigger_event_id: int | None
     note: str
+    when: datetime | None = None  # None: now
 
 
 class LogUseDialog(QDialog):
-    """'I tried something': which strategy, distress before and after, how much it helped,
-    the trigger event that prompted it (last 7 days) and a note. Everything but the strategy
-    is optional."""
+    """'I tried something': which strategy, when (now, or earlier: "I called my sponsor last
+    night"), distress before and after, how much it helped, the trigger event that prompted it
+    (last 7 days) and a note. Everything but the strategy is optional."""
 
     def __init__(
         self,
@@ -150,6 +158,19 @@ class LogUseDialog(QDialog):
             star = "★ " if strategy.favourite else ""
             self.strategy_combo.addItem(star + strategy.name, strategy.id)
         self._select(self.strategy_combo, strategy_id)
+        self.when_edit = QDateTimeEdit(QDateTime.currentDateTime())
+        self.when_edit.setCalendarPopup(True)
+        self.when_edit.setDisplayFormat("ddd d MMM yyyy, HH:mm")
+        self.when_edit.setAccessibleName(self.tr("When I used it"))
+        self.when_edit.setMaximumDateTime(QDateTime.currentDateTime().addSecs(60))
+        self._when_touched = False
+        self.when_edit.dateTimeChanged.connect(self._on_when_edit_date_time_changed)
+        self.now_button = QPushButton(self.tr("Now"))
+        self.now_button.setAccessibleName(self.tr("Set the time to now"))
+        self.now_button.clicked.connect(self._on_now_button_clicked)
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setVisible(False)
         self.before = ScaleInput(DISTRESS, self.tr("Distress &before"), show_end_anchors=True)
         self.after = ScaleInput(DISTRESS, self.tr("Distress &after"), show_end_anchors=True)
         self.helpfulness = ScaleInput(HELPFULNESS, self.tr("How much it &helped"))
@@ -181,10 +202,18 @@ class LogUseDialog(QDialog):
         event_label.setBuddy(self.event_combo)
         note_label = QLabel(self.tr("&Note"))
         note_label.setBuddy(self.note_edit)
+        when_label = QLabel(self.tr("&When"))
+        when_label.setBuddy(self.when_edit)
+        when_row = QHBoxLayout()
+        when_row.addWidget(when_label)
+        when_row.addWidget(self.when_edit, 1)
+        when_row.addWidget(self.now_button)
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         layout.addWidget(strategy_label)
         layout.addWidget(self.strategy_combo)
+        layout.addLayout(when_row)
+        layout.addWidget(self.error_label)
         layout.addWidget(muted(QLabel(self.tr("Every rating is optional."))))
         for scale in (self.before, self.after, self.helpfulness):
             layout.addWidget(scale)
@@ -200,6 +229,24 @@ class LogUseDialog(QDialog):
         if ident is not None and (index := combo.findData(ident)) >= 0:
             combo.setCurrentIndex(index)
 
+    @Slot()
+    def _on_now_button_clicked(self) -> None:
+        self.when_edit.setMaximumDateTime(QDateTime.currentDateTime().addSecs(60))
+        self.when_edit.setDateTime(QDateTime.currentDateTime())
+        self._when_touched = False
+
+    @Slot()
+    def _on_when_edit_date_time_changed(self) -> None:
+        self._when_touched = True
+
+    def when(self) -> datetime | None:
+        """The chosen moment as a UTC instant, or None when left at "now"."""
+        if not self._when_touched:
+            return None
+        shown = self.when_edit.dateTime()
+        clock = time(shown.time().hour(), shown.time().minute())
+        return rules.local_instant(from_qdate(shown.date()), clock)
+
     def values(self) -> UseValues:
         strategy_id = self.strategy_combo.currentData()
         assert isinstance(strategy_id, int)
@@ -211,7 +258,20 @@ class LogUseDialog(QDialog):
             self.helpfulness.value(),
             event if isinstance(event, int) else None,
             self.note_edit.toPlainText().strip(),
+            self.when(),
         )
+
+    def accept(self) -> None:
+        when = self.when()
+        try:
+            if when is not None:
+                rules.check_not_future(when, utc_now())
+        except ValidationError as exc:
+            self.error_label.setText(self.tr(exc.message))
+            self.error_label.setVisible(True)
+            self.when_edit.setFocus()
+            return
+        super().accept()
 
 
 def numbered_steps(strategy: CopingStrategy) -> str:

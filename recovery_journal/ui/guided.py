@@ -129,6 +129,11 @@ class GuidedSession(QDialog):
         column = QVBoxLayout(page)
         column.addWidget(_title(self.tr("How is it now?")))
         column.addWidget(muted(QLabel(self.tr("Both ratings are optional."))))
+        # What the person rated before, so "now" has something to be compared with.
+        self.before_note = QLabel()
+        self.before_note.setWordWrap(True)
+        self.before_note.setAccessibleName(self.tr("Your rating before"))
+        column.addWidget(self.before_note)
         column.addWidget(self.after)
         column.addWidget(self.helpfulness)
         note_label = QLabel(self.tr("&Note"))
@@ -175,6 +180,13 @@ class GuidedSession(QDialog):
         self.stop_activity()
         if not self.note_edit.toPlainText().strip():
             self.note_edit.setPlainText(self.summary())
+        before = self.before.value()
+        if before is None:
+            self.before_note.setText(self.tr("You didn't rate your distress before — that's fine."))
+        else:
+            self.before_note.setText(
+                self.tr("Before, your distress was %d — %s.") % (before, DISTRESS.label(before))
+            )
         self.stack.setCurrentIndex(self.AFTER)
         self.after.slider.setFocus()
 

@@ -1,8 +1,11 @@
 """'I need help now' and the gentle 'when peer support isn't enough' notice.
 
-:class:`HelpNowDialog` gathers, in one calm view, the emergency sentence, the person's own
-professionals and crisis lines and the people they can ask (each with Copy), and their safety plan.
-When the escalation rules matched recently (and prompts are on) it says plainly why it is showing.
+:class:`HelpNowDialog` gathers, in one calm view: the emergency sentence; "Breathe with me" and
+"Ground me" (the guided exercises, started right there); the person's own professionals, crisis
+lines and people they can ask (each with Copy); and their safety plan (a typed line naming a
+person shown above is not repeated). When the escalation rules matched recently (and prompts are
+on) it says, last, why it is showing. The rules themselves are explained in Settings
+(:func:`rules_text`), not here: in a crisis they are noise.
 
 :class:`EscalationBanner` is a small, dismissible notice for the main window, shown when
 :func:`~recovery_journal.services.escalation.check_escalation` finds a match. "Not now" hides it
@@ -17,7 +20,7 @@ import html
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -33,10 +36,17 @@ from PySide6.QtWidgets import (
 from recovery_journal import words
 from recovery_journal.domain.clock import local_today
 from recovery_journal.domain.escalation import RULES, Match
-from recovery_journal.domain.support import ContactRole, SafetyPlanItem, SafetyStep, SupportContact
+from recovery_journal.domain.support import (
+    ContactRole,
+    SafetyPlanItem,
+    SafetyStep,
+    SupportContact,
+    names_contact,
+)
 from recovery_journal.services.escalation import check_escalation
 from recovery_journal.ui.checkin import muted
 from recovery_journal.ui.context import UiContext
+from recovery_journal.ui.guided import BreathingSession, GroundingSession, GuidedSession
 from recovery_journal.ui.safety_print import EMERGENCY
 from recovery_journal.ui.settings import Setting
 from recovery_journal.ui.support_dialogs import clear_layout, contact_row
@@ -79,6 +89,13 @@ def help_contacts(
     return crisis_first, ask
 
 
+def rules_text() -> str:
+    """When the gentle note appears, as rich text for Settings."""
+    tr = QCoreApplication.translate
+    rules = "".join(f"<li>{html.escape(tr('help_now', rule.description))}</li>" for rule in RULES)
+    return tr("help_now", RULES_INTRO) + f"<ul>{rules}</ul>"
+
+
 def _label(text: str, name: str = "") -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
@@ -105,6 +122,7 @@ class HelpNowDialog(QDialog):
         self.loaded = False
         self.matches: list[Match] = []
         self.contacts: list[SupportContact] = []
+        self.guided: GuidedSession | None = None
         self.setWindowTitle(self.tr("I need help now"))
         self.resize(640, 640)
         self.emergency = _label(f"<h3>{html.escape(self.tr(EMERGENCY))}</h3>", self.tr(EMERGENCY))
@@ -143,10 +161,7 @@ class HelpNowDialog(QDialog):
         self.contacts, plan, self.matches = loaded
         clear_layout(self.body_layout)
         add = self.body_layout.addWidget
-        if self.matches:
-            noticed = "".join(f"<li>{html.escape(m.sentence)}</li>" for m in self.matches)
-            add(_label(self.tr("<b>We noticed:</b><ul>%s</ul>") % noticed, self.tr("We noticed")))
-            add(muted(_label(self.tr(WHY))))
+        add(self._calming_buttons())
         professional, ask = help_contacts(self.contacts)
         add(_label(self.tr("<h4>Professionals and crisis lines</h4>")))
         if not professional:
@@ -158,17 +173,61 @@ class HelpNowDialog(QDialog):
             for contact in ask:
                 add(contact_row(contact, self.copy))
         add(_label(self.tr("<h4>My safety plan</h4>")))
-        add(_label(self._plan_html(plan), self.tr("My safety plan")))
-        add(_label(self.tr("<h4>When this app shows a note</h4>")))
-        rules = "".join(f"<li>{html.escape(self.tr(rule.description))}</li>" for rule in RULES)
-        add(muted(_label(self.tr(RULES_INTRO) + f"<ul>{rules}</ul>", self.tr("The rules"))))
+        add(_label(self._plan_html(plan, professional + ask), self.tr("My safety plan")))
+        if self.matches:
+            noticed = "".join(f"<li>{html.escape(m.sentence)}</li>" for m in self.matches)
+            add(_label(self.tr("<b>We noticed:</b><ul>%s</ul>") % noticed, self.tr("We noticed")))
+            add(muted(_label(self.tr(WHY))))
         self.body_layout.addStretch(1)
         self.loaded = True
+        self.breathe_button.setFocus()
 
-    def _plan_html(self, plan: Plan) -> str:
+    def _calming_buttons(self) -> QWidget:
+        """ "Breathe with me" and "Ground me": something to do at once, before any reading."""
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 4)
+        self.breathe_button = QPushButton(self.tr("Breathe with me"))
+        self.breathe_button.setAccessibleName(self.tr("Breathe with me: a guided breathing pacer"))
+        self.ground_button = QPushButton(self.tr("Ground me"))
+        self.ground_button.setAccessibleName(self.tr("Ground me: 5-4-3-2-1 through your senses"))
+        for button, kind in ((self.breathe_button, "breathing"), (self.ground_button, "grounding")):
+            button.setMinimumHeight(44)
+            font = button.font()
+            font.setPointSizeF(font.pointSizeF() * 1.15)
+            button.setFont(font)
+            button.clicked.connect(lambda _=False, k=kind: self.start_guided(k))
+            layout.addWidget(button, 1)
+        return row
+
+    def start_guided(self, kind: str) -> None:
+        """Open the breathing pacer or the grounding walkthrough over this dialog."""
+        coping = self.ctx.session.coping
+        self.ctx.tasks.run(
+            lambda: coping.strategy_for_guided(kind),
+            lambda strategy: self._open_guided(kind, strategy.id),
+            self.ctx.report,
+        )
+
+    def _open_guided(self, kind: str, strategy_id: int) -> None:
+        session_type = BreathingSession if kind == "breathing" else GroundingSession
+        dialog = session_type(self.ctx, strategy_id, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self._forget_guided(dialog))
+        self.guided = dialog
+        dialog.open()
+
+    def _forget_guided(self, dialog: GuidedSession) -> None:
+        if self.guided is dialog:
+            self.guided = None
+
+    def _plan_html(self, plan: Plan, shown: list[SupportContact]) -> str:
         parts = []
         for number, step in enumerate(SafetyStep, start=1):
-            lines = plan.get(step, [])
+            # A line about someone listed above with Copy would only repeat them.
+            lines = [
+                i for i in plan.get(step, []) if not any(names_contact(i.text, c) for c in shown)
+            ]
             if lines:
                 items = "".join(f"<li>{html.escape(i.text)}</li>" for i in lines)
                 title = html.escape(words.label(step))

@@ -243,6 +243,7 @@ class MainWindow(QMainWindow):
             source = page.quick_log if isinstance(page, TodayPage) else page
             source.toolbox_requested.connect(lambda: self.show_page(self.coping))
             source.strategy_started.connect(self._on_strategy_started)
+            page.quick_log.safety_plan_requested.connect(lambda: self.show_page(self.safety))
         if isinstance(page, SettingsPage):
             page.backup_made.connect(self.refresh_backup_time)
         if isinstance(page, InsightsPage):
@@ -263,11 +264,9 @@ class MainWindow(QMainWindow):
         """'I need help now' (F1, toolbar): the person's own people, lines and safety plan."""
         session, today = self.ctx.session, local_today()
 
-        def noted() -> None:
-            session.progress.mark_safety_plan_used(today)
-            note_safety_plan_opened(session, today)  # for the therapist summary
-
-        self.ctx.tasks.run(noted, None, self.ctx.report)
+        # Only the therapist summary notes the opening: a milestone is never recorded silently
+        # after one key press (the person can add "first time I turned to my plan" themselves).
+        self.ctx.tasks.run(lambda: note_safety_plan_opened(session, today), None, self.ctx.report)
         dialog = HelpNowDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.safety_plan_requested.connect(lambda: self.show_page(self.safety))

@@ -76,7 +76,7 @@ class CounterCard(QFrame):
         self.setAccessibleName(counter.title)
         title = _bold(QLabel(counter.title), 1.2)
         title.setTextFormat(Qt.TextFormat.PlainText)
-        self.since_label = muted(QLabel(self.tr("since %s") % nice_date(counter.start_date)))
+        self.since_label = muted(QLabel(self._since()))
         self.big_number = _bold(QLabel(f"{stats.current:,}"), 3.0)
         self.big_number.setAlignment(Qt.AlignmentFlag.AlignCenter)
         caption = self.tr("day so far") if stats.current == 1 else self.tr("days so far")
@@ -114,6 +114,17 @@ class CounterCard(QFrame):
         row.setContentsMargins(16, 12, 16, 12)
         row.addWidget(big_box)
         row.addLayout(text, 1)
+
+    def _since(self) -> str:
+        """ "since <start>", or after a slip "this stretch since <the day after it>", so the
+        date always belongs to the big number beside it."""
+        stats, start = self.status.stats, self.status.counter.start_date
+        if stats.started and stats.streak_start != start:
+            self.setToolTip(self.tr("Counting since %s") % nice_date(start))
+            if stats.streak_start > stats.today:  # a slip today: the next stretch is ahead
+                return self.tr("a new stretch begins %s") % nice_date(stats.streak_start)
+            return self.tr("this stretch since %s") % nice_date(stats.streak_start)
+        return self.tr("since %s") % nice_date(start)
 
     def _summary(self) -> str:
         stats = self.status.stats

@@ -30,12 +30,15 @@ from recovery_journal import words
 from recovery_journal.domain.clock import local_today
 from recovery_journal.domain.coping import CopingStrategy
 from recovery_journal.domain.scales import DISTRESS, HELPFULNESS
+from recovery_journal.domain.support import SupportContact
 from recovery_journal.domain.tracking import WarningStage
 from recovery_journal.services.tracking import CheckedSigns, LogChoices, LoggedTrigger, SignCheck
 from recovery_journal.ui.checkin import ScaleInput, muted
 from recovery_journal.ui.context import UiContext
+from recovery_journal.ui.help_now import HelpNowDialog, help_contacts
 from recovery_journal.ui.plan_dialogs import PlanDialog, PlanSection, SignCheckDialog
-from recovery_journal.ui.trigger_dialogs import LogTriggerDialog
+from recovery_journal.ui.starter_dialog import StarterDialog, offer_starters
+from recovery_journal.ui.trigger_dialogs import LogTriggerDialog, WarningSignDialog
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +119,8 @@ class QuickLogBar(QWidget):
     """The person wants to make a plan in the Coping toolbox."""
     use_logged = Signal(int)
     """The id of a coping use recorded from the fallback strategy dialog."""
+    safety_plan_requested = Signal()
+    """The person asked for their safety plan page (from "I need help now")."""
 
     def __init__(
         self,
@@ -130,6 +135,9 @@ class QuickLogBar(QWidget):
         self.check_dialog: SignCheckDialog | None = None
         self.plan_dialog: PlanDialog | None = None
         self.strategy_dialog: StrategyDialog | None = None
+        self.sign_dialog: WarningSignDialog | None = None
+        self.starter_dialog: StarterDialog | None = None
+        self.help_dialog: HelpNowDialog | None = None
         self._event_id: int | None = None  # the trigger event the shown plan belongs to
         self.trigger_button = QPushButton(self.tr("A trigger happened…"))
         self.trigger_button.setAccessibleName(self.tr("Log that a trigger happened"))
@@ -224,17 +232,48 @@ class QuickLogBar(QWidget):
     def _show_check_dialog(self, check: SignCheck) -> None:
         dialog = SignCheckDialog(check, self.window())
         dialog.accepted.connect(lambda: self._on_check_dialog_accepted(dialog))
+        dialog.add_requested.connect(self._add_first_sign)
+        dialog.starters_requested.connect(self._pick_common_signs)
         self.check_dialog = dialog
         self._open(dialog)
 
+    @Slot()
+    def _add_first_sign(self) -> None:
+        """ "Add one now" from an empty check: the sign editor, then the check again."""
+        dialog = WarningSignDialog(None, self.window())
+        signs = self.ctx.session.tracking.warning_signs
+
+        def save() -> None:
+            sign = dialog.sign()  # read here: the dialog is gone by the time the job runs
+            self._run(lambda: signs.add(sign), lambda _s: self.open_sign_check())
+
+        dialog.accepted.connect(save)
+        self.sign_dialog = dialog
+        self._open(dialog)
+
+    @Slot()
+    def _pick_common_signs(self) -> None:
+        def opened(dialog: StarterDialog) -> None:
+            self.starter_dialog = dialog
+
+        offer_starters(
+            self.ctx, self.window(), "signs", lambda _added: self.open_sign_check(), opened
+        )
+
     def _on_check_dialog_accepted(self, dialog: SignCheckDialog) -> None:
         ids, notes, session = dialog.chosen_ids(), dialog.notes(), self.ctx.session
-        if ids:
-            self._run(
-                lambda: session.tracking.check_signs_today(ids, notes=notes), self._on_signs_checked
-            )
 
-    def _on_signs_checked(self, checked: CheckedSigns) -> None:
+        def job() -> tuple[CheckedSigns, list[SupportContact] | None]:
+            checked = session.tracking.check_signs_today(ids, notes=notes)
+            hard = {WarningStage.BREAKING_DOWN, WarningStage.CRISIS} & set(checked.plan)
+            return checked, session.support.contacts.list() if hard else None
+
+        if ids:
+            self._run(job, lambda done: self._on_signs_checked(*done))
+
+    def _on_signs_checked(
+        self, checked: CheckedSigns, contacts: list[SupportContact] | None = None
+    ) -> None:
         self.signs_checked.emit(len(checked.observations))
         sections = [
             PlanSection(
@@ -247,11 +286,16 @@ class QuickLogBar(QWidget):
         count = len(checked.observations)
         noted = self.tr("Noted 1 sign.") if count == 1 else self.tr("Noted %d signs.") % count
         note = noted + " " + self.tr("Thank you for checking in with yourself.")
+        people = None
+        if contacts is not None:  # things breaking down or a crisis: their people, right here
+            professional, ask = help_contacts(contacts)
+            people = ask + professional
         self._show_plan(
             self.tr("Your plan for these signs"),
             sections,
             note,
             crisis=WarningStage.CRISIS in checked.plan,
+            people=people,
         )
 
     # ------------------------------------------------------------ the plan, and starting
@@ -264,6 +308,7 @@ class QuickLogBar(QWidget):
         *,
         event_id: int | None = None,
         crisis: bool = False,
+        people: list[SupportContact] | None = None,
     ) -> None:
         self._event_id = event_id
         dialog = PlanDialog(
@@ -272,11 +317,25 @@ class QuickLogBar(QWidget):
             logged_note=note,
             crisis=crisis,
             offer_toolbox=self._listened(self.toolbox_requested),
+            people=people,
+            copy=self._copy,
             parent=self.window(),
         )
+        dialog.help_requested.connect(self.open_help)
         dialog.strategy_chosen.connect(self._on_plan_dialog_strategy_chosen)
         dialog.toolbox_requested.connect(self.toolbox_requested)
         self.plan_dialog = dialog
+        self._open(dialog)
+
+    def _copy(self, text: str, _who: str) -> None:
+        self.ctx.clipboard.copy(text)
+
+    @Slot()
+    def open_help(self) -> None:
+        """The whole safety plan and the person's people ("I need help now")."""
+        dialog = HelpNowDialog(self.ctx, self.window())
+        dialog.safety_plan_requested.connect(self.safety_plan_requested)
+        self.help_dialog = dialog
         self._open(dialog)
 
     @Slot(int)

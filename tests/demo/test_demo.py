@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from statistics import mean
 from typing import Any
@@ -265,3 +265,22 @@ def test_own_measures_are_a_craving_scale_a_medication_yes_no_and_a_count(year: 
     smoked = sorted(values("Cigarettes").items())
     assert mean(v for _d, v in smoked[-30:]) < mean(v for _d, v in smoked[:30])
     assert max(craving) <= END
+
+
+def test_nothing_is_dated_after_now(journal: JournalSession) -> None:
+    """Issue 13 §4: the demo journal must not hold events later today (made at 9 in the
+    morning, the simulated evening's triggers, uses, signs, meetings and entries are left out)."""
+    now = datetime.combine(END, time(9, 0)).astimezone().astimezone(UTC)
+    fill_demo_journal(journal, days=60, seed=3, end=END, now=now)
+    doc = export_document(journal)
+    instants = {
+        "trigger_events": "occurred_utc",
+        "coping_uses": "used_utc",
+        "warning_sign_observations": "observed_utc",
+        "entries": "created_utc",
+        "peer_meetings": "created_utc",
+    }
+    for kind, column in instants.items():
+        times = [datetime.fromisoformat(r[column]) for r in doc[kind]]
+        assert times, kind
+        assert max(times) <= now, kind

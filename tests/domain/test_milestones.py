@@ -8,6 +8,7 @@ from recovery_journal.domain.milestones import (
     AutoMilestone,
     JournalSnapshot,
     checkin_milestones,
+    counter_mark_title,
     counter_milestones,
     first_meeting,
     first_peer_strategy,
@@ -35,9 +36,9 @@ def sober(convention: DayConvention = DayConvention.DAY_ONE) -> Counter:
 def test_counter_started_30_days_ago_reached_30_days() -> None:
     found = counter_milestones(sober(), [], day(29))
     assert [m.title for m in found] == [
-        "1 day – Sober since",
-        "1 week – Sober since",
-        "30 days – Sober since",
+        "Sober for 1 day",
+        "Sober for 1 week",
+        "Sober for 30 days",
     ]
     assert found[-1].local_date == day(29)
     assert found[-1].kind is MilestoneKind.ACHIEVEMENT
@@ -46,15 +47,15 @@ def test_counter_started_30_days_ago_reached_30_days() -> None:
 
 def test_day_zero_reaches_each_mark_one_day_later() -> None:
     found = counter_milestones(sober(DayConvention.DAY_ZERO), [], day(29))
-    assert [m.title for m in found][-1] == "1 week – Sober since"
+    assert [m.title for m in found][-1] == "Sober for 1 week"
     later = counter_milestones(sober(DayConvention.DAY_ZERO), [], day(30))
-    assert later[-1].title == "30 days – Sober since"
+    assert later[-1].title == "Sober for 30 days"
     assert later[-1].local_date == day(30)
 
 
 def test_months_and_years_are_anniversaries() -> None:
     found = counter_milestones(sober(), [], date(2027, 3, 2))
-    by_title = {m.title.split(" – ")[0]: m for m in found}
+    by_title = {m.mark: m for m in found}
     assert by_title["6 months"].kind is MilestoneKind.ANNIVERSARY
     assert by_title["1 year"].local_date == date(2026, 3, 2)
     assert by_title["2 years"].local_date == date(2027, 3, 2)
@@ -62,7 +63,7 @@ def test_months_and_years_are_anniversaries() -> None:
 
 def test_marks_count_from_the_current_run() -> None:
     found = counter_milestones(sober(), [day(40)], day(48))
-    assert [m.title.split(" – ")[0] for m in found] == ["1 day", "1 week"]
+    assert [m.mark for m in found] == ["1 day", "1 week"]
     assert found[0].local_date == day(41)
     every = counter_milestones(sober(), [day(40)], day(48), every_run=True)
     assert len(every) == 3 + 2  # 1 day, 1 week, 30 days in the first run
@@ -131,7 +132,7 @@ def test_new_since_last_seen() -> None:
     reached = counter_milestones(sober(), [], day(29))
     stored = [m.as_milestone() for m in reached[:2]]
     fresh = not_yet_recorded(reached, stored)
-    assert [m.title for m in fresh] == ["30 days – Sober since"]
+    assert [m.title for m in fresh] == ["Sober for 30 days"]
     stored.append(fresh[0].as_milestone())
     assert not_yet_recorded(reached, stored) == []
 
@@ -155,7 +156,7 @@ def test_stale_marks_after_a_late_slip() -> None:
     own = Milestone(day(29), "Own", counter_id=7)
     valid = {m.key for m in counter_milestones(sober(), [day(20)], day(29), every_run=True)}
     gone = stale([*stored, own], 7, valid)
-    assert [m.title for m in gone] == ["30 days – Sober since"]
+    assert [m.title for m in gone] == ["Sober for 30 days"]
     assert stale(stored, 8, valid) == []
 
 
@@ -163,3 +164,11 @@ def test_long_counter_title_is_clipped() -> None:
     counter = Counter("x" * 200, START, id=1)
     found = counter_milestones(counter, [], day(0))
     assert len(found[0].title) == 200
+
+
+def test_mark_titles_read_as_a_sentence() -> None:
+    """Issue 13 §4: "1 week – Smoke-free since" glued the mark to the counter's title."""
+    assert counter_mark_title("1 week", "Smoke-free since") == "Smoke-free for 1 week"
+    assert counter_mark_title("30 days", "Self-harm free  since") == "Self-harm free for 30 days"
+    assert counter_mark_title("1 year", "Gambling") == "Gambling: 1 year"
+    assert counter_mark_title("1 day", "Since") == "Since: 1 day"

@@ -70,13 +70,9 @@ def test_archived_counters_are_left_out(journal: JournalSession) -> None:
 def test_thirty_day_milestone_is_celebrated_once(journal: JournalSession) -> None:
     counter = journal.progress.add_counter("Sober since", ago(29))
     titles = [m.title for m in journal.progress.reached_milestones(TODAY)]
-    assert "30 days – Sober since" in titles
+    assert "Sober for 30 days" in titles
     first = journal.progress.new_celebrations(TODAY)
-    assert [m.title for m in first] == [
-        "1 day – Sober since",
-        "1 week – Sober since",
-        "30 days – Sober since",
-    ]
+    assert [m.title for m in first] == ["Sober for 30 days"]  # the older marks: quietly
     assert journal.progress.new_celebrations(TODAY) == []
     stored = journal.progress.milestones.list()
     assert len(stored) == 3
@@ -92,7 +88,7 @@ def test_next_day_brings_nothing_new_until_the_next_mark(journal: JournalSession
     journal.progress.new_celebrations(TODAY)
     assert journal.progress.new_celebrations(TODAY + timedelta(days=1)) == []
     later = journal.progress.new_celebrations(TODAY + timedelta(days=30))
-    assert [m.title for m in later] == ["60 days – Sober since"]
+    assert [m.title for m in later] == ["Sober for 60 days"]
 
 
 def test_late_slip_removes_only_marks_not_really_reached(journal: JournalSession) -> None:
@@ -100,7 +96,7 @@ def test_late_slip_removes_only_marks_not_really_reached(journal: JournalSession
     journal.progress.new_celebrations(TODAY)
     journal.progress.record_slip(counter.id or 0, ago(10), today=TODAY)
     titles = [m.title for m in journal.progress.milestones.list()]
-    assert titles == ["1 day – Sober since", "1 week – Sober since"]
+    assert titles == ["Sober for 1 day", "Sober for 1 week"]
 
 
 def test_a_slip_noted_by_mistake_can_be_taken_back_exactly(journal: JournalSession) -> None:
@@ -108,7 +104,7 @@ def test_a_slip_noted_by_mistake_can_be_taken_back_exactly(journal: JournalSessi
     journal.progress.new_celebrations(TODAY)
     before = [(m.local_date, m.title, m.notes) for m in journal.progress.milestones.list()]
     noted = journal.progress.record_slip(counter.id or 0, ago(10), "wrong day", today=TODAY)
-    assert [m.title for m in noted.marks_removed] == ["30 days – Sober since"]
+    assert [m.title for m in noted.marks_removed] == ["Sober for 30 days"]
     journal.progress.undo_slip(noted, today=TODAY)
     status = journal.progress.counter_status(counter.id or 0, TODAY)
     assert status.slips == () and status.stats.current == 30
@@ -132,9 +128,26 @@ def test_editing_the_start_date_keeps_marks_honest(journal: JournalSession) -> N
     journal.progress.new_celebrations(TODAY)
     journal.progress.update_counter(dataclasses.replace(counter, start_date=ago(3)), TODAY)
     assert journal.progress.milestones.list() == []  # that run never was
-    again = journal.progress.new_celebrations(TODAY)
-    assert [m.title for m in again] == ["1 day – Sober since"]
-    assert again[0].local_date == ago(3)
+    assert journal.progress.new_celebrations(TODAY) == []  # "1 day" is not news on day 4
+    [stored] = journal.progress.milestones.list()
+    assert (stored.title, stored.local_date) == ("Sober for 1 day", ago(3))
+
+
+def test_one_day_is_celebrated_on_that_day_and_never_on_day_three(
+    journal: JournalSession,
+) -> None:
+    """Issue 13 §4: a "1 day" banner appeared on day 3 of a new counter."""
+    journal.progress.add_counter("Smoke-free since", ago(2))
+    assert journal.progress.new_celebrations(TODAY) == []
+    assert [m.title for m in journal.progress.milestones.list()] == ["Smoke-free for 1 day"]
+    fresh = journal.progress.add_counter("Sober since", TODAY)
+    [today] = journal.progress.new_celebrations(TODAY)
+    assert (today.title, today.counter_id) == ("Sober for 1 day", fresh.id)
+
+
+def test_a_week_is_still_celebrated_a_few_days_later(journal: JournalSession) -> None:
+    journal.progress.add_counter("Sober since", ago(9))  # 1 week was reached 3 days ago
+    assert [m.title for m in journal.progress.new_celebrations(TODAY)] == ["Sober for 1 week"]
 
 
 def test_own_and_journal_milestones_merge_in_the_timeline(journal: JournalSession) -> None:

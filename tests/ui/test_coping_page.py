@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from datetime import UTC, date, datetime, time, timedelta
+
+import pytest
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from recovery_journal.domain.coping import CopingCategory, CopingStrategy
 from recovery_journal.domain.tracking import Trigger, WarningStage
+from recovery_journal.errors import ValidationError
 from recovery_journal.services.library import seed_default_library
+from recovery_journal.services.session import JournalSession
 from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.coping_dialogs import LogUseDialog, StrategyDialog
 from recovery_journal.ui.guided import BreathingSession
@@ -269,3 +274,40 @@ def test_the_detail_counts_uses_in_plain_words(qtbot: QtBot, ui_ctx: UiContext) 
     )
     select(page, "Box breathing")
     assert page.detail_evidence.text() == "Not logged yet."
+
+
+def test_log_a_coping_use_preselects_the_selected_strategy(qtbot: QtBot, ui_ctx: UiContext) -> None:
+    """Issue 13 §4: the header's "Log a coping use" ignored the strategy selected."""
+    seed_default_library(ui_ctx.session)
+    page = open_page(qtbot, ui_ctx)
+    select(page, "Urge surfing")
+    qtbot.mouseClick(page.log_button, LEFT)
+    dialog = dialog_of(qtbot, page, LogUseDialog)
+    assert isinstance(dialog, LogUseDialog)
+    assert dialog.strategy_combo.currentText() == "Urge surfing"
+    dialog.reject()
+
+
+def test_a_coping_use_can_be_backdated(qtbot: QtBot, ui_ctx: UiContext) -> None:
+    """Issue 13 §4: "I called my sponsor last night" — not only now."""
+    seed_default_library(ui_ctx.session)
+    page = open_page(qtbot, ui_ctx)
+    select(page, "Go for a walk")
+    qtbot.mouseClick(page.log_button, LEFT)
+    dialog = dialog_of(qtbot, page, LogUseDialog)
+    assert isinstance(dialog, LogUseDialog)
+    last_night = QDateTime(QDate.currentDate().addDays(-1), QTime(22, 30))
+    dialog.when_edit.setDateTime(last_night)
+    with qtbot.waitSignal(page.use_logged, timeout=10_000):
+        qtbot.mouseClick(dialog.buttons.buttons()[0], LEFT)  # Save
+    wait_tasks(qtbot, ui_ctx)
+    (use,) = ui_ctx.session.coping.uses.list()
+    assert use.local_date == date.today() - timedelta(days=1)
+    assert use.used_utc.astimezone().time() == time(22, 30)
+
+
+def test_a_coping_use_in_the_future_is_refused(journal: JournalSession) -> None:
+    walk = journal.coping.strategies.add(CopingStrategy("Walk", CopingCategory.PHYSICAL))
+    with pytest.raises(ValidationError):
+        journal.coping.log_use(walk.id or 0, when=datetime.now(UTC) + timedelta(hours=2))
+    assert journal.coping.uses.list() == []

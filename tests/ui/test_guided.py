@@ -65,6 +65,9 @@ def test_the_pacer_runs_through_its_phases_and_logs_the_after_rating(
     assert QApplication.focusWidget() is dialog.end_button
     press(qtbot, Qt.Key.Key_Return)  # on to "How is it now?"
     assert dialog.stack.currentIndex() == dialog.AFTER
+    # Issue 13 §4: the after-rating screen shows the rating from before.
+    assert dialog.before_note.isVisible()
+    assert dialog.before_note.text() == "Before, your distress was 9 — severe."
     assert QApplication.focusWidget() is dialog.after.slider
     press(qtbot, Qt.Key.Key_Home)
     for _ in range(4):
@@ -106,6 +109,7 @@ def test_escape_ends_early_and_still_asks_how_it_is_now(qtbot: QtBot, ui_ctx: Ui
     assert dialog.stack.currentIndex() == dialog.AFTER
     assert not dialog.pacer.clock.isActive()
     assert dialog.note_edit.toPlainText() == "Box breathing, ended during the first round."
+    assert "didn't rate your distress before" in dialog.before_note.text()
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     wait_tasks(qtbot, ui_ctx)

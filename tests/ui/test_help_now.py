@@ -143,3 +143,50 @@ def test_banner_respects_the_off_switch(qtbot: QtBot, ui_ctx: UiContext) -> None
     later.check()
     wait_tasks(qtbot, ui_ctx)
     assert later.isHidden()
+
+
+def test_help_now_starts_with_breathe_and_ground_then_my_people(
+    qtbot: QtBot, ui_ctx: UiContext
+) -> None:
+    """Issue 13 §4: something to do first, then the person's own people; no rule list."""
+    ui_ctx.session.support.contacts.add(
+        SupportContact("Sam", ContactRole.SPONSOR, "555-0121", SafetyStep.ASK_FOR_HELP)
+    )
+    hard_week(ui_ctx.session)
+    dialog = open_dialog(qtbot, ui_ctx)
+    first = dialog.body_layout.itemAt(0)
+    assert first is not None
+    assert first.widget() is dialog.breathe_button.parentWidget()
+    assert dialog.ground_button.parentWidget() is first.widget()
+    shown = texts(dialog)
+    assert shown.index("Professionals and crisis lines") < shown.index("Sam")
+    assert shown.index("Sam") < shown.index("We noticed")  # the why comes last
+    assert "When this app shows a note" not in shown and "Nothing is ever sent" not in shown
+    assert dialog.breathe_button.hasFocus()
+    qtbot.mouseClick(dialog.breathe_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.guided is not None and dialog.guided.isVisible(), timeout=10_000)
+    assert dialog.guided.windowTitle() == "Box breathing"  # type: ignore[union-attr]
+    dialog.guided.reject()  # type: ignore[union-attr]
+    qtbot.mouseClick(dialog.ground_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.guided is not None and dialog.guided.isVisible(), timeout=10_000)
+    assert "grounding" in dialog.guided.windowTitle()  # type: ignore[union-attr]
+    dialog.guided.reject()  # type: ignore[union-attr]
+    wait_tasks(qtbot, ui_ctx)
+
+
+def test_a_plan_line_about_someone_listed_above_is_not_repeated(
+    qtbot: QtBot, ui_ctx: UiContext
+) -> None:
+    support = ui_ctx.session.support
+    support.contacts.add(
+        SupportContact("Sam", ContactRole.SPONSOR, "555-0121", SafetyStep.ASK_FOR_HELP)
+    )
+    support.safety_items.add_many(
+        [
+            SafetyPlanItem(SafetyStep.ASK_FOR_HELP, "Sam, my sponsor — 555 0121"),
+            SafetyPlanItem(SafetyStep.ASK_FOR_HELP, "My sister Ana"),
+        ]
+    )
+    dialog = open_dialog(qtbot, ui_ctx)
+    shown = texts(dialog)
+    assert shown.count("Sam") == 1 and "My sister Ana" in shown

@@ -111,6 +111,9 @@ def test_record_a_slip_gently(qtbot: QtBot, ui_ctx: UiContext) -> None:
     accept(qtbot, ui_ctx, dialog)
     [card] = page.counter_cards
     assert card.big_number.text() == "5"
+    # Issue 13 §4: the date beside "5" is where this stretch began, not the counter's start.
+    assert card.since_label.text() == "this stretch since 28 May 2025"
+    assert "22 Apr 2025" in card.toolTip()
     assert "Longest stretch: 35 days" in card.summary.text()
     assert "All days free: 40 days" in card.summary.text()
     assert "Noted" in page.status_label.text()
@@ -133,10 +136,10 @@ def test_thirty_day_milestone_is_celebrated_once(qtbot: QtBot, ui_ctx: UiContext
     ui_ctx.session.progress.add_counter("Sober since", ago(29))
     page = open_page(qtbot, ui_ctx)
     assert page.celebration.isVisible()
-    assert "30 days – Sober since. That took something." in page.celebration.headline.text()
-    assert "1 week – Sober since" in page.celebration.others.text()
+    assert "Sober for 30 days. That took something." in page.celebration.headline.text()
+    assert not page.celebration.others.isVisible()  # 1 day and 1 week were long ago
     timeline = [page.timeline.item(i).text() for i in range(page.timeline.count())]
-    assert "30 days – Sober since" in timeline[0]
+    assert "Sober for 30 days" in timeline[0]
     qtbot.mouseClick(page.celebration.dismiss_button, LEFT)
     assert not page.celebration.isVisible()
     page.activated()
@@ -227,6 +230,7 @@ def test_a_slip_recorded_by_mistake_is_taken_back_with_undo(
     assert isinstance(dialog, SlipDialog)
     accept(qtbot, ui_ctx, dialog)  # today, by mistake
     assert page.counter_cards[0].big_number.text() == "0"
+    assert page.counter_cards[0].since_label.text() == "a new stretch begins 2 Jun 2025"
     assert page.undo_button.isVisible()
     qtbot.mouseClick(page.undo_button, LEFT)
     wait_tasks(qtbot, ui_ctx)
@@ -261,7 +265,7 @@ def test_with_reduced_motion_a_celebration_appears_without_fading(
     page = open_page(qtbot, ui_ctx)
     assert page.celebration.isVisible()
     assert page.celebration.graphicsEffect() is None  # fully there at once, no fade running
-    assert "30 days – Sober since" in page.celebration.headline.text()
+    assert "Sober for 30 days" in page.celebration.headline.text()
 
 
 def test_edit_own_milestone_but_not_the_ones_the_journal_noticed(
@@ -274,7 +278,7 @@ def test_edit_own_milestone_but_not_the_ones_the_journal_noticed(
     page = open_page(qtbot, ui_ctx)
     texts = [page.timeline.item(r).text() for r in range(page.timeline.count())]
     own = next(r for r, text in enumerate(texts) if "famliy" in text)
-    auto = next(r for r, text in enumerate(texts) if "Sober since" in text)
+    auto = next(r for r, text in enumerate(texts) if "Sober for" in text)
     page.timeline.setCurrentRow(auto)
     assert not page.edit_milestone_button.isEnabled()
     page.timeline.setCurrentRow(own)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QLineEdit
+from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from recovery_journal.domain.support import ContactRole, SafetyStep, SupportContact
@@ -127,6 +127,31 @@ def test_contacts_show_under_their_step_and_can_be_copied(qtbot: QtBot, ui_ctx: 
     assert not page.editors[SafetyStep.PROFESSIONALS].contacts_box.findChildren(
         type(page.pdf_button)
     )
+
+
+def test_a_person_who_is_both_a_line_and_a_contact_is_listed_once(
+    qtbot: QtBot, ui_ctx: UiContext
+) -> None:
+    """Issue 13 §4: typed "Call Sam (sponsor)" and the contact Sam under the same step."""
+    support = ui_ctx.session.support
+    support.contacts.add(
+        SupportContact("Sam", ContactRole.SPONSOR, "555-0121", SafetyStep.ASK_FOR_HELP)
+    )
+    support.contacts.add(
+        SupportContact("Ria", ContactRole.FRIEND, "555-0144", SafetyStep.ASK_FOR_HELP)
+    )
+    page = make_page(qtbot, ui_ctx)
+    add_line(qtbot, page, SafetyStep.ASK_FOR_HELP, "Call sam (sponsor), evenings")
+    box = page.editors[SafetyStep.ASK_FOR_HELP].contacts_box
+
+    def shown() -> str:
+        return " ".join(label.text() for label in box.findChildren(QLabel))
+
+    qtbot.waitUntil(lambda: "Sam" not in shown(), timeout=10_000)  # the old rows are deleted later
+    assert "Ria" in shown()
+    printed = page.html()
+    assert printed.count("Sam") + printed.count("sam") == 1
+    assert "Ria" in printed
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")

@@ -162,3 +162,11 @@ def test_change_every_key_when_someone_may_know_the_old_passphrase(
     open_journal(path, NEW, FAST).lock()
     open_journal(path, NEW, FAST).lock()
     recover_journal(path, code, "another new passphrase, long enough", FAST)[0].lock()
+
+
+def test_the_gentle_note_rules_are_explained_here(qtbot: QtBot, ui_ctx: UiContext) -> None:
+    """Issue 13 §4: moved from "I need help now" (noise in a crisis) to Settings."""
+    page = _page(qtbot, ui_ctx)
+    assert page.escalation_rules.isVisible()
+    assert "Nothing is ever sent anywhere" in page.escalation_rules.text()
+    assert "Mood of 2 or lower" in page.escalation_rules.text()

@@ -11,7 +11,8 @@ from pytestqt.qtbot import QtBot
 from recovery_journal.domain.coping import CopingCategory, CopingPlanItem, CopingStrategy
 from recovery_journal.domain.tracking import Trigger, TriggerCategory, WarningSign, WarningStage
 from recovery_journal.ui.context import UiContext
-from recovery_journal.ui.pages.triggers import LibraryTree, TriggersPage
+from recovery_journal.ui.library_tree import LibraryTree
+from recovery_journal.ui.pages.triggers import TriggersPage
 from recovery_journal.ui.quick_log import StrategyDialog
 from recovery_journal.ui.trigger_dialogs import TriggerDialog, WarningSignDialog
 from tests.ui.conftest import wait_tasks
@@ -78,7 +79,7 @@ def test_add_a_trigger(qtbot: QtBot, page: TriggersPage, ui_ctx: UiContext) -> N
         "Crowded buses",
         "Places",
         "—",
-        "not logged yet",
+        "not yet",
     )
     assert page.triggers.currentItem() is row  # the new one is selected
 
@@ -257,7 +258,7 @@ def test_log_a_trigger_and_see_the_plan_then_start_one(
     # The page shows the new event in its lists.
     wait_tasks(qtbot, ui_ctx)
     row = page.triggers.topLevelItem(0)
-    assert row is not None and (row.text(2), row.text(3)) == ("1", "today")
+    assert row is not None and (row.text(2), row.toolTip(3)) == ("1", "Today")
     recent = page.recent.topLevelItem(0)
     assert recent is not None
     assert (recent.text(1), recent.text(2), recent.text(3)) == (
@@ -328,16 +329,22 @@ def test_the_warning_sign_check_records_observations(
     assert check is not None and check.isVisible()
     assert not check.save_button.isEnabled()
     assert sleep.id and isolate.id
+    assert not check.note_edits[sleep.id].isVisible()  # a note field once ticked
     _tick(qtbot, check.boxes[sleep.id])
+    assert check.note_edits[sleep.id].isVisible()
+    qtbot.keyClicks(check.note_edits[sleep.id], "up at 4 again")
     check.boxes[isolate.id].setFocus()
     qtbot.keyClick(check.boxes[isolate.id], Qt.Key.Key_Space)
-    qtbot.keyClicks(check.notes_edit, "rough week")
+    qtbot.keyClicks(check.note_edits[isolate.id], "cancelled on Jo")
     with qtbot.waitSignal(bar.signs_checked) as checked:
         qtbot.mouseClick(check.save_button, Qt.MouseButton.LeftButton)
     assert checked.args == [2]
     observed = ui_ctx.session.tracking.observations.list()
-    assert sorted(o.sign_id for o in observed) == sorted([sleep.id, isolate.id])
-    assert {o.notes for o in observed} == {"rough week"}
+    # Issue 13 §4: one note per sign, not one note copied onto every ticked sign.
+    assert {(o.sign_id, o.notes) for o in observed} == {
+        (sleep.id, "up at 4 again"),
+        (isolate.id, "cancelled on Jo"),
+    }
     plan = bar.plan_dialog
     assert plan is not None and plan.windowTitle() == "Your plan for these signs"
     wait_tasks(qtbot, ui_ctx)

@@ -78,7 +78,8 @@ class CopingPage(Page):
         self.box = Toolbox([], [])
         self.dialog: QDialog | None = None  # the dialog open now (tests reach it here)
         self._select_after_load: int | None = None
-        self.log_button = _button(self.tr("&Log a coping use"), self.log_use)
+        # The strategy selected in the toolbox is the one the person most likely used.
+        self.log_button = _button(self.tr("&Log a coping use"), self._on_use_button_clicked)
         self.breathe_button = _button(
             self.tr("&Breathing pacer"), lambda: self.start_guided("breathing")
         )
@@ -400,6 +401,7 @@ class CopingPage(Page):
         self._run(
             lambda: coping.log_use(
                 v.strategy_id,
+                when=v.when,
                 distress_before=v.distress_before,
                 distress_after=v.distress_after,
                 helpfulness=v.helpfulness,

@@ -39,7 +39,12 @@ from PySide6.QtWidgets import (
 
 from recovery_journal import words
 from recovery_journal.domain.clock import local_today
-from recovery_journal.domain.support import SafetyPlanItem, SafetyStep, SupportContact
+from recovery_journal.domain.support import (
+    SafetyPlanItem,
+    SafetyStep,
+    SupportContact,
+    contacts_not_in_lines,
+)
 from recovery_journal.services.files import write_private_file
 from recovery_journal.ui.checkin import muted
 from recovery_journal.ui.context import UiContext
@@ -325,7 +330,8 @@ class SafetyPlanPage(Page):
         self.plan, self.contacts = result
         grouped = contacts_by_step(self.contacts)
         for step, editor in self.editors.items():
-            editor.set_items(self.plan[step], grouped[step])
+            typed = [item.text for item in self.plan[step]]
+            editor.set_items(self.plan[step], contacts_not_in_lines(typed, grouped[step]))
         self.first_run.setVisible(not any(self.plan.values()))
         if self.loaded:
             self.plan_changed.emit()

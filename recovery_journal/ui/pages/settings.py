@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from recovery_journal.ui import settings as S
 from recovery_journal.ui.context import UiContext
-from recovery_journal.ui.help_now import ESCALATION_PROMPTS
+from recovery_journal.ui.help_now import ESCALATION_PROMPTS, rules_text
 from recovery_journal.ui.pages.base import Page
 from recovery_journal.ui.passphrase_dialogs import ChangePassphraseDialog, NewRecoveryCodeDialog
 from recovery_journal.ui.reminder_settings import MeasuresSettingsBox, ReminderSettingsBox
@@ -128,6 +128,11 @@ class SettingsPage(Page):
         )
         self.escalation.toggled.connect(lambda v: self._store(ESCALATION_PROMPTS, bool(v)))
         form.addRow("", self.escalation)
+        # When the note appears (moved here from "I need help now", where it was only noise).
+        self.escalation_rules = QLabel(rules_text())
+        self.escalation_rules.setWordWrap(True)
+        self.escalation_rules.setAccessibleName(self.tr("When the gentle note appears"))
+        form.addRow("", self.escalation_rules)
         return box
 
     def _appearance_group(self) -> QGroupBox:

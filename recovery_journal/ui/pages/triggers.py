@@ -7,8 +7,9 @@ after a gentle confirmation that history is kept; "Show archived" lets archived 
 Below, the trigger events and sign observations of the last 30 days. The quick-log bar on top logs
 a trigger or today's signs and shows the person's plan for it.
 
-A little over 400 lines: the two lists and their actions belong together (the dialogs are in
-:mod:`~recovery_journal.ui.trigger_dialogs`).
+While a list is empty it suggests the starter lists ("Common ones…": HALT, payday…; sleeping
+badly, isolating…), picked with a tick (:mod:`~recovery_journal.ui.starter_dialog`). "History…"
+opens every trigger event ever logged (:mod:`~recovery_journal.ui.trigger_history`).
 """
 
 from __future__ import annotations
@@ -18,9 +19,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QLocale, QMetaMethod, Qt, Signal, Slot
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QGroupBox,
     QHeaderView,
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -43,89 +41,19 @@ from recovery_journal.services.tracking import TrackingOverview
 from recovery_journal.ui.checkin import muted
 from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.flow_layout import FlowLayout, ReflowSplitter
+from recovery_journal.ui.library_tree import ID_ROLE, LibraryPanel, LibraryTree
 from recovery_journal.ui.pages.base import Page
 from recovery_journal.ui.qt_dates import to_local_qdatetime, to_qdate
 from recovery_journal.ui.quick_log import QuickLogBar
+from recovery_journal.ui.starter_dialog import StarterDialog, offer_starters
 from recovery_journal.ui.trigger_dialogs import TriggerDialog, WarningSignDialog
+from recovery_journal.ui.trigger_history import TriggerHistoryDialog
 
-ID_ROLE = Qt.ItemDataRole.UserRole
 INTRO = (
     "Your own words for what can set things off, and for the signs that things are getting "
     "harder. Logging one shows your plan for it; archived items keep their history."
 )
 Item = Trigger | WarningSign
-
-
-class LibraryTree(QTreeWidget):
-    """A list whose Enter edits and Delete archives the selected item."""
-
-    edit_requested = Signal()
-    archive_requested = Signal()
-
-    def __init__(self, columns: list[str], name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setHeaderLabels(columns)
-        self.setAccessibleName(name)
-        self.setRootIsDecorated(False)
-        self.setUniformRowHeights(True)
-        self.setAllColumnsShowFocus(True)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, len(columns)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.itemDoubleClicked.connect(lambda *_: self.edit_requested.emit())
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.edit_requested.emit()
-        elif event.key() == Qt.Key.Key_Delete:
-            self.archive_requested.emit()
-        else:
-            super().keyPressEvent(event)
-
-    def selected_id(self) -> int | None:
-        item = self.currentItem()
-        value = item.data(0, ID_ROLE) if item is not None and item.isSelected() else None
-        return int(value) if value is not None else None
-
-    def select_id(self, ident: int | None) -> None:
-        for item in self._items():
-            if ident is not None and item.data(0, ID_ROLE) == ident:
-                self.setCurrentItem(item)
-                return
-
-    def _items(self) -> list[QTreeWidgetItem]:
-        found: list[QTreeWidgetItem] = []
-        stack = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
-        while stack:
-            item = stack.pop(0)
-            if item is not None:
-                found.append(item)
-                stack.extend(item.child(i) for i in range(item.childCount()))
-        return found
-
-
-class LibraryPanel(QGroupBox):
-    """A titled list with Add, Edit and Archive/Restore buttons."""
-
-    def __init__(self, title: str, tree: LibraryTree, what: str) -> None:
-        super().__init__(title)
-        self.tree = tree
-        self.add_button = QPushButton(self.tr("Add…"))
-        self.add_button.setAccessibleName(self.tr("Add a %s") % what)
-        self.edit_button = QPushButton(self.tr("Edit…"))
-        self.edit_button.setAccessibleName(self.tr("Edit the selected %s") % what)
-        self.archive_button = QPushButton(self.tr("Archive"))
-        self.archive_button.setAccessibleName(self.tr("Archive the selected %s") % what)
-        buttons = FlowLayout()
-        buttons.add(self.add_button, self.edit_button, self.archive_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(tree, 1)
-        layout.addLayout(buttons)
-        self.edit_button.clicked.connect(tree.edit_requested)
-        self.archive_button.clicked.connect(tree.archive_requested)
 
 
 class TriggersPage(Page):
@@ -161,6 +89,15 @@ class TriggersPage(Page):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(1, 140)  # long category names elide; the name matters more
         self.trigger_panel = LibraryPanel(self.tr("My triggers"), self.triggers, self.tr("trigger"))
+        self.history_button = QPushButton(self.tr("History…"))
+        self.history_button.setAccessibleName(self.tr("Every trigger event ever logged"))
+        self.history_button.setToolTip(
+            self.tr("Browse, edit or delete everything you logged (for the selected trigger)")
+        )
+        self.history_button.clicked.connect(self.open_history)
+        self.trigger_panel.buttons.addWidget(self.history_button)
+        self.history: TriggerHistoryDialog | None = None
+        self.starters: StarterDialog | None = None
         cols = [self.tr("Name"), self.tr("30 days"), self.tr("Last")]
         self.signs = LibraryTree(cols, self.tr("My early warning signs, by stage"))
         self.signs.setRootIsDecorated(True)
@@ -181,6 +118,8 @@ class TriggersPage(Page):
         self._update_buttons()
 
     def _connect(self) -> None:
+        for panel, kind in ((self.trigger_panel, "triggers"), (self.sign_panel, "signs")):
+            panel.starters_button.clicked.connect(lambda _=False, k=kind: self.offer_starters(k))
         self.trigger_panel.add_button.clicked.connect(
             lambda: self._open_editor(self.triggers, None)
         )
@@ -279,6 +218,22 @@ class TriggersPage(Page):
             if not shown:
                 group.addChild(QTreeWidgetItem([self.tr("(none yet)")]))
         self.signs.expandAll()
+        self.trigger_panel.show_empty_hint(
+            ""
+            if any(t.archived_utc is None for t in seen.triggers)
+            else self.tr(
+                "No triggers yet. Add your own, or start from common ones (hungry, angry, "
+                "lonely, tired, payday, being alone…) with “Common ones…”."
+            )
+        )
+        self.sign_panel.show_empty_hint(
+            ""
+            if any(g.archived_utc is None for g in seen.signs)
+            else self.tr(
+                "No warning signs yet. Add your own, or start from common ones (sleeping "
+                "badly, isolating, skipping meetings…) with “Common ones…”."
+            )
+        )
         self._fill_recent(seen)
         self.triggers.select_id(keep[0])
         self.signs.select_id(keep[1])
@@ -292,29 +247,31 @@ class TriggersPage(Page):
         if item.archived_utc is not None:
             name = self.tr("%s (archived)") % name
         count = counts.get(item.id, 0)
-        when = self._last_time(last.get(item.id), self._overview.today)
+        day = last.get(item.id)
+        when = QLocale().toString(to_qdate(day), "d MMM yyyy") if day else self.tr("not yet")
         row = QTreeWidgetItem([name, *middle, str(count) if count else "—", when])
         row.setData(0, ID_ROLE, item.id)
         row.setToolTip(0, f"{item.name}\n{item.notes}".strip())
-        for column in range(1, row.columnCount()):  # an elided cell shows itself whole
+        last_column = len(middle) + 2  # a date, whose tooltip says how long ago
+        for column in range(1, last_column):  # an elided cell shows itself whole
             row.setToolTip(column, row.text(column))
+        row.setToolTip(last_column, self._ago(day, self._overview.today))
         if item.archived_utc is not None:
             font = row.font(0)
             font.setItalic(True)
             row.setFont(0, font)
         return row
 
-    def _last_time(self, day: date | None, today: date) -> str:
+    def _ago(self, day: date | None, today: date) -> str:
+        """How long ago, for the tooltip of the "Last" column (which always shows a date)."""
         days = rules.days_since(day, today)
         if day is None or days is None:
-            return self.tr("not logged yet")
+            return self.tr("Not logged yet")
         if days == 0:
-            return self.tr("today")
+            return self.tr("Today")
         if days == 1:
-            return self.tr("yesterday")
-        if days < 60:
-            return self.tr("%d days ago") % days
-        return QLocale().toString(to_qdate(day), "d MMM yyyy")
+            return self.tr("Yesterday")
+        return self.tr("%d days ago") % days
 
     def _fill_recent(self, seen: TrackingOverview) -> None:
         self.recent.clear()
@@ -340,6 +297,30 @@ class TriggersPage(Page):
         items: list[Item] = [*self._overview.triggers, *self._overview.signs]
         kind = Trigger if tree is self.triggers else WarningSign
         return next((i for i in items if isinstance(i, kind) and i.id == ident), None)
+
+    def offer_starters(self, kind: str) -> None:
+        """Offer the common triggers or signs not in the lists yet; add only the ticked ones."""
+
+        def opened(dialog: StarterDialog) -> None:
+            self.starters = dialog
+
+        offer_starters(self.ctx, self, kind, lambda _added: self.refresh(), opened)
+
+    @Slot()
+    def open_history(self) -> None:
+        """Every trigger event ever logged, for the selected trigger if one is selected."""
+        if self._overview is None:
+            return
+        dialog = TriggerHistoryDialog(
+            self.ctx,
+            self._overview.triggers,
+            trigger_id=self.triggers.selected_id(),
+            parent=self,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self.refresh())
+        self.history = dialog
+        dialog.open()
 
     def _collection(self, tree: LibraryTree) -> Any:
         tracking = self.ctx.session.tracking
