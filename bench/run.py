@@ -3,7 +3,8 @@
     python bench/run.py            full run (1-year and 10-year journals, more repetitions)
     python bench/run.py --quick    smoke run (1-year and 2-year journals, few repetitions)
     python bench/run.py --write    also replace the results section of docs/BENCHMARKS.md
-    python bench/run.py --keep DIR build the journals in DIR and leave them there
+    python bench/run.py --keep DIR build the journals in DIR and leave them there (reused later)
+    python bench/run.py --years 1,10,100   journals of these many years (bench/century.py)
 
 Each journal is built once in a temporary folder with the invented demo data
 (:func:`recovery_journal.demo.fill_demo_journal`) and the real default key-derivation
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import dataclasses
 import os
 import platform
 import re
@@ -34,14 +36,13 @@ from typing import Any
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from sqlcipher3 import dbapi2
 
-from recovery_journal.demo import RARE_WORD, fill_demo_journal
+from recovery_journal.demo import RARE_WORD
 from recovery_journal.domain.clock import local_today
 from recovery_journal.domain.entries import SEARCH_PAGE, Entry
 from recovery_journal.paths import keys_path
 from recovery_journal.services.access import (
     BackupSettings,
     KeySettings,
-    create_journal,
     open_journal,
 )
 from recovery_journal.services.export import export_json
@@ -49,14 +50,15 @@ from recovery_journal.services.session import JournalSession
 from recovery_journal.storage import keys
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import insight_timings  # bench/ is not a package
+import century  # bench/ is not a package
+import insight_timings
 import interop_timings
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "BENCHMARKS.md"
 START_MARK = "<!-- bench-results:start -->"
 END_MARK = "<!-- bench-results:end -->"
-PASSPHRASE = "benchmark: four calm words, invented"
+PASSPHRASE = century.PASSPHRASE
 COMMON_WORD = "sleep"  # in about a third of the entries
 MEDIUM_WORD = "craving"  # in about one entry in ten: its newest matches are spread out
 NO_BACKUP = BackupSettings(daily=False)
@@ -178,16 +180,14 @@ def machine() -> dict[str, str]:
 
 
 def build(folder: Path, days: int, result: Result) -> Path:
-    path = folder / "bench.rjournal"
+    """The journal of ``days`` days in ``folder`` (bench/century.py; reused when kept)."""
+    years = max(1, round(days / century.DAYS_PER_YEAR))
     start = time.perf_counter()
-    session, _code = create_journal(path, PASSPHRASE, KeySettings(), NO_BACKUP)
-    try:
-        counts = fill_demo_journal(session, days=days, seed=7, end=local_today())
-    finally:
-        session.lock()
-    result.samples["build"] = [time.perf_counter() - start]
-    result.facts["entries"] = counts["entries"]
-    result.facts["records"] = sum(v for k, v in counts.items() if k not in ("edited", "trashed"))
+    path = century.build_journal(folder, years, days=days)
+    made = century.facts(path)
+    result.samples["build"] = [made.get("build_seconds", time.perf_counter() - start)]
+    result.facts["entries"] = made["entries"]
+    result.facts["records"] = made["records"]
     result.facts["size_mb"] = path.stat().st_size / 1_000_000
     return path
 
@@ -327,7 +327,7 @@ def measure_cli(path: Path, plan: Plan, result: Result) -> None:
 
 def bench_journal(label: str, days: int, plan: Plan, work: Path) -> Result:
     folder = work / label
-    folder.mkdir(parents=True)
+    folder.mkdir(parents=True, exist_ok=True)
     result = Result(label, days)
     print(f"[{label}] building a {days}-day demo journal…", file=sys.stderr, flush=True)
     path = build(folder, days, result)
@@ -424,8 +424,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="smaller journals, fewer runs")
     parser.add_argument("--write", action="store_true", help="update docs/BENCHMARKS.md")
     parser.add_argument("--keep", metavar="DIR", help="build the journals in DIR and keep them")
+    parser.add_argument("--years", metavar="N,N", help="journals of N years each, e.g. 1,10,100")
     args = parser.parse_args(argv)
     plan = QUICK if args.quick else FULL
+    if args.years:
+        years = [int(y) for y in args.years.split(",")]
+        plan = dataclasses.replace(
+            plan, journals=tuple((f"{y}-year", y * century.DAYS_PER_YEAR) for y in years)
+        )
     info = machine()
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="rj-bench-"))
     try:

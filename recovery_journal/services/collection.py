@@ -32,7 +32,7 @@ class Collection(Generic[D]):
 
     def add_many(self, objs: list[D]) -> builtins.list[D]:
         with self._uow.transaction() as s:
-            return [self._repo.add(s, obj) for obj in objs]
+            return self._repo.add_many(s, objs)
 
     def update(self, obj: D) -> D:
         with self._uow.transaction() as s:

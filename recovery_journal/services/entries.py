@@ -25,9 +25,7 @@ class EntryService:
     def add_many(self, entries: list[Entry]) -> int:
         """Add several entries in one transaction (imports, demo data): all or none."""
         with self._uow.transaction() as s:
-            for entry in entries:
-                repo.add(s, entry)
-        return len(entries)
+            return repo.add_many(s, entries)
 
     def edit(self, entry: Entry, *, discard_draft: str | None = None) -> Entry:
         """Save a changed entry (keeping the earlier version); optionally drop the draft slot

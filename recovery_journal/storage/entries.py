@@ -6,9 +6,11 @@ replaces as a revision; deleting moves an entry to the trash; only purging the t
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from recovery_journal.domain.clock import utc_now, wall_clock
@@ -17,7 +19,13 @@ from recovery_journal.errors import NotFoundError
 from recovery_journal.storage import reads, search
 from recovery_journal.storage.database import DBAPIConnection
 from recovery_journal.storage.entry_codec import ENTRY_COLUMNS, decode_entry, source_columns
-from recovery_journal.storage.orm import EmotionRow, EntryRevisionRow, EntryRow, TagRow
+from recovery_journal.storage.orm import (
+    EmotionRow,
+    EntryRevisionRow,
+    EntryRow,
+    TagRow,
+    entry_tags,
+)
 
 
 def _to_domain(row: EntryRow) -> Entry:
@@ -38,14 +46,22 @@ def _revision(row: EntryRevisionRow) -> EntryRevision:
     )
 
 
-def _tag_rows(session: Session, names: tuple[str, ...]) -> list[TagRow]:
+def _known_tags(session: Session, names: Iterable[str]) -> dict[str, TagRow]:
+    """The stored tags among ``names``, by case-folded name (one query)."""
+    folded = {n.casefold() for n in names}
+    if not folded:
+        return {}
+    found = session.scalars(select(TagRow).where(func.casefold(TagRow.name).in_(folded)))
+    return {t.name.casefold(): t for t in found}
+
+
+def _tag_rows(
+    session: Session, names: tuple[str, ...], known: dict[str, TagRow] | None = None
+) -> list[TagRow]:
+    """The rows for ``names``, new ones added; ``known`` (tags looked up already) is updated."""
     if not names:
         return []
-    folded = {n.casefold() for n in names}
-    existing = {
-        t.name.casefold(): t
-        for t in session.scalars(select(TagRow).where(func.casefold(TagRow.name).in_(folded)))
-    }
+    existing = _known_tags(session, names) if known is None else known
     rows: list[TagRow] = []
     for name in names:
         row = existing.get(name.casefold())
@@ -57,7 +73,9 @@ def _tag_rows(session: Session, names: tuple[str, ...]) -> list[TagRow]:
     return rows
 
 
-def _apply(session: Session, row: EntryRow, entry: Entry) -> None:
+def _apply(
+    session: Session, row: EntryRow, entry: Entry, known: dict[str, TagRow] | None = None
+) -> None:
     row.local_date = entry.local_date
     row.title = entry.title
     row.body = entry.body
@@ -71,7 +89,7 @@ def _apply(session: Session, row: EntryRow, entry: Entry) -> None:
     if entry.local_time is not None:  # an edit that does not say keeps the time it had
         row.local_time = entry.local_time
         row.utc_offset_minutes = entry.utc_offset_minutes
-    row.tags = _tag_rows(session, entry.tags)
+    row.tags = _tag_rows(session, entry.tags, known)
     row.emotions = [EmotionRow(name=e.name, intensity=e.intensity) for e in entry.emotions]
 
 
@@ -86,10 +104,9 @@ def _row(session: Session, entry_id: int) -> EntryRow:
     return row
 
 
-def add(session: Session, entry: Entry) -> Entry:
-    """Store a new entry. One written here (no ``source``) without a time gets the wall clock of
-    its creation; an imported one keeps exactly what its source said (maybe no time at all)."""
-    now = utc_now()
+def _new_row(
+    session: Session, entry: Entry, now: datetime, known: dict[str, TagRow] | None = None
+) -> EntryRow:
     row = EntryRow(
         created_utc=entry.created_utc or now,
         updated_utc=entry.updated_utc or now,
@@ -98,11 +115,62 @@ def add(session: Session, entry: Entry) -> Entry:
     )
     if entry.local_time is None and entry.source is None:
         row.local_time, row.utc_offset_minutes = wall_clock(row.created_utc)
-    _apply(session, row, entry)
+    _apply(session, row, entry, known)
+    return row
+
+
+def add(session: Session, entry: Entry) -> Entry:
+    """Store a new entry. One written here (no ``source``) without a time gets the wall clock of
+    its creation; an imported one keeps exactly what its source said (maybe no time at all)."""
+    row = _new_row(session, entry, utc_now())
     session.add(row)
     session.flush()
     _reindex(session, row)
     return _to_domain(row)
+
+
+def add_many(session: Session, entries: Sequence[Entry]) -> int:
+    """Store many new entries exactly as :func:`add` would, in bulk (imports, demo journals).
+
+    Rows are made as :func:`add` makes them, then written with one executemany per table and ids
+    given here (the next free ones; ``entries`` has no AUTOINCREMENT): the ORM would insert them
+    one ``INSERT … RETURNING`` at a time, with a tag query and two index statements apiece."""
+    with session.no_autoflush:
+        known = _known_tags(session, (name for e in entries for name in e.tags))
+        now = utc_now()
+        rows = [_new_row(session, entry, now, known) for entry in entries]
+    session.flush()  # tags that are new get their ids
+    first = (session.scalar(select(func.max(EntryRow.id))) or 0) + 1
+    values, links, feelings, index = [], [], [], []
+    for entry_id, row in enumerate(rows, first):
+        row.id = entry_id
+        columns = _column_values(row)
+        tags = [t.name for t in row.tags]
+        # As add() does by reading the row back: what would not read back is not written.
+        decode_entry(columns, tags, ((m.name, m.intensity) for m in row.emotions))
+        values.append(columns)
+        links += [{"entry_id": entry_id, "tag_id": t.id} for t in row.tags]
+        feelings += [{**_column_values(m), "entry_id": entry_id} for m in row.emotions]
+        index.append((entry_id, row.title, row.body, tags))
+    if values:
+        session.execute(insert(EntryRow), values)
+    if links:
+        session.execute(insert(entry_tags), links)
+    if feelings:
+        session.execute(insert(EmotionRow), feelings)
+    search.index_new(session, index)
+    return len(rows)
+
+
+def _column_values(row: EntryRow | EmotionRow) -> dict[str, Any]:
+    """A new row's column values for a Core insert (a column never set gets its default)."""
+    out: dict[str, Any] = {}
+    for column in row.__table__.columns:
+        value = getattr(row, column.key)
+        if value is None and column.default is not None and column.default.is_scalar:
+            value = column.default.arg
+        out[column.key] = value
+    return out
 
 
 def update(session: Session, entry: Entry) -> Entry:

@@ -21,6 +21,15 @@ def index_entry(session: Session, entry_id: int, title: str, body: str, tags: li
     )
 
 
+def index_new(session: Session, rows: list[tuple[int, str, str, list[str]]]) -> None:
+    """Index entries that were just added (id, title, body, tags), in one statement."""
+    if rows:
+        session.execute(
+            text("INSERT INTO entries_fts(rowid, title, body, tags) VALUES (:id, :t, :b, :g)"),
+            [{"id": i, "t": t, "b": b, "g": " ".join(g)} for i, t, b, g in rows],
+        )
+
+
 def unindex_entry(session: Session, entry_id: int) -> None:
     session.execute(text("DELETE FROM entries_fts WHERE rowid = :id"), {"id": entry_id})
 
