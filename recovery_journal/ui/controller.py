@@ -255,6 +255,7 @@ class AppController(QObject):
         if self.window is not None:
             self.window.deleteLater()
         self.window = None
+        self.damage = None  # went with the window
         self.session = None
         self._locking = False
         self.show_unlock()
