@@ -99,6 +99,8 @@ class OpenJournal:
         """A read-only connection of its own for whole-file work; :meth:`close` waits for it."""
         with self.guard:
             self._require_open()
+            if self.closing:  # locking has begun: no new work that would hold it up
+                raise UserError(ErrorKind.JOURNAL_LOCKED, "The journal is locked. Unlock it first.")
             conn = database.side_connect(self.path, self.key_material.data_key)
             self._side_count += 1
         try:
