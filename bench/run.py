@@ -5,6 +5,7 @@
     python bench/run.py --write    also replace the results section of docs/BENCHMARKS.md
     python bench/run.py --keep DIR build the journals in DIR and leave them there (reused later)
     python bench/run.py --years 1,10,100   journals of these many years (bench/century.py)
+    python bench/run.py --upkeep   also unlock/Journal list/CLI rows (bench/upkeep_timings.py)
 
 Each journal is built once in a temporary folder with the invented demo data
 (:func:`recovery_journal.demo.fill_demo_journal`) and the real default key-derivation
@@ -425,6 +426,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help="update docs/BENCHMARKS.md")
     parser.add_argument("--keep", metavar="DIR", help="build the journals in DIR and keep them")
     parser.add_argument("--years", metavar="N,N", help="journals of N years each, e.g. 1,10,100")
+    parser.add_argument("--upkeep", action="store_true", help="also bench/upkeep_timings.py")
     args = parser.parse_args(argv)
     plan = QUICK if args.quick else FULL
     if args.years:
@@ -436,6 +438,14 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="rj-bench-"))
     try:
         results = [bench_journal(label, days, plan, work) for label, days in plan.journals]
+        if args.upkeep:  # issue 14's rows (unlock, Journal list, CLI) on the same journals
+            import upkeep_timings
+
+            years = {
+                label: max(1, round(days / century.DAYS_PER_YEAR)) for label, days in plan.journals
+            }
+            paths = {y: century.journal_path(work / label, y) for label, y in years.items()}
+            upkeep_timings.measure(paths, plan.slow_runs, args.write)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
