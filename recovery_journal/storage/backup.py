@@ -27,8 +27,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
-from sqlcipher3 import dbapi2
-
 from recovery_journal.errors import ErrorKind, UserError
 from recovery_journal.paths import keys_path, make_private_dir
 from recovery_journal.storage import keys as keyfile
@@ -38,9 +36,11 @@ from recovery_journal.storage.atomic import (
     os_error_to_user_error,
     write_atomic,
 )
-from recovery_journal.storage.database import DBAPIConnection, damaged_error, error_from_sqlite
+from recovery_journal.storage.database import DBAPIConnection
 from recovery_journal.storage.instance_lock import InstanceLock
-from recovery_journal.storage.keys import sqlcipher_key_spec, zero
+from recovery_journal.storage.snapshot import BackupStopped, snapshot
+
+__all__ = ["BackupInfo", "BackupStopped"]  # BackupStopped: where a snapshot's copy ends early
 
 BUNDLE_SUFFIX = ".rjbackup"
 BUNDLE_FORMAT = "recovery-journal-backup"
@@ -57,13 +57,8 @@ _ID_CHARS = 8
 _KEYS_MAX_BYTES = 64 * 1024
 _MANIFEST_MAX_BYTES = 64 * 1024
 _CHUNK = 1024 * 1024
-_STEP_PAGES = 1024  # a backup's copy asks whether to stop every 4 MB
 # The largest journal a bundle may hold (ten years of daily writing is ~60 MB).
 MAX_DATABASE_BYTES = 16 * 1024**3
-
-
-class BackupStopped(Exception):
-    """A backup's copy ended early because the journal is being locked; nothing was kept."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,49 +74,6 @@ class BackupInfo:
 
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def snapshot(
-    conn: DBAPIConnection,
-    data_key: bytearray,
-    target: Path,
-    *,
-    checked: bool = False,
-    stop: Callable[[], bool] | None = None,
-) -> str:
-    """Write an encrypted, consistent copy of the open database to ``target`` (new or empty);
-    returns the copy's SQLCipher salt (a new file gets a new salt).
-
-    Every page's HMAC is checked first (unless the caller just did, ``checked``): SQLite's
-    backup API copies a page that fails its check without a word, and a damaged copy must never
-    take a good backup's place in the rotation. ``stop`` is asked between steps of the copy;
-    when it says so the copy ends early (``BackupStopped``) and the target is removed."""
-    spec = sqlcipher_key_spec(data_key)
-
-    def progress(_status: int, _remaining: int, _total: int) -> None:
-        if stop is not None and stop():
-            raise BackupStopped()
-
-    try:
-        if not checked and conn.execute("PRAGMA cipher_integrity_check").fetchall():
-            raise damaged_error()
-        dest = dbapi2.connect(str(target))
-        try:
-            dest.set_key(spec)
-            conn.backup(dest, pages=_STEP_PAGES, progress=progress)
-            return str(dest.execute("PRAGMA cipher_salt").fetchone()[0])
-        finally:
-            dest.close()
-    except dbapi2.Error as exc:
-        target.unlink(missing_ok=True)
-        raise error_from_sqlite(exc) or UserError(
-            ErrorKind.IO, "The backup could not be written."
-        ) from None
-    except BackupStopped:
-        target.unlink(missing_ok=True)
-        raise
-    finally:
-        zero(spec)
 
 
 def _discard(path: Path) -> None:
