@@ -55,6 +55,7 @@ ROWS: list[Row] = [
     ("Journal list: next page of 200 rows, median", "≤ 30 ms"),
     ("Journal list: next page of 200 rows, slowest", "≤ 30 ms"),
     ("Journal list: scrolling the whole list to the end", "≤ 3 s"),
+    ("… its CPU time (UI thread and worker)", "—"),
     ("CLI `list`, beyond the KDF", "≤ 0.2 s"),
     ("CLI `search sleep`, beyond the KDF", "≤ 0.2 s"),
     ("CLI `add`, beyond the KDF", "≤ 0.3 s"),
@@ -158,7 +159,7 @@ def measure_scroll(app: QApplication, path: Path) -> dict[str, float]:
         ui.wait(app, lambda: not controller.tasks.busy)
         steps: list[float] = []
         size = model._page_size
-        scroll_began = time.perf_counter()
+        scroll_began, cpu_began = time.perf_counter(), time.process_time()
         for start in range(size, model.rowCount(), size):
             began = time.perf_counter()
             page.list_view.scrollTo(model.index(min(start + size, model.rowCount()) - 1, 0))
@@ -166,12 +167,14 @@ def measure_scroll(app: QApplication, path: Path) -> dict[str, float]:
             ui.wait(app, lambda: not model.loading)
             steps.append(time.perf_counter() - began)
         whole = time.perf_counter() - scroll_began
+        whole_cpu = time.process_time() - cpu_began  # both threads; not the waiting
         ui.close_app(app, controller)
     return {
         "list_first": first,
         "list_page": _median(steps) if steps else 0.0,
         "list_slowest": max(steps, default=0.0),
         "list_whole": whole,
+        "list_whole_cpu": whole_cpu,
     }
 
 
@@ -208,6 +211,7 @@ def measure_cli(path: Path, runs: int) -> dict[str, float]:
 
 KEYS = [
     "unlock", "check", "backup", "list_first", "list_page", "list_slowest", "list_whole",
+    "list_whole_cpu",
     "cli_list", "cli_search", "cli_add", "cli_list_cpu", "cli_add_cpu", "cli_first_out",
     "cli_first_end",
 ]  # fmt: skip
