@@ -65,8 +65,9 @@ class DamageNotice(QMessageBox):
         self.setText(error.message)
         self.setInformativeText(
             self.tr(
-                "{0} To do that, lock the journal and restore: the damaged file is kept beside "
-                "the restored one, renamed. What you can still read stays readable until then."
+                "{0} “Lock and restore…” locks the journal and offers your latest backup; the "
+                "damaged file is kept beside the restored one, renamed. Until then, what you can "
+                "read stays readable."
             ).format(error.hint)
         )
         self.restore_button = self.addButton(
