@@ -441,10 +441,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.upkeep:  # issue 14's rows (unlock, Journal list, CLI) on the same journals
             import upkeep_timings
 
-            years = {
+            spans = {
                 label: max(1, round(days / century.DAYS_PER_YEAR)) for label, days in plan.journals
             }
-            paths = {y: century.journal_path(work / label, y) for label, y in years.items()}
+            paths = {y: century.journal_path(work / label, y) for label, y in spans.items()}
             upkeep_timings.measure(paths, plan.slow_runs, args.write)
     finally:
         if not args.keep:
