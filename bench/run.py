@@ -7,6 +7,7 @@
     python bench/run.py --years 1,10,100   journals of these many years (bench/century.py)
     python bench/run.py --scaling --years 1,10,100 --keep DIR   only issue 14's rows 1, 2, 7
                                    with their scaling exponent (bench/scaling.py)
+    python bench/run.py --upkeep   also unlock/Journal list/CLI rows (bench/upkeep_timings.py)
 
 Each journal is built once in a temporary folder with the invented demo data
 (:func:`recovery_journal.demo.fill_demo_journal`) and the real default key-derivation
@@ -429,6 +430,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", metavar="DIR", help="build the journals in DIR and keep them")
     parser.add_argument("--years", metavar="N,N", help="journals of N years each, e.g. 1,10,100")
     parser.add_argument("--scaling", action="store_true", help="only bench/scaling.py's rows")
+    parser.add_argument("--upkeep", action="store_true", help="also bench/upkeep_timings.py")
     args = parser.parse_args(argv)
     if args.scaling:
         forward = [
@@ -448,6 +450,14 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="rj-bench-"))
     try:
         results = [bench_journal(label, days, plan, work) for label, days in plan.journals]
+        if args.upkeep:  # issue 14's rows (unlock, Journal list, CLI) on the same journals
+            import upkeep_timings
+
+            spans = {
+                label: max(1, round(days / century.DAYS_PER_YEAR)) for label, days in plan.journals
+            }
+            paths = {y: century.journal_path(work / label, y) for label, y in spans.items()}
+            upkeep_timings.measure(paths, plan.slow_runs, args.write)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

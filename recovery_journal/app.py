@@ -45,6 +45,7 @@ def main(argv: Sequence[str] = ()) -> int:
     if controller.session is not None:
         controller.lock()
         controller.tasks.wait_idle(-1)  # however long: unsaved writing is kept before exit
+        controller.upkeep_tasks.wait_idle(-1)  # a backup stopped by the lock has tidied up
     return code
 
 

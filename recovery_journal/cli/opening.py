@@ -2,6 +2,12 @@
 
 Only what is needed to start deriving the keys is imported up here: everything else is imported
 where it is used, while Argon2id already runs (see services/prederive.py).
+
+A command never waits for the journal's upkeep: the unlock checks neither every page nor takes
+the daily backup. The journal a command opened stays open until its output is out (its
+``lock()`` only says the command is done with it); then :func:`finish` takes the daily backup —
+only when one is due *and* the journal changed since the newest backup, which checks every page
+first — and locks it. ``check`` and ``backup`` check every page whenever they run.
 """
 
 from __future__ import annotations
@@ -33,12 +39,34 @@ def _unlocking(args: argparse.Namespace) -> tuple[Path, str, KeySettings, Pendin
     return path, passphrase, settings, start_key_derivation(path, passphrase, settings)
 
 
+class _Held:
+    """A journal a command opened, kept open until its output is out (see the module doc)."""
+
+    def __init__(self, journal: Any) -> None:
+        self.journal = journal
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.journal, name)
+
+    def lock(self) -> None:
+        """The command is done with the journal: :func:`finish` locks it."""
+
+
+_held: list[_Held] = []
+
+
+def _hold(journal: Any) -> Any:
+    held = _Held(_noting_key_change(journal))
+    _held.append(held)
+    return held
+
+
 def open_for_writing(args: argparse.Namespace) -> Any:
     """The journal for a command that changes it (imports the ORM while the keys derive)."""
     path, passphrase, settings, pending = _unlocking(args)
     from recovery_journal.services.access import open_journal
 
-    return _noting_key_change(open_journal(path, passphrase, settings, pending=pending))
+    return _hold(open_journal(path, passphrase, settings, pending=pending, upkeep_later=True))
 
 
 def open_for_reading(args: argparse.Namespace) -> Any:
@@ -47,7 +75,21 @@ def open_for_reading(args: argparse.Namespace) -> Any:
     path, passphrase, settings, pending = _unlocking(args)
     from recovery_journal.services.reader import open_reader
 
-    return _noting_key_change(open_reader(path, passphrase, settings, pending=pending))
+    return _hold(open_reader(path, passphrase, settings, pending=pending, upkeep_later=True))
+
+
+def finish(*, upkeep: bool) -> None:
+    """After the command's output: with ``upkeep``, the daily backup of each journal it opened
+    if one is due and the journal changed since the newest backup; then lock them all (also
+    when the upkeep fails: damage found raises the kind error, after locking)."""
+    held = list(_held)
+    _held.clear()
+    try:
+        for journal in held if upkeep else ():
+            journal.journal.upkeep(verify=False, if_changed=True)
+    finally:
+        for journal in held:
+            journal.journal.lock()
 
 
 def _noting_key_change(journal: Any) -> Any:

@@ -18,6 +18,7 @@ from recovery_journal.cli.common import (
     UsageError,
 )
 from recovery_journal.cli.entries import cmd_add
+from recovery_journal.cli.opening import finish
 from recovery_journal.cli.parser import build_parser
 from recovery_journal.errors import ErrorKind, UserError
 
@@ -51,10 +52,16 @@ def run(argv: Sequence[str], out: TextIO = sys.stdout, err: TextIO = sys.stderr)
         return EXIT_USAGE if exit_.code not in (0, None) else EXIT_OK
     if args.command is None:
         return EXIT_USAGE
+    upkeep = False
     try:
-        if args.func is cmd_add:
-            return int(cmd_add(args, out, err))
-        return int(args.func(args, out))
+        try:
+            code = int(cmd_add(args, out, err) if args.func is cmd_add else args.func(args, out))
+            upkeep = code == EXIT_OK
+            if upkeep:
+                out.flush()  # the person has the answer before the daily backup starts
+        finally:
+            finish(upkeep=upkeep)
+        return code
     except UsageError as error:
         print(f"recovery-journal: {error}", file=err)
         return EXIT_USAGE

@@ -52,8 +52,15 @@ def open_journal(
     settings: KeySettings = KeySettings(),
     backups: BackupSettings = BackupSettings(),
     pending: PendingKeys | None = None,
+    *,
+    upkeep_later: bool = False,
 ) -> JournalSession:
-    return JournalSession(unlock_for_use(path, passphrase, settings, backups, pending))
+    """Unlock ``path``. With ``upkeep_later`` the whole-file check and the daily backup wait
+    for :meth:`JournalSession.upkeep` (the app runs it in the background, the command line
+    after its output)."""
+    return JournalSession(
+        unlock_for_use(path, passphrase, settings, backups, pending, upkeep_later=upkeep_later)
+    )
 
 
 def recover_journal(

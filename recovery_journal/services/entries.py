@@ -79,8 +79,10 @@ class EntryService:
         tag: str | None = None,
         therapy_only: bool = False,
         starred_only: bool = False,
+        trash: bool = False,
     ) -> int:
-        which = reads.EntryFilter(start, end, tag, therapy_only, starred_only=starred_only)
+        """How many entries :meth:`list` gives with the same filters (without a limit)."""
+        which = reads.EntryFilter(start, end, tag, therapy_only, trash, starred_only)
         with self._uow.reading() as conn:
             return reads.count(conn, which)
 

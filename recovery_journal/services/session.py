@@ -23,7 +23,7 @@ from recovery_journal.services.entries import EntryService
 from recovery_journal.services.insights import InsightsService
 from recovery_journal.services.measures import MeasuresService
 from recovery_journal.services.progress import ProgressService
-from recovery_journal.services.reader import read_snapshot
+from recovery_journal.services.reader import read_snapshot, upkeep
 from recovery_journal.services.support import SupportService
 from recovery_journal.services.tracking import TrackingService
 from recovery_journal.storage import database, integrity, rekey, vault
@@ -130,6 +130,12 @@ class JournalSession:
 
     def auto_backup(self, *, force: bool = False) -> BackupInfo | None:
         return self._opened.auto_backup(force=force)
+
+    def upkeep(self, *, verify: bool = True, if_changed: bool = False) -> None:
+        """After an unlock with ``upkeep_later``: the daily backup if due, else (``verify``)
+        the check of every page, on a connection of its own (the app runs it in the
+        background; see :func:`~recovery_journal.services.reader.upkeep`)."""
+        upkeep(self._opened, verify=verify, if_changed=if_changed)
 
     def last_backup_time(self) -> datetime | None:
         return vault.last_backup_time(self.path, self._opened.backups, self.journal_id)

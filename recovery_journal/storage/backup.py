@@ -16,18 +16,16 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
-import io
 import json
 import os
 import re
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
-
-from sqlcipher3 import dbapi2
 
 from recovery_journal.errors import ErrorKind, UserError
 from recovery_journal.paths import keys_path, make_private_dir
@@ -38,9 +36,11 @@ from recovery_journal.storage.atomic import (
     os_error_to_user_error,
     write_atomic,
 )
-from recovery_journal.storage.database import DBAPIConnection, damaged_error, error_from_sqlite
+from recovery_journal.storage.database import DBAPIConnection
 from recovery_journal.storage.instance_lock import InstanceLock
-from recovery_journal.storage.keys import sqlcipher_key_spec, zero
+from recovery_journal.storage.snapshot import BackupStopped, snapshot
+
+__all__ = ["BackupInfo", "BackupStopped"]  # BackupStopped: where a snapshot's copy ends early
 
 BUNDLE_SUFFIX = ".rjbackup"
 BUNDLE_FORMAT = "recovery-journal-backup"
@@ -76,32 +76,6 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def snapshot(conn: DBAPIConnection, data_key: bytearray, target: Path) -> str:
-    """Write an encrypted, consistent copy of the open database to ``target`` (new or empty);
-    returns the copy's SQLCipher salt (a new file gets a new salt).
-
-    Every page's HMAC is checked first: SQLite's backup API copies a page that fails its check
-    without a word, and a damaged copy must never take a good backup's place in the rotation."""
-    spec = sqlcipher_key_spec(data_key)
-    try:
-        if conn.execute("PRAGMA cipher_integrity_check").fetchall():
-            raise damaged_error()
-        dest = dbapi2.connect(str(target))
-        try:
-            dest.set_key(spec)
-            conn.backup(dest)
-            return str(dest.execute("PRAGMA cipher_salt").fetchone()[0])
-        finally:
-            dest.close()
-    except dbapi2.Error as exc:
-        target.unlink(missing_ok=True)
-        raise error_from_sqlite(exc) or UserError(
-            ErrorKind.IO, "The backup could not be written."
-        ) from None
-    finally:
-        zero(spec)
-
-
 def _discard(path: Path) -> None:
     """Remove a temporary file if it is there (``unlink`` fails on a read-only disk even then)."""
     if os.path.lexists(path):
@@ -115,43 +89,59 @@ def write_bundle(
     schema_version: int,
     destination: Path,
     reason: str = "manual",
+    *,
+    checked: bool = False,
+    state: str | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> BackupInfo:
-    """Create a bundle at ``destination`` atomically."""
+    """Create a bundle at ``destination`` atomically (the snapshot is streamed into it, never
+    held in memory whole). ``state`` (see ``OpenJournal.state``) goes into the manifest."""
     temp_db = destination.with_name(f".{destination.name}.snapshot")
+    journal_id = envelope.journal_id
+    created = datetime.now(UTC)
     try:
         make_private_dir(destination.parent)
         _discard(temp_db)
         try:
             # Made here, private, so a full or read-only disk shows as such (not as "can't open").
             os.close(os.open(temp_db, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-            salt = snapshot(conn, data_key, temp_db)
-            db_bytes = temp_db.read_bytes()
+            salt = snapshot(conn, data_key, temp_db, checked=checked, stop=stop)
+            db_size, db_sha = temp_db.stat().st_size, _file_sha256(temp_db)
+            key_bytes = keyfile.envelope_to_json(dataclasses.replace(envelope, database_salt=salt))
+            manifest: dict[str, object] = {
+                "format": BUNDLE_FORMAT,
+                "version": BUNDLE_VERSION,
+                "journal_id": journal_id,
+                "schema_version": schema_version,
+                "created_utc": created.isoformat(),
+                "reason": reason,
+                "files": {
+                    DB_MEMBER: {"sha256": db_sha, "size": db_size},
+                    KEYS_MEMBER: {"sha256": _sha256(key_bytes), "size": len(key_bytes)},
+                },
+            }
+            if state is not None:
+                manifest["journal_state"] = state
+            with (
+                atomic_writer(destination, "the backup") as sink,
+                zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_STORED) as bundle,
+            ):
+                bundle.writestr(MANIFEST_MEMBER, json.dumps(manifest, indent=2))
+                bundle.writestr(KEYS_MEMBER, key_bytes)
+                bundle.write(temp_db, DB_MEMBER)
         finally:
             _discard(temp_db)
     except OSError as exc:
         raise os_error_to_user_error(exc, "the backup") from None
-    journal_id = envelope.journal_id
-    key_bytes = keyfile.envelope_to_json(dataclasses.replace(envelope, database_salt=salt))
-    created = datetime.now(UTC)
-    manifest = {
-        "format": BUNDLE_FORMAT,
-        "version": BUNDLE_VERSION,
-        "journal_id": journal_id,
-        "schema_version": schema_version,
-        "created_utc": created.isoformat(),
-        "reason": reason,
-        "files": {
-            DB_MEMBER: {"sha256": _sha256(db_bytes), "size": len(db_bytes)},
-            KEYS_MEMBER: {"sha256": _sha256(key_bytes), "size": len(key_bytes)},
-        },
-    }
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as bundle:
-        bundle.writestr(MANIFEST_MEMBER, json.dumps(manifest, indent=2))
-        bundle.writestr(KEYS_MEMBER, key_bytes)
-        bundle.writestr(DB_MEMBER, db_bytes)
-    write_atomic(destination, buffer.getvalue(), "the backup")
     return BackupInfo(destination, journal_id, created, schema_version, reason)
+
+
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def _bad_bundle(detail: str) -> UserError:
@@ -422,6 +412,22 @@ def newest_envelope(folder: Path, journal_id: str) -> keyfile.Envelope | None:
     except (OSError, zipfile.BadZipFile, KeyError, ValueError, UserError):
         return None
     return envelope if envelope.journal_id == journal_id else None
+
+
+def newest_state(folder: Path, journal_id: str) -> str | None:
+    """The journal state recorded in the newest backup of ``journal_id`` (None if unknown)."""
+    bundles = list_bundles(folder, journal_id)
+    if not bundles:
+        return None
+    try:
+        with zipfile.ZipFile(bundles[-1][1]) as bundle:
+            manifest = json.loads(
+                _read_small(bundle, _member(bundle, MANIFEST_MEMBER, _MANIFEST_MAX_BYTES))
+            )
+    except (OSError, zipfile.BadZipFile, ValueError, RecursionError, UserError):
+        return None
+    state = manifest.get("journal_state") if isinstance(manifest, dict) else None
+    return state if isinstance(state, str) else None
 
 
 def backup_due(folder: Path, now: datetime, journal_id: str | None = None) -> bool:

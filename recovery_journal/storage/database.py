@@ -139,6 +139,25 @@ def _keyed(path: Path, data_key: bytearray, mode: str) -> DBAPIConnection:
     return conn
 
 
+def side_connect(path: Path, data_key: bytearray) -> DBAPIConnection:
+    """A second, read-only connection to an open journal, for whole-file work (the page check,
+    a backup's snapshot) that must not hold up the main connection."""
+    conn = _keyed(path, data_key, "ro")
+    try:
+        conn.execute("PRAGMA temp_store = MEMORY").fetchall()
+        conn.execute("PRAGMA busy_timeout = 5000").fetchall()
+    except dbapi2.Error as exc:
+        conn.close()
+        raise error_from_sqlite(exc, opening=True) or damaged_error() from None
+    return conn
+
+
+def pages_fail_check(conn: DBAPIConnection) -> bool:
+    """Whether any page of the file fails its HMAC (``PRAGMA cipher_integrity_check``: every
+    page of the database file as it is on disk, not yet checkpointed changes)."""
+    return bool(conn.execute("PRAGMA cipher_integrity_check").fetchall())
+
+
 def connect(path: Path, data_key: bytearray, *, create: bool = False) -> DBAPIConnection:
     """Open (or, with ``create``, make) the encrypted database and verify the key reads it."""
     conn = _keyed(path, data_key, "rwc" if create else "rw")

@@ -37,6 +37,7 @@ def reencrypt(
     returns the new recovery code (the old code, passphrase and key files stop opening it)."""
     with journal.guard:
         journal._require_open()
+        journal.wait_for_side_work()  # a background check or backup reads the file: let it end
         keys.unlock_with_passphrase(journal.envelope, old, settings.policy).wipe()
         envelope, fresh, code = keys.new_envelope(
             new, settings.params, settings.policy, journal_id=journal.journal_id

@@ -48,6 +48,15 @@ def index_entries(session: Session, entry_ids: Iterable[int]) -> None:
     )
 
 
+def index_new(session: Session, rows: list[tuple[int, str, str, list[str]]]) -> None:
+    """Index entries that were just added (id, title, body, tags), in one statement."""
+    if rows:
+        session.execute(
+            text("INSERT INTO entries_fts(rowid, title, body, tags) VALUES (:id, :t, :b, :g)"),
+            [{"id": i, "t": t, "b": b, "g": " ".join(g)} for i, t, b, g in rows],
+        )
+
+
 def unindex_entry(session: Session, entry_id: int) -> None:
     """Take one entry out of the index, as it is now (before it changes or goes)."""
     what = f"'delete', {_COLUMNS}"

@@ -24,7 +24,7 @@ from recovery_journal.ui.clipboard import ClipboardGuard
 from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.first_run import FirstRunDialog
 from recovery_journal.ui.idle import IdleMonitor
-from recovery_journal.ui.messages import show_error
+from recovery_journal.ui.messages import DamageNotice, show_error
 from recovery_journal.ui.reminders import GentleReminder
 from recovery_journal.ui.tasks import TaskRunner
 from recovery_journal.ui.theme import apply_theme
@@ -73,6 +73,10 @@ class AppController(QObject):
         self.key_settings = key_settings
         self.tasks = TaskRunner(self)
         self.tasks.error_unhandled.connect(self.report)
+        # Its own worker, so the whole-file check and the daily backup never hold up the
+        # pages' loads (they use a connection of their own, see services.reader.upkeep).
+        self.upkeep_tasks = TaskRunner(self)
+        self.damage: DamageNotice | None = None
         self.clipboard = ClipboardGuard(self)
         self.idle = IdleMonitor(self)
         self.idle.idle.connect(self.lock)
@@ -169,6 +173,27 @@ class AppController(QObject):
         if session.finished_key_change:
             window.offer_new_recovery_code()
         self.unlocked.emit()
+        self.upkeep_tasks.run(session.upkeep, None, self._on_upkeep_failed)
+
+    def _on_upkeep_failed(self, error: BaseException) -> None:
+        """Damage found after unlocking: told kindly, without blocking (restore is offered)."""
+        if self.window is None or not isinstance(error, UserError):
+            self.report(error)
+            return
+        if error.kind is not ErrorKind.JOURNAL_DAMAGED:
+            self.report(error)
+            return
+        self.damage = DamageNotice(self.window, error)
+        self.damage.restore_wanted.connect(lambda: self._lock_then_offer_restore(error))
+        self.damage.show()
+
+    def _lock_then_offer_restore(self, error: UserError) -> None:
+        def offer() -> None:
+            if isinstance(self.dialog, UnlockDialog):
+                self.dialog.show_problem(error)
+
+        self.locked.connect(offer, Qt.ConnectionType.SingleShotConnection)
+        self.lock()
 
     # ------------------------------------------------------------ preferences
 
@@ -265,6 +290,7 @@ class AppController(QObject):
         if self.window is not None:
             self.window.deleteLater()
         self.window = None
+        self.damage = None  # went with the window
         self.session = None
         self._locking = False
         self.show_unlock()

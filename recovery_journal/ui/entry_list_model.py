@@ -1,11 +1,14 @@
 """The Journal page's list of entries: an item model that loads in the background, page by page.
 
-:class:`EntryListModel` never touches the database on the UI thread. In the normal view it fetches
-entries in pages through ``canFetchMore``/``fetchMore`` (so ten years of entries scroll smoothly);
-with a search query it shows full-text hits whose snippets carry the matched words; in the Trash
-view it shows the trashed entries. Every load is tagged with a generation number so a result that
-arrives after a newer request (an older search finishing late) is dropped. Until new rows arrive
-the old ones stay visible, so typing in the search field never flashes an empty list.
+:class:`EntryListModel` never touches the database on the UI thread. In the normal view (and the
+Trash) it knows how many entries there are from the start (one count on the date index), so the
+scroll bar is honest about the length at once, and it loads a page of rows when the view first
+asks for one of them: the rows never change in number while scrolling, so the view never lays out
+again (an insert made Qt walk every loaded row: quadratic over a hundred years of entries). With a
+search query it shows full-text hits whose snippets carry the matched words, fetched in pages
+through ``canFetchMore``/``fetchMore``. Every load is tagged with a generation number so a result
+that arrives after a newer request (an older search finishing late) is dropped. Until new rows
+arrive the old ones stay visible, so typing in the search field never flashes an empty list.
 """
 
 from __future__ import annotations
@@ -18,11 +21,11 @@ from datetime import date
 from typing import Any, Final
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QStringListModel,
     Qt,
     Signal,
 )
@@ -32,6 +35,9 @@ from recovery_journal.domain.clock import local_today
 from recovery_journal.domain.entries import MATCH_END, MATCH_START, SEARCH_PAGE, Entry
 from recovery_journal.ui.checkin import extras_in_words
 from recovery_journal.ui.context import UiContext
+from recovery_journal.ui.entry_pages import CountedPages, page_job
+from recovery_journal.ui.entry_pages import Loaded as _Loaded
+from recovery_journal.ui.entry_pages import Row as _Row
 from recovery_journal.ui.qt_dates import to_qdate
 
 ENTRY_ROLE: Final = int(Qt.ItemDataRole.UserRole) + 1
@@ -84,12 +90,6 @@ class EntryFilter:
 
 
 # ------------------------------------------------------------------ text helpers
-
-
-@dataclass(frozen=True, slots=True)
-class _Row:
-    entry: Entry
-    snippet: str | None  # with match markers; None outside search
 
 
 def _plain_line(line: str) -> str:
@@ -157,8 +157,11 @@ def format_day(day: date, *, short: bool = False) -> str:
 # ------------------------------------------------------------------ the model
 
 
-class EntryListModel(QAbstractListModel):
-    """Entries for the list view, newest first, loaded in the background (see module doc)."""
+class EntryListModel(QStringListModel):
+    """Entries for the list view, newest first, loaded in the background (see module doc).
+
+    A QStringListModel of empty strings only for its C++ row bookkeeping (see below); every
+    piece of data comes from :meth:`data`, and rows are never editable."""
 
     rows_loaded = Signal()
     """A load finished (rows replaced or appended); also after a failed load."""
@@ -169,7 +172,9 @@ class EntryListModel(QAbstractListModel):
         super().__init__(parent)
         self._ctx = ctx
         self._page_size = page_size
-        self._rows: list[_Row] = []
+        self._rows: list[_Row] = []  # search hits, in order (search mode)
+        self._counted = CountedPages(page_size)  # list mode
+        self._paged = False  # list mode: the rows shown are counted and loaded page by page
         self._started = False
         self._filter = EntryFilter()
         self._generation = 0
@@ -184,7 +189,7 @@ class EntryListModel(QAbstractListModel):
 
     @property
     def loading(self) -> bool:
-        return self._fetching
+        return self._fetching or bool(self._counted.asking)
 
     def set_filter(self, wanted: EntryFilter) -> None:
         """Show what ``wanted`` asks for; the current rows stay until the new ones arrive."""
@@ -196,6 +201,9 @@ class EntryListModel(QAbstractListModel):
         self._load(replace=True, keep_depth=True)
 
     def row_of(self, entry_id: int) -> int | None:
+        """The row of a loaded entry (None if it isn't among the rows loaded)."""
+        if self._paged:
+            return self._counted.row_of(entry_id)
         return next((i for i, r in enumerate(self._rows) if r.entry.id == entry_id), None)
 
     def empty_message(self) -> str:
@@ -211,13 +219,24 @@ class EntryListModel(QAbstractListModel):
 
     # ------------------------------------------------------------ Qt model interface
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's default
-        return 0 if parent.isValid() else len(self._rows)
+    # rowCount and index are QStringListModel's own (C++), over one empty string per row: Qt
+    # calls them for every row whenever it lays the list out, and a Python rowCount made each
+    # layout of 35,000 rows cost half a second.
+
+    def _row(self, number: int) -> _Row | None:
+        """Row ``number`` if loaded; in list mode, asks for its page when it isn't."""
+        if not self._paged:
+            return self._rows[number] if 0 <= number < len(self._rows) else None
+        row = self._counted.row(number)
+        if isinstance(row, int):  # its page isn't loaded yet
+            self._ask_for_page(row)
+            return None
+        return row
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = self._row(index.row()) if index.isValid() else None
+        if row is None:
             return None
-        row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._heading(row.entry)
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -243,7 +262,14 @@ class EntryListModel(QAbstractListModel):
 
     def canFetchMore(self, parent: _Index) -> bool:
         # Nothing until the first set_filter/refresh: a hidden view must not load at unlock.
-        return self._started and not parent.isValid() and not self._exhausted and not self._fetching
+        # In list mode every row is already there (counted); pages load as they are shown.
+        return (
+            self._started
+            and not self._paged
+            and not parent.isValid()
+            and not self._exhausted
+            and not self._fetching
+        )
 
     def fetchMore(self, parent: _Index) -> None:
         if self.canFetchMore(parent):
@@ -254,39 +280,92 @@ class EntryListModel(QAbstractListModel):
     def _load(self, *, replace: bool, keep_depth: bool) -> None:
         self._started = True
         self._generation += 1
+        if not self._filter.searching:
+            self._load_counted(keep_depth=keep_depth)
+            return
         generation, wanted = self._generation, self._filter
         entries = self._ctx.session.entries
         self._fetching = True
         # Search pages are smaller: snippets cost more than rows, and the first screen matters.
-        page = min(self._page_size, SEARCH_PAGE_SIZE) if wanted.searching else self._page_size
-        limit = max(page, len(self._rows)) if keep_depth else page
-        offset = 0 if replace else len(self._rows)
-        job: Callable[[], list[_Row]]
-        if wanted.searching:
+        page = min(self._page_size, SEARCH_PAGE_SIZE)
+        depth = len(self._rows) if not self._paged else 0
+        limit = max(page, depth) if keep_depth else page
+        offset = 0 if replace else depth
 
-            def job() -> list[_Row]:
-                hits = entries.search(
-                    wanted.query, limit=limit, offset=offset, start=wanted.start,
-                    end=wanted.end, tag=wanted.tag, therapy_only=wanted.therapy_only,
-                    trash=wanted.trash, starred_only=wanted.starred_only,
-                )  # fmt: skip
-                return [_Row(h.entry, h.snippet) for h in hits]
-
-        else:
-
-            def job() -> list[_Row]:
-                found = entries.list(
-                    start=wanted.start, end=wanted.end, tag=wanted.tag,
-                    therapy_only=wanted.therapy_only, trash=wanted.trash, limit=limit,
-                    offset=offset, starred_only=wanted.starred_only,
-                )  # fmt: skip
-                return [_Row(e, None) for e in found]
+        def job() -> list[_Row]:
+            hits = entries.search(
+                wanted.query, limit=limit, offset=offset, start=wanted.start,
+                end=wanted.end, tag=wanted.tag, therapy_only=wanted.therapy_only,
+                trash=wanted.trash, starred_only=wanted.starred_only,
+            )  # fmt: skip
+            return [_Row(h.entry, h.snippet) for h in hits]
 
         self._ctx.tasks.run(
             job,
             lambda rows: self._on_loaded(generation, rows, replace, limit),
             lambda exc: self._on_failed(generation, exc),
         )
+
+    def _page_job(self, numbers: list[int]) -> Callable[[], _Loaded]:
+        wanted = self._filter
+        filters = {
+            "start": wanted.start, "end": wanted.end, "tag": wanted.tag,
+            "therapy_only": wanted.therapy_only, "trash": wanted.trash,
+            "starred_only": wanted.starred_only,
+        }  # fmt: skip
+        return page_job(self._ctx.session.entries, filters, numbers, self._page_size)
+
+    def _load_counted(self, *, keep_depth: bool) -> None:
+        """List mode, anew: the count and the first page (and, refreshing, the page the view
+        showed last and the one after it), then one reset."""
+        generation = self._generation
+        self._fetching = True
+        last = self._counted.last_asked if keep_depth and self._paged else 0
+        numbers = sorted({0, last, last + 1} if last else {0})
+        self._ctx.tasks.run(
+            self._page_job(numbers),
+            lambda loaded: self._on_counted(generation, loaded),
+            lambda exc: self._on_failed(generation, exc),
+        )
+
+    def _on_counted(self, generation: int, loaded: _Loaded) -> None:
+        if generation != self._generation or not Shiboken.isValid(self):
+            return
+        total, pages = loaded
+        self._paged, self._rows = True, []
+        self._counted.reset(total, pages)
+        self.setStringList([""] * total)  # one reset
+        self._fetching = False
+        self._exhausted = True
+        self.rows_loaded.emit()
+
+    def _ask_for_page(self, number: int) -> None:
+        counted = self._counted
+        counted.last_asked = number
+        if number in counted.asking or self._fetching:
+            return  # on its way (or a new count is: it will ask again)
+        counted.asking.add(number)
+        generation = self._generation
+        self._ctx.tasks.run(
+            self._page_job([number]),
+            lambda loaded: self._on_page(generation, number, loaded),
+            lambda exc: self._on_failed(generation, exc),
+        )
+
+    def _on_page(self, generation: int, number: int, loaded: _Loaded) -> None:
+        if generation != self._generation or not Shiboken.isValid(self):
+            return
+        counted = self._counted
+        counted.asking.discard(number)
+        total, pages = loaded
+        if total != counted.total:  # changed meanwhile (elsewhere): count and load again
+            self.refresh()
+            return
+        rows = pages.get(number, [])
+        counted.pages[number] = rows
+        if rows:
+            first = number * self._page_size
+            self.dataChanged.emit(self.index(first, 0), self.index(first + len(rows) - 1, 0))
 
     def _on_loaded(
         self, generation: int, rows: list[_Row], replace: bool, limit: int | None
@@ -295,15 +374,15 @@ class EntryListModel(QAbstractListModel):
             return  # a newer request is on its way, or the page is gone
         # Still "fetching" while the change is announced: views and testers that call
         # fetchMore from the change signals must not start a request for half-updated rows.
-        if replace:
-            self.beginResetModel()
+        if replace or self._paged:
+            self._paged = False
+            self._counted.reset()
             self._rows = rows
-            self.endResetModel()
+            self.setStringList([""] * len(rows))  # one reset
         elif rows:
             first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
             self._rows.extend(rows)
-            self.endInsertRows()
+            self.insertRows(first, len(rows))  # begin/endInsertRows
         self._fetching = False
         self._exhausted = limit is None or len(rows) < limit
         self.rows_loaded.emit()
@@ -312,6 +391,7 @@ class EntryListModel(QAbstractListModel):
         if generation != self._generation or not Shiboken.isValid(self):
             return
         self._fetching = False
+        self._counted.asking.clear()
         self._exhausted = True  # don't retry in a loop; the next refresh tries again
         self._ctx.report(exc)
         self.rows_loaded.emit()

@@ -7,7 +7,8 @@ to copy for a bug report. Nothing is sent anywhere.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from recovery_journal.errors import ErrorKind, UserError
 
@@ -47,3 +48,38 @@ def show_error(parent: QWidget | None, error: BaseException) -> QMessageBox:
     box.setAccessibleName(box.windowTitle())
     box.open()
     return box
+
+
+class DamageNotice(QMessageBox):
+    """Damage found while the journal is open (by the check after unlocking): the same words an
+    unlock used to give, in a box that doesn't block the window, with what to do — lock and
+    restore the latest backup (the damaged file is kept beside it), or carry on for now."""
+
+    restore_wanted = Signal()
+
+    def __init__(self, parent: QWidget, error: UserError) -> None:
+        super().__init__(parent)
+        self.setObjectName("damageNotice")
+        self.setIcon(QMessageBox.Icon.Information)
+        self.setWindowTitle(self.tr(TITLES[ErrorKind.JOURNAL_DAMAGED]))
+        self.setText(error.message)
+        self.setInformativeText(
+            self.tr(
+                "{0} “Lock and restore…” locks the journal and offers your latest backup; the "
+                "damaged file is kept beside the restored one, renamed. Until then, what you can "
+                "read stays readable."
+            ).format(error.hint)
+        )
+        self.restore_button = self.addButton(
+            self.tr("Lock and restore…"), QMessageBox.ButtonRole.AcceptRole
+        )
+        self.restore_button.setAccessibleName(self.tr("Lock the journal and restore a backup"))
+        later = self.addButton(self.tr("Not now"), QMessageBox.ButtonRole.RejectRole)
+        later.setAccessibleName(self.tr("Not now"))
+        self.setAccessibleName(self.windowTitle())
+        self.setWindowModality(Qt.WindowModality.NonModal)
+        self.buttonClicked.connect(self._on_button_clicked)
+
+    def _on_button_clicked(self, button: QAbstractButton) -> None:
+        if button is self.restore_button:
+            self.restore_wanted.emit()

@@ -46,7 +46,8 @@ def _open(
     pending = start_key_derivation(path, passphrase, keys)
     from recovery_journal.services.access import open_journal
 
-    return open_journal(path, passphrase, keys, backups, pending=pending)
+    # The whole-file check and the daily backup run after Today shows (AppController.upkeep).
+    return open_journal(path, passphrase, keys, backups, pending=pending, upkeep_later=True)
 
 
 def _restore_latest(path: Path, backups: BackupSettings) -> object:
@@ -183,6 +184,10 @@ class UnlockDialog(QDialog):
         self.session = session
         self.unlocked.emit(session)
         self.accept()
+
+    def show_problem(self, error: BaseException) -> None:
+        """Show a problem found while the journal was open (damage: with the restore offer)."""
+        self._on_failed(error)
 
     def _on_failed(self, error: BaseException) -> None:
         self._set_busy(False)

@@ -41,18 +41,48 @@ def _loaded(qtbot: QtBot, model: EntryListModel, wanted: EntryFilter) -> None:
         model.set_filter(wanted)
 
 
-def test_pages_arrive_one_by_one_on_fetch_more(qtbot: QtBot, ui_ctx: UiContext) -> None:
+def test_the_whole_length_is_known_at_once_and_pages_load_when_shown(
+    qtbot: QtBot, ui_ctx: UiContext
+) -> None:
     _add(ui_ctx, 45)
     model = EntryListModel(ui_ctx, page_size=20)
     _loaded(qtbot, model, EntryFilter())
+    assert model.rowCount() == 45  # the scroll bar is honest from the start
+    assert not model.canFetchMore(ROOT)  # rows are never inserted while scrolling
+    assert model.index(0, 0).data(ENTRY_ROLE) is not None  # the first page came with the count
+    assert model.index(44, 0).data(ENTRY_ROLE) is None  # not loaded yet: asked for now …
+    with qtbot.waitSignal(model.dataChanged, timeout=10_000) as changed:
+        pass
+    assert [changed.args[0].row(), changed.args[1].row()] == [40, 44]  # … and arrives in place
+    assert model.rowCount() == 45
+    for row in range(model.rowCount()):
+        model.index(row, 0).data(ENTRY_ROLE)
+    wait_tasks(qtbot, ui_ctx)
+    days = [model.index(r, 0).data(ENTRY_ROLE).local_date for r in range(model.rowCount())]
+    assert days == sorted(days, reverse=True)
+    assert model.row_of(model.index(30, 0).data(ENTRY_ROLE).id) == 30
+
+
+def test_search_hits_arrive_page_by_page_on_fetch_more(qtbot: QtBot, ui_ctx: UiContext) -> None:
+    _add(ui_ctx, 45, body="A walk by the lighthouse")
+    model = EntryListModel(ui_ctx, page_size=20)
+    _loaded(qtbot, model, EntryFilter(query="lighthouse"))
     sizes = [model.rowCount()]
     while model.canFetchMore(ROOT):
         with qtbot.waitSignal(model.rows_loaded, timeout=10_000):
             model.fetchMore(ROOT)
         sizes.append(model.rowCount())
     assert sizes == [20, 40, 45]
-    days = [model.index(r, 0).data(ENTRY_ROLE).local_date for r in range(model.rowCount())]
-    assert days == sorted(days, reverse=True)
+
+
+def test_a_change_elsewhere_while_scrolling_counts_again(qtbot: QtBot, ui_ctx: UiContext) -> None:
+    _add(ui_ctx, 45)
+    model = EntryListModel(ui_ctx, page_size=20)
+    _loaded(qtbot, model, EntryFilter())
+    ui_ctx.session.entries.add(Entry(DAY, body="written in another window"))
+    with qtbot.waitSignal(model.rows_loaded, timeout=10_000):
+        model.index(44, 0).data(ENTRY_ROLE)  # its page says there are 46 now
+    assert model.rowCount() == 46
 
 
 def test_model_contract_holds_while_pages_load(
@@ -62,9 +92,9 @@ def test_model_contract_holds_while_pages_load(
     model = EntryListModel(ui_ctx, page_size=20)
     qtmodeltester.check(model)
     _loaded(qtbot, model, EntryFilter())
-    while model.canFetchMore(ROOT):
-        with qtbot.waitSignal(model.rows_loaded, timeout=10_000):
-            model.fetchMore(ROOT)
+    for row in range(model.rowCount()):
+        model.index(row, 0).data(ENTRY_ROLE)
+    wait_tasks(qtbot, ui_ctx)
     assert model.rowCount() == 45
     model.refresh()
     wait_tasks(qtbot, ui_ctx)

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListView,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -39,6 +38,7 @@ from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.entry_delegate import EntryDelegate
 from recovery_journal.ui.entry_editor import EntryEditor
 from recovery_journal.ui.entry_list_model import ENTRY_ROLE, EntryFilter, EntryListModel
+from recovery_journal.ui.entry_list_view import EntryListView
 from recovery_journal.ui.mood_calendar import MoodCalendar, to_date
 from recovery_journal.ui.pages.base import Page
 from recovery_journal.ui.qt_dates import to_qdate
@@ -216,7 +216,7 @@ class JournalPage(Page):
         self.search_field.setAccessibleName(self.tr("Search your journal"))
         self.search_field.setClearButtonEnabled(True)
         self.filters = FilterBar()
-        self.list_view = QListView()
+        self.list_view = EntryListView()
         self.list_view.setAccessibleName(self.tr("Entries"))
         self.list_view.setModel(self.model)
         self.list_view.setItemDelegate(EntryDelegate(self.list_view))
