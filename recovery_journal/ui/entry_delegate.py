@@ -14,13 +14,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from recovery_journal.domain.entries import Entry
-from recovery_journal.ui.entry_list_model import (
-    CHECK_IN_ROLE,
-    ENTRY_ROLE,
-    PREVIEW_ROLE,
-    format_day,
-    split_marked,
-)
+from recovery_journal.ui.entry_list_model import CHECK_IN_ROLE, ENTRY_ROLE, PREVIEW_ROLE
+from recovery_journal.ui.entry_text import format_day, split_marked
 from recovery_journal.ui.mood_colors import mood_color, text_color_on
 
 _PAD_X = 12

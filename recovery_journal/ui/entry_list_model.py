@@ -13,7 +13,6 @@ arrive the old ones stay visible, so typing in the search field never flashes an
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,7 +20,6 @@ from datetime import date
 from typing import Any, Final
 
 from PySide6.QtCore import (
-    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -31,14 +29,19 @@ from PySide6.QtCore import (
 )
 from shiboken6 import Shiboken
 
-from recovery_journal.domain.clock import local_today
-from recovery_journal.domain.entries import MATCH_END, MATCH_START, SEARCH_PAGE, Entry
+from recovery_journal.domain.entries import SEARCH_PAGE, Entry
 from recovery_journal.ui.checkin import extras_in_words
 from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.entry_pages import CountedPages, page_job
 from recovery_journal.ui.entry_pages import Loaded as _Loaded
 from recovery_journal.ui.entry_pages import Row as _Row
-from recovery_journal.ui.qt_dates import to_qdate
+from recovery_journal.ui.entry_text import (
+    body_preview,
+    entry_heading,
+    format_day,
+    lead_to_match,
+    snippet_html,
+)
 
 ENTRY_ROLE: Final = int(Qt.ItemDataRole.UserRole) + 1
 """The :class:`Entry` of a row."""
@@ -51,13 +54,9 @@ CHECK_IN_ROLE: Final = int(Qt.ItemDataRole.UserRole) + 4
 
 PAGE_SIZE: Final = 200
 SEARCH_PAGE_SIZE: Final = SEARCH_PAGE
-PREVIEW_CHARS: Final = 180
 
 _Index = QModelIndex | QPersistentModelIndex
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_MARKDOWN_LEAD = re.compile(r"^\s{0,3}(?:#{1,6}\s+|[-*+]\s+(?:\[[ xX]\]\s+)?|>\s*|\d+[.)]\s+)")
-_MARKDOWN_INLINE = re.compile(r"\*\*|__|`")
-_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,71 +86,6 @@ class EntryFilter:
             or self.therapy_only
             or self.starred_only
         )
-
-
-# ------------------------------------------------------------------ text helpers
-
-
-def _plain_line(line: str) -> str:
-    return _SPACES.sub(" ", _MARKDOWN_INLINE.sub("", _MARKDOWN_LEAD.sub("", line))).strip()
-
-
-def entry_heading(entry: Entry) -> str:
-    """The title, or else the first line of the body without its Markdown marks ('' if none)."""
-    if entry.title.strip():
-        return entry.title.strip()
-    for line in entry.body.splitlines():
-        if plain := _plain_line(line):
-            return plain
-    return ""
-
-
-def body_preview(entry: Entry, limit: int = PREVIEW_CHARS) -> str:
-    """The start of the body as one plain line, skipping the line used as the heading."""
-    lines = [p for p in (_plain_line(line) for line in entry.body.splitlines()) if p]
-    if not entry.title.strip() and lines:
-        lines = lines[1:]
-    text = " ".join(lines)
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def split_marked(text: str) -> list[tuple[str, bool]]:
-    """``text`` with match markers as (piece, matched) pairs; markers removed."""
-    pieces: list[tuple[str, bool]] = []
-    for i, part in enumerate(text.split(MATCH_START)):
-        if i == 0:
-            pieces.append((part, False))
-            continue
-        matched, _, rest = part.partition(MATCH_END)
-        pieces += [(matched, True), (rest, False)]
-    return [(_SPACES.sub(" ", p), m) for p, m in pieces if p]
-
-
-def lead_to_match(snippet: str, words_before: int = 3) -> str:
-    """The snippet starting a few words before its first match, so narrow rows still show it."""
-    before, marker, rest = snippet.partition(MATCH_START)
-    if not marker:
-        return snippet
-    kept = before.split()[-words_before:] if words_before else []
-    if len(kept) == len(before.split()):
-        return snippet
-    lead = " ".join(kept)
-    return f"…{lead}{' ' if lead else ''}{marker}{rest}"
-
-
-def snippet_html(snippet: str) -> str:
-    """A search snippet as safe HTML: matched words in ``<b>``, all journal text escaped."""
-    return "".join(
-        f"<b>{html.escape(p)}</b>" if matched else html.escape(p)
-        for p, matched in split_marked(snippet)
-    )
-
-
-def format_day(day: date, *, short: bool = False) -> str:
-    """A day in the person's language: 'Tue 3 Feb 2026', or 'Tue 3 Feb' when ``short`` and the
-    day is in the current year."""
-    same_year = short and day.year == local_today().year
-    return QLocale().toString(to_qdate(day), "ddd d MMM" if same_year else "ddd d MMM yyyy")
 
 
 # ------------------------------------------------------------------ the model

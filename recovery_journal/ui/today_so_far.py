@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from recovery_journal.domain.entries import Entry
 from recovery_journal.services.day_so_far import DaySoFar, Glance
-from recovery_journal.ui.entry_list_model import entry_heading
+from recovery_journal.ui.entry_text import entry_heading
 from recovery_journal.ui.qt_dates import to_local_qdatetime
 from recovery_journal.ui.scale_input import muted
 

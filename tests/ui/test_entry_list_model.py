@@ -16,11 +16,8 @@ from recovery_journal.ui.entry_list_model import (
     SNIPPET_ROLE,
     EntryFilter,
     EntryListModel,
-    body_preview,
-    entry_heading,
-    lead_to_match,
-    snippet_html,
 )
+from recovery_journal.ui.entry_text import body_preview, entry_heading, lead_to_match, snippet_html
 from tests.ui.conftest import wait_tasks
 
 DAY = date(2026, 3, 1)

@@ -9,7 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from recovery_journal.domain.entries import CheckIn, Emotion, Entry
 from recovery_journal.ui.context import UiContext
-from recovery_journal.ui.entry_list_model import CHECK_IN_ROLE, format_day
+from recovery_journal.ui.entry_list_model import CHECK_IN_ROLE
+from recovery_journal.ui.entry_text import format_day
 from tests.ui.conftest import wait_tasks
 from tests.ui.test_journal_page import TODAY, OpenPage, _add, _click_row, _ids, open_page
 
