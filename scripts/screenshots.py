@@ -66,16 +66,23 @@ def save_export_page(
 
 
 LARGE_TEXT_PAGES = (
-    "triggers", "coping", "safety", "support", "milestones", "insights", "settings_page"
+    "today", "journal", "triggers", "coping", "safety", "support", "milestones", "insights",
+    "settings_page",
 )  # fmt: skip
+SMALL_WINDOW_PAGES = ("today", "journal")
 
 
 def save_large_text_pages(
     app: QApplication, tasks: TaskRunner, window: MainWindow, out: Path, theme: str
 ) -> None:
-    """The pages at 900x600 with text at 150 % of the system size (issue 13 §2)."""
-    apply_theme(app, theme, 150)
+    """The pages at 900x600 with text at 150 % of the system size (issue 13 §2); Today and the
+    Journal at 900x600 with the system's text size too."""
     window.resize(900, 600)
+    for name in SMALL_WINDOW_PAGES:
+        window.show_page(getattr(window, name))
+        settle(app, tasks, 100)
+        save(window, out, f"{name}-{theme}-900x600")
+    apply_theme(app, theme, 150)
     for name in LARGE_TEXT_PAGES:
         window.show_page(getattr(window, name))
         settle(app, tasks, 100)

@@ -58,6 +58,7 @@ class SleepHoursInput(QDoubleSpinBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._exact: float | None = None
         self.setRange(-0.5, 24.0)
         self.setSingleStep(0.5)
         self.setDecimals(1)
@@ -67,9 +68,18 @@ class SleepHoursInput(QDoubleSpinBox):
         self.set_hours(None)
 
     def hours(self) -> float | None:
-        return None if self.value() < 0 else self.value()
+        """The hours shown; a stored value finer than the box shows (7.75 from an import or the
+        demo, shown as 7.8) reads back exactly while it is still the one shown, so opening an
+        entry never counts as a change and never rounds what was stored."""
+        if self.value() < 0:
+            return None
+        shown_step = 10.0 ** -self.decimals()
+        if self._exact is not None and abs(self.value() - self._exact) <= shown_step / 2 + 1e-9:
+            return self._exact
+        return self.value()
 
     def set_hours(self, hours: float | None) -> None:
+        self._exact = hours
         self.setValue(self.minimum() if hours is None else hours)
 
     def stepBy(self, steps: int) -> None:

@@ -131,3 +131,24 @@ def test_the_calendar_shows_the_days_mean_and_marks_several_entries(
     assert calendar.describe_day(day.replace(day=12)) == "2 entries"
     assert calendar.describe_day(day.replace(day=13)) == "No entries"
     assert not calendar.grab().isNull()  # paints the marker beside the badge and the day
+
+
+def test_opening_an_entry_with_finer_sleep_hours_is_not_a_change(
+    qtbot: QtBot, ui_ctx: UiContext, open_page: OpenPage
+) -> None:
+    """7.75 hours (an import, the demo) shows as 7.8 in the box: opening it is not an edit, and
+    saving another change keeps the hours exactly as stored."""
+    (entry,) = _add(ui_ctx, Entry(TODAY, body="Slept well.", check_in=CheckIn(sleep_hours=7.75)))
+    page = open_page()
+    _click_row(qtbot, page, 0)
+    editor = page.editor
+    assert not editor.has_unsaved_changes()
+    assert editor.status_label.text() == "" and not editor.save_button.isEnabled()
+    qtbot.keyClicks(editor.title_edit, "Rested")
+    assert editor.save_button.isEnabled()
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    wait_tasks(qtbot, ui_ctx)
+    stored = ui_ctx.session.entries.get(entry.id or 0)
+    assert (stored.title, stored.check_in.sleep_hours) == ("Rested", 7.75)
+    editor.checkin.sleep_hours.stepBy(1)  # a real change reads as the box shows it
+    assert editor.checkin.check_in().sleep_hours == 8.3
