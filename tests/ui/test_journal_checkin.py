@@ -152,3 +152,24 @@ def test_opening_an_entry_with_finer_sleep_hours_is_not_a_change(
     assert (stored.title, stored.check_in.sleep_hours) == ("Rested", 7.75)
     editor.checkin.sleep_hours.stepBy(1)  # a real change reads as the box shows it
     assert editor.checkin.check_in().sleep_hours == 8.3
+
+
+def test_a_small_window_gives_the_editor_the_pane_and_a_large_one_the_calendar_too(
+    qtbot: QtBot, ui_ctx: UiContext, open_page: OpenPage
+) -> None:
+    """At 900x600 the calendar left the editor a strip with the mood and no words (issue 13 §2):
+    the calendar now shows only with room for it and a comfortable editor."""
+    _add(ui_ctx, Entry(TODAY, title="Words", body="\n".join(f"line {n}" for n in range(12))))
+    page = open_page()
+    _click_row(qtbot, page, 0)
+    page.resize(1600, 1100)
+    wait_tasks(qtbot, ui_ctx)
+    assert page.calendar.isVisible()
+    page.resize(700, 500)  # the page's share of a 900x600 window
+    wait_tasks(qtbot, ui_ctx)
+    assert not page.calendar.isVisible()
+    body = page.editor.body_edit
+    assert body.isVisible() and body.height() >= 4 * body.fontMetrics().lineSpacing()
+    page.resize(1600, 1100)
+    wait_tasks(qtbot, ui_ctx)
+    assert page.calendar.isVisible()

@@ -39,6 +39,7 @@ from recovery_journal.ui.entry_delegate import EntryDelegate
 from recovery_journal.ui.entry_editor import EntryEditor
 from recovery_journal.ui.entry_list_model import ENTRY_ROLE, EntryFilter, EntryListModel
 from recovery_journal.ui.entry_list_view import EntryListView
+from recovery_journal.ui.journal_pane import CalendarAndEditor
 from recovery_journal.ui.mood_calendar import MoodCalendar, to_date
 from recovery_journal.ui.pages.base import Page
 from recovery_journal.ui.qt_dates import to_qdate
@@ -253,10 +254,7 @@ class JournalPage(Page):
         column.addLayout(notice_row)
         notice_row.addWidget(self.notice, 1)
         notice_row.addWidget(self.undo_button)
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(self.calendar)
-        right.addWidget(self.editor)
-        right.setStretchFactor(1, 1)
+        right = self.right_pane = CalendarAndEditor(self.calendar, self.editor)
         right.setSizes([260, 440])
         right.setContentsMargins(6, 12, 12, 12)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
