@@ -177,7 +177,9 @@ def each_record_document(session: Session, repository: Repository[Any]) -> Itera
     }
     fields = [f.name for f in dataclasses.fields(repository.domain_cls)]
     plan = [(name, name in converted) for name in fields]
-    for row in session.execute(query):
+    # In batches from the cursor: the ORM session would fetch a whole kind at once (a hundred
+    # years of daily measure values is 100,000 rows).
+    for row in session.execute(query, execution_options={"yield_per": 1000}):
         values = {**defaults, **dict(zip(names, row, strict=True))}
         yield {
             name: _json_value(values[name]) if convert else values[name] for name, convert in plan
