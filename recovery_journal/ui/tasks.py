@@ -77,6 +77,10 @@ class _Job(QRunnable):
         self.setAutoDelete(True)
         self._id, self._fn, self._bridge, self._outbox = job_id, fn, bridge, outbox
 
+    @property
+    def job_id(self) -> int:
+        return self._id
+
     def run(self) -> None:
         try:
             self._outbox.put(self._id, True, self._fn())
@@ -135,6 +139,9 @@ class TaskRunner(QObject):
         self._outbox = _Outbox()
         self._ids = itertools.count(1)
         self._pending: dict[int, _Callbacks] = {}
+        # Each job's Python object is held here until its result arrives, so the garbage
+        # collector on the UI thread never weighs a runnable a worker is still running.
+        self._running: dict[int, _Job] = {}
 
     def run(
         self,
@@ -146,7 +153,7 @@ class TaskRunner(QObject):
         self._pending[job_id] = _Callbacks(on_done, on_error, None)
         if len(self._pending) == 1:
             self.busy_changed.emit(True)
-        self._pool.start(_Job(job_id, fn, self._bridge, self._outbox))
+        self._start(_Job(job_id, fn, self._bridge, self._outbox))
         return job_id
 
     def run_with_progress(
@@ -161,8 +168,12 @@ class TaskRunner(QObject):
         self._pending[job_id] = _Callbacks(on_done, on_error, on_progress)
         if len(self._pending) == 1:
             self.busy_changed.emit(True)
-        self._pool.start(_Job(job_id, lambda: fn(progress), self._bridge, self._outbox))
+        self._start(_Job(job_id, lambda: fn(progress), self._bridge, self._outbox))
         return progress
+
+    def _start(self, job: _Job) -> None:
+        self._running[job.job_id] = job
+        self._pool.start(job)
 
     @property
     def busy(self) -> bool:
@@ -175,6 +186,7 @@ class TaskRunner(QObject):
     @Slot(int)
     def _on_bridge_finished(self, job_id: int) -> None:
         ok, payload = self._outbox.take(job_id)
+        self._running.pop(job_id, None)
         callbacks = self._pending.pop(job_id, None)
         if not self._pending:
             self.busy_changed.emit(False)

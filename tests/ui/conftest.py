@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +15,22 @@ from recovery_journal.ui.clipboard import ClipboardGuard
 from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.settings import AppSettings
 from recovery_journal.ui.tasks import TaskRunner
+
+
+@pytest.fixture(autouse=True)
+def no_collection_while_workers_run() -> Iterator[None]:
+    """The cyclic garbage collector stays off during a widget test and is back on after it, once
+    its background jobs are done (this fixture is torn down after the task runner's), so any
+    collection happens between tests.
+
+    A collection on the UI thread while a worker wrote to the journal once crashed the
+    interpreter inside PySide (a segfault, not a test failure). The app keeps its runnables
+    referenced until their results arrive (ui/tasks.py); this makes the tests deterministic too."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 @pytest.fixture
