@@ -40,13 +40,14 @@ PASS = "screenshots are only pretend"
 KEYS = KeySettings(params=FLOOR_PARAMS)
 
 
-def settle(app: QApplication, tasks: TaskRunner, rounds: int = 30) -> None:
+def settle(app: QApplication, tasks: TaskRunner, rounds: int = 40) -> None:
     for _ in range(rounds):
         tasks.wait_idle()
         app.processEvents()
 
 
-def save(widget: QWidget, out: Path, name: str) -> None:
+def save(widget: QWidget | None, out: Path, name: str) -> None:
+    assert widget is not None, name
     widget.grab().save(str(out / f"{name}.png"))
     print("wrote", out / f"{name}.png")
 

@@ -18,12 +18,12 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea
+from screenshots import KEYS, PASS, save, settle  # scripts/ is on the path
 
 from recovery_journal.demo import fill_demo_journal
 from recovery_journal.domain.clock import local_today
-from recovery_journal.services.access import BackupSettings, KeySettings, create_journal
-from recovery_journal.storage.keys import FLOOR_PARAMS
+from recovery_journal.services.access import BackupSettings, create_journal
 from recovery_journal.ui import settings as S
 from recovery_journal.ui.clipboard import ClipboardGuard
 from recovery_journal.ui.context import UiContext
@@ -34,20 +34,6 @@ from recovery_journal.ui.reminders import GentleReminder
 from recovery_journal.ui.settings import AppSettings
 from recovery_journal.ui.tasks import TaskRunner
 from recovery_journal.ui.theme import apply_theme
-
-PASS = "screenshots are only pretend"
-KEYS = KeySettings(params=FLOOR_PARAMS)
-
-
-def settle(app: QApplication, tasks: TaskRunner, rounds: int = 30) -> None:
-    for _ in range(rounds):
-        tasks.wait_idle()
-        app.processEvents()
-
-
-def save(widget: QWidget, out: Path, name: str) -> None:
-    widget.grab().save(str(out / f"{name}.png"))
-    print("wrote", out / f"{name}.png")
 
 
 def main() -> int:

@@ -19,12 +19,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QWidget
+from screenshots import KEYS, PASS, save, settle  # scripts/ is on the path
 
 from recovery_journal.demo import fill_demo_journal
 from recovery_journal.domain.clock import local_today
 from recovery_journal.domain.tracking import WarningStage
-from recovery_journal.services.access import BackupSettings, KeySettings, create_journal
-from recovery_journal.storage.keys import FLOOR_PARAMS
+from recovery_journal.services.access import BackupSettings, create_journal
 from recovery_journal.ui.clipboard import ClipboardGuard
 from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.main_window import MainWindow
@@ -32,21 +32,7 @@ from recovery_journal.ui.settings import AppSettings
 from recovery_journal.ui.tasks import TaskRunner
 from recovery_journal.ui.theme import apply_theme
 
-PASS = "screenshots are only pretend"
-KEYS = KeySettings(params=FLOOR_PARAMS)
 SIZE = (900, 600)
-
-
-def settle(app: QApplication, tasks: TaskRunner, rounds: int = 40) -> None:
-    for _ in range(rounds):
-        tasks.wait_idle()
-        app.processEvents()
-
-
-def save(widget: QWidget | None, out: Path, name: str) -> None:
-    assert widget is not None, name
-    widget.grab().save(str(out / f"{name}.png"))
-    print("wrote", out / f"{name}.png")
 
 
 def shoot(app: QApplication, tasks: TaskRunner, window: MainWindow, out: Path, theme: str) -> None:

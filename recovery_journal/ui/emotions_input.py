@@ -5,9 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import (
-    QPoint,
-    QRect,
-    QSize,
     Qt,
     Signal,
     Slot,
@@ -17,8 +14,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLayout,
-    QLayoutItem,
     QPushButton,
     QToolButton,
     QVBoxLayout,
@@ -28,68 +23,13 @@ from PySide6.QtWidgets import (
 from recovery_journal.domain import validation
 from recovery_journal.domain.entries import Emotion
 from recovery_journal.domain.scales import INTENSITY
+from recovery_journal.ui.flow_layout import FlowLayout
 from recovery_journal.ui.scale_input import ScaleInput
 
 EMOTION_SUGGESTIONS = (
     "calm", "sad", "anxious", "angry", "hopeful", "lonely", "grateful", "ashamed", "proud",
     "numb", "tired", "relieved", "scared", "content", "frustrated", "loved",
 )  # fmt: skip
-
-
-class _FlowLayout(QLayout):
-    """Lays chips out left to right, wrapping onto new lines (the Qt "flow layout" example)."""
-
-    def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
-        super().__init__(parent)
-        self._items: list[QLayoutItem] = []
-        self._gap = spacing
-        self.setContentsMargins(0, 0, 0, 0)
-
-    def addItem(self, item: QLayoutItem) -> None:
-        self._items.append(item)
-
-    def count(self) -> int:
-        return len(self._items)
-
-    def itemAt(self, index: int) -> QLayoutItem | None:
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index: int) -> QLayoutItem | None:
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
-
-    def expandingDirections(self) -> Qt.Orientation:
-        return Qt.Orientation(0)
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return self._arrange(QRect(0, 0, width, 0), move=False)
-
-    def setGeometry(self, rect: QRect) -> None:
-        super().setGeometry(rect)
-        self._arrange(rect, move=True)
-
-    def sizeHint(self) -> QSize:
-        return self.minimumSize()
-
-    def minimumSize(self) -> QSize:
-        size = QSize()
-        for item in self._items:
-            size = size.expandedTo(item.minimumSize())
-        return size
-
-    def _arrange(self, rect: QRect, *, move: bool) -> int:
-        x, y, line_height = rect.x(), rect.y(), 0
-        for item in self._items:
-            hint = item.sizeHint()
-            if x + hint.width() > rect.right() + 1 and line_height > 0:
-                x, y, line_height = rect.x(), y + line_height + self._gap, 0
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), hint))
-            x += hint.width() + self._gap
-            line_height = max(line_height, hint.height())
-        return y + line_height - rect.y()
 
 
 class _EmotionChip(QFrame):
@@ -148,7 +88,7 @@ class EmotionsInput(QWidget):
         self.add_button.setEnabled(False)
         self.add_button.clicked.connect(self._on_add_button_clicked)
         self._chips = QWidget()
-        self._chips_layout = _FlowLayout(self._chips)
+        self._chips_layout = FlowLayout(self._chips, spacing=6)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.name_input)
