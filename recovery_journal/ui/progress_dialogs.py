@@ -154,7 +154,7 @@ class CounterDialog(FormDialog):
         self.form.addRow(self.tr("Counting"), self.day_one)
         self.form.addRow("", self.day_zero)
         self.form.addRow("", explain)
-        self.form.addRow(self.tr("Today"), self.on_today)
+        self.form.addRow("", self.on_today)
         self.require(self.title_combo.currentText())
 
     def values(self) -> tuple[str, date, DayConvention, bool]:
