@@ -36,6 +36,9 @@ class Counter:
     id: int | None = None
     created_utc: datetime | None = None
     archived_utc: datetime | None = None
+    pinned: bool = True
+    """Shown on the Today page with its days so far (a new counter is, unless the person says
+    otherwise); unpinned, it is kept and counted on the Milestones page only."""
 
     def __post_init__(self) -> None:
         validation.name("title", self.title)

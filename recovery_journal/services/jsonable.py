@@ -1,7 +1,8 @@
 """Domain values as JSON values, the one way for the export file and the command line's ``--json``,
 and the export format's versions: :func:`upgraded_document` reads an older export as the current
 one (version 1 wrote enumerations as English words; version 2 writes their stable codes; version
-3 adds the entries' wall-clock time, offset, star and source; version 4 the own daily measures).
+3 adds the entries' wall-clock time, offset, star and source; version 4 the own daily measures;
+version 5 whether each counter shows on Today).
 
 Light on purpose (no database imports): the command line prints JSON without loading the ORM, and
 an importer can read an export without the database.
@@ -102,10 +103,11 @@ def _text(value: Any) -> str:
 
 
 EXPORT_FORMAT = "recovery-journal-export"
+# 5: counters have ``pinned`` (shown on Today; older exports' counters all were, and still are);
 # 4: own daily measures (``measures`` and ``measure_values``; older exports simply have none);
 # 3: entries have local_time, utc_offset_minutes, starred and source;
 # 2: enumerations as stable codes (version 1: as English words).
-EXPORT_VERSION = 4
+EXPORT_VERSION = 5
 
 _SAFETY_STEP_WORDS = {
     "my warning signs": "warning_signs",
@@ -143,14 +145,26 @@ def upgraded_document(doc: dict[str, Any]) -> dict[str, Any]:
     version = doc.get("version")
     if version == EXPORT_VERSION:
         return doc
-    if version not in (1, 2, 3):
+    if version not in (1, 2, 3, 4):
         raise ValueError(f"export version {version!r} is not one this app knows")
     upgraded = dict(doc, version=EXPORT_VERSION)
     if version == 1:
         _codes_for_words(upgraded)
     if version in (1, 2):
         _entry_times(upgraded)
+    _counters_pinned(upgraded)
     return upgraded
+
+
+def _counters_pinned(doc: dict[str, Any]) -> None:
+    """Versions 1–4 → 5: every counter shows on Today, as every counter not archived did then
+    (the same as the journal's own upgrade to schema 9)."""
+    rows = doc.get("counters")
+    if isinstance(rows, list):
+        doc["counters"] = [
+            dict(row, pinned=row.get("pinned", True)) if isinstance(row, dict) else row
+            for row in rows
+        ]
 
 
 def _codes_for_words(doc: dict[str, Any]) -> None:

@@ -209,13 +209,27 @@ class ProgressService:
             slips = _slips_by_counter(s)
         return [_status(c, slips.get(c.id or 0, []), today) for c in counters]
 
+    def counters_on_today(self, today: date) -> list[CounterStatus]:
+        """The counters the person keeps on the Today page: pinned and not archived."""
+        return [st for st in self.all_counter_statuses(today) if st.counter.pinned]
+
     def add_counter(
         self,
         title: str,
         start: date,
         convention: DayConvention = DayConvention.DAY_ONE,
+        *,
+        pinned: bool = True,
     ) -> Counter:
-        return self.counters.add(Counter(title.strip(), start, convention))
+        """Start a counter; it shows on Today unless ``pinned`` is False."""
+        return self.counters.add(Counter(title.strip(), start, convention, pinned=pinned))
+
+    def set_pinned(self, counter_id: int, pinned: bool) -> Counter:
+        """Show a counter on Today or not. Only the flag changes: its start date, slips and
+        milestones stay exactly as they are."""
+        with self._uow.transaction() as s:
+            counter = COUNTERS.get(s, counter_id)
+            return COUNTERS.update(s, dataclasses.replace(counter, pinned=pinned))
 
     def update_counter(self, counter: Counter, today: date) -> Counter:
         """Save an edited counter (title, start date, convention) and keep its marks honest."""

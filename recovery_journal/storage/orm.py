@@ -289,6 +289,7 @@ class CounterRow(Base):
     convention: Mapped[DayConvention] = mapped_column(_enum(DayConvention))
     created_utc: Mapped[datetime] = mapped_column(UtcDateTime)
     archived_utc: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    pinned: Mapped[bool] = mapped_column(Boolean, default=True)  # shown on Today (schema 9)
 
 
 class SlipRow(Base):

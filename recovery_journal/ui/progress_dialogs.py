@@ -106,7 +106,8 @@ class FormDialog(QDialog):
 
 
 class CounterDialog(FormDialog):
-    """A new counter or an edit: what it counts, since when, and day 0 or day 1."""
+    """A new counter or an edit: what it counts, since when, day 0 or day 1, and whether it
+    shows on Today (a new one does unless the person unticks it)."""
 
     def __init__(self, today: date, counter: Counter | None, parent: QWidget | None = None):
         super().__init__(
@@ -139,19 +140,31 @@ class CounterDialog(FormDialog):
             )
         )
         explain.setWordWrap(True)
+        self.on_today = QCheckBox(self.tr("Show on Today"))
+        self.on_today.setAccessibleName(self.tr("Show on Today"))
+        self.on_today.setToolTip(
+            self.tr(
+                "Its days so far appear on the Today page. Untick to keep it here only — "
+                "nothing is reset."
+            )
+        )
+        self.on_today.setChecked(counter.pinned if counter else True)
         self.form.addRow(self.tr("Counter"), self.title_combo)
         self.form.addRow(self.tr("Since"), self.start_edit)
         self.form.addRow(self.tr("Counting"), self.day_one)
         self.form.addRow("", self.day_zero)
         self.form.addRow("", explain)
+        self.form.addRow("", self.on_today)
         self.require(self.title_combo.currentText())
 
-    def values(self) -> tuple[str, date, DayConvention]:
+    def values(self) -> tuple[str, date, DayConvention, bool]:
+        """What it counts, since when, day 1 or day 0, and whether it shows on Today."""
         convention = DayConvention.DAY_ONE if self.day_one.isChecked() else DayConvention.DAY_ZERO
         return (
             self.title_combo.currentText().strip(),
             from_qdate(self.start_edit.date()),
             convention,
+            self.on_today.isChecked(),
         )
 
 

@@ -61,11 +61,12 @@ def _bold(label: QLabel, scale: float = 1.0) -> QLabel:
 
 
 class CounterCard(QFrame):
-    """One counter: its numbers and 'Record a slip…', 'Edit…', 'Archive'."""
+    """One counter: its numbers, 'Record a slip…', 'Edit…', 'Archive' and 'Show on Today'."""
 
     slip_requested = Signal(int)
     edit_requested = Signal(int)
     archive_requested = Signal(int)
+    pin_toggled = Signal(int, bool)
 
     def __init__(self, status: CounterStatus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,6 +94,13 @@ class CounterCard(QFrame):
         self.edit_button.clicked.connect(lambda: self.edit_requested.emit(ident))
         self.archive_button.clicked.connect(lambda: self.archive_requested.emit(ident))
         self.slip_button.setEnabled(stats.started)
+        self.on_today = QCheckBox(self.tr("Show on Today"))
+        self.on_today.setAccessibleName(self.tr("Show %s on Today") % counter.title)
+        self.on_today.setToolTip(
+            self.tr("Its days so far appear on the Today page. Unticking resets nothing.")
+        )
+        self.on_today.setChecked(counter.pinned)
+        self.on_today.toggled.connect(lambda on: self.pin_toggled.emit(ident, on))
 
         big = QVBoxLayout()
         big.setSpacing(0)
@@ -108,7 +116,7 @@ class CounterCard(QFrame):
         text.addLayout(heading)
         text.addWidget(self.summary)
         buttons = FlowLayout()
-        buttons.add(self.slip_button, self.edit_button, self.archive_button)
+        buttons.add(self.slip_button, self.edit_button, self.archive_button, self.on_today)
         text.addLayout(buttons)
         row = QHBoxLayout(self)
         row.setContentsMargins(16, 12, 16, 12)

@@ -72,7 +72,8 @@ class TodaySoFar(QWidget):
         self.show()
 
     def show_counters(self, counters: Sequence[tuple[str, int]]) -> None:
-        """The counters kept on Today (every one not archived) with their days so far."""
+        """The counters the person keeps on Today (pinned, not archived) with their days so far.
+        With none, nothing shows: not wanting a count in view is a choice, not a gap to fill."""
         lines = [
             self.tr("{0} — 1 day so far").format(title)
             if days == 1

@@ -1,5 +1,6 @@
 """The export format's versions: version 2 writes stable codes, version 3 the entries' time,
-star and source, version 4 the own measures; version-1, -2 and -3 files still read."""
+star and source, version 4 the own measures, version 5 the counters' pin on Today; version-1 to
+-4 files still read."""
 
 from __future__ import annotations
 
@@ -51,7 +52,7 @@ def test_a_version_1_export_reads_as_the_current_version() -> None:
     old = json.loads(VERSION_1_FILE.read_text(encoding="utf-8"))
     assert old["version"] == 1 and "things are breaking down" in VERSION_1_FILE.read_text()
     new = upgraded_document(old)
-    assert new["version"] == EXPORT_VERSION == 4
+    assert new["version"] == EXPORT_VERSION == 5
     found = _enums_in(new)
     assert WarningStage.BREAKING_DOWN in found[("warning_signs", "stage")]
     assert set(SafetyStep) == found[("safety_plan", "step")]
@@ -66,7 +67,7 @@ def test_a_version_1_export_reads_as_the_current_version() -> None:
 def test_the_current_version_writes_codes_and_reads_unchanged(journal: JournalSession) -> None:
     fill_demo_journal(journal, days=30, end=date(2026, 1, 31))
     doc = json.loads(json.dumps(export_document(journal)))
-    assert doc["version"] == 4
+    assert doc["version"] == 5
     assert upgraded_document(doc) is doc
     stages = {row["stage"] for row in doc["warning_signs"]}
     assert stages == {"early", "breaking_down", "crisis"}
@@ -77,7 +78,7 @@ def test_the_current_version_writes_codes_and_reads_unchanged(journal: JournalSe
 @pytest.mark.parametrize(
     "doc",
     [
-        {"format": "recovery-journal-export", "version": 5},
+        {"format": "recovery-journal-export", "version": 6},
         {"format": "something else", "version": 1},
         {"version": 2},
     ],
@@ -114,3 +115,17 @@ def test_a_version_3_export_reads_unchanged_without_measures() -> None:
     assert new["version"] == EXPORT_VERSION
     assert new["entries"] == [entry]
     assert new.get("measures", []) == []
+
+
+def test_a_version_4_export_reads_with_every_counter_on_today() -> None:
+    """Version 4 had no pin: every counter not archived showed on Today, so each reads as
+    pinned; a counter that says otherwise keeps its word."""
+    counters = [
+        {"id": 1, "title": "Sober since", "start_date": "2025-01-01"},
+        {"id": 2, "title": "Smoke-free since", "start_date": "2025-02-01", "pinned": False},
+    ]
+    doc = {"format": "recovery-journal-export", "version": 4, "counters": counters}
+    new = upgraded_document(doc)
+    assert new["version"] == EXPORT_VERSION
+    assert [row["pinned"] for row in new["counters"]] == [True, False]
+    assert "pinned" not in counters[0]  # the document read is left as it was

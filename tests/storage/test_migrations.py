@@ -114,6 +114,8 @@ def as_before_search_by_date(session: JournalSession) -> None:
         conn.exec_driver_sql("ALTER TABLE entries DROP COLUMN search_key")
         for statement in migrations._statements(v002_fulltext.SQL):
             conn.exec_driver_sql(statement)
+        # What came after: counters chosen for Today.
+        conn.exec_driver_sql("ALTER TABLE counters DROP COLUMN pinned")
         conn.exec_driver_sql(f"PRAGMA user_version = {SEARCH_BY_DATE - 1}")
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QPushButton
 
 from recovery_journal.domain.milestones import AutoMilestone
-from recovery_journal.domain.progress import Phase
+from recovery_journal.domain.progress import Counter, Phase
 from recovery_journal.services.progress import CounterStatus, GoalProgress, NotedSlip, TimelineItem
 from recovery_journal.services.session import JournalSession
 from recovery_journal.ui.milestone_timeline import MilestoneTimeline
@@ -105,10 +105,10 @@ class MilestoneActions(Page):
         dialog = CounterDialog(self._today(), None, self)
 
         def save() -> None:
-            title, start, convention = dialog.values()
+            title, start, convention, pinned = dialog.values()
             session = self.ctx.session
             self._run(
-                lambda: session.progress.add_counter(title, start, convention),
+                lambda: session.progress.add_counter(title, start, convention, pinned=pinned),
                 self._after(self.tr("Counter started.")),
             )
 
@@ -119,9 +119,9 @@ class MilestoneActions(Page):
         dialog = CounterDialog(self._today(), counter, self)
 
         def save() -> None:
-            title, start, convention = dialog.values()
+            title, start, convention, pinned = dialog.values()
             changed = dataclasses.replace(
-                counter, title=title, start_date=start, convention=convention
+                counter, title=title, start_date=start, convention=convention, pinned=pinned
             )
             session, today = self.ctx.session, self._today()
             self._run(
@@ -130,6 +130,34 @@ class MilestoneActions(Page):
             )
 
         self._open(dialog, save)
+
+    def set_pinned(self, counter_id: int, pinned: bool) -> None:
+        """Show a counter on Today or not (the card's own checkbox already shows the choice, so
+        the page is not rebuilt: focus stays on the checkbox for the next key)."""
+        counter = self._status(counter_id).counter
+        session = self.ctx.session
+        if pinned:
+            message = self.tr("“%s” shows on Today.") % counter.title
+        else:
+            message = self.tr("“%s” is kept here only, not on Today. Nothing is reset.")
+            message %= counter.title
+
+        def done(saved: Counter) -> None:
+            assert self.data is not None
+            self.data.counters[:] = [
+                dataclasses.replace(s, counter=saved) if s.counter.id == counter_id else s
+                for s in self.data.counters
+            ]
+            self.status_label.setText(message)
+            self.status_label.show()
+            self._undo_action = None
+            self.undo_button.hide()
+
+        def failed(exc: BaseException) -> None:
+            self.ctx.report(exc)
+            self.refresh()  # the card shows what is stored again
+
+        self.ctx.tasks.run(lambda: session.progress.set_pinned(counter_id, pinned), done, failed)
 
     def record_slip(self, counter_id: int) -> None:
         dialog = SlipDialog(self._status(counter_id).counter, self._today(), self)

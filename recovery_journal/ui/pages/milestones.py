@@ -187,6 +187,7 @@ class MilestonesPage(MilestoneActions):
             card.slip_requested.connect(self.record_slip)
             card.edit_requested.connect(self.edit_counter)
             card.archive_requested.connect(self.archive_counter)
+            card.pin_toggled.connect(self.set_pinned)
             self.counters_box.addWidget(card)
         if not data.counters:
             self.counters_box.addWidget(

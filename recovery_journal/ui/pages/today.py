@@ -434,7 +434,7 @@ class TodayPage(Page):
         session, day = self.ctx.session, self._today()
 
         def job() -> tuple[DaySoFar, list[tuple[str, int]]]:
-            counters = session.progress.all_counter_statuses(day)
+            counters = session.progress.counters_on_today(day)
             return day_so_far(session, day), [(c.counter.title, c.stats.current) for c in counters]
 
         def done(found: tuple[DaySoFar, list[tuple[str, int]]]) -> None:
