@@ -1,7 +1,8 @@
 """Render the own measures and the gentle reminder to PNG (docs/screenshots/), light and dark.
 
 Today at 900x600 with the demo journal's measures in the check-in (scrolled to them), the
-"My measures" editor, the Settings groups and the reminder's small window. A companion of
+"My measures" editor, the Settings groups, the reminder's small window, and Insights' patterns
+with the craving scale as the outcome (last 90 days; also at 900x600 and 150 % text). A companion of
 scripts/screenshots.py (same demo journal, same way of grabbing).
 
     .venv/bin/python scripts/screenshots_measures.py [--out docs/screenshots] [--days 120]
@@ -34,6 +35,32 @@ from recovery_journal.ui.reminders import GentleReminder
 from recovery_journal.ui.settings import AppSettings
 from recovery_journal.ui.tasks import TaskRunner
 from recovery_journal.ui.theme import apply_theme
+
+
+def save_outcome_patterns(
+    app: QApplication, tasks: TaskRunner, window: MainWindow, out: Path, theme: str
+) -> None:
+    """Insights ▸ Patterns with "Craving" chosen as the outcome, at 1180x760 and 900x600 (the
+    system's text size and 150 %)."""
+    insights = window.insights
+    window.resize(1180, 760)
+    window.show_page(insights)
+    settle(app, tasks, 50)
+    insights.tabs.setCurrentWidget(insights.patterns)
+    insights.set_range(90)
+    settle(app, tasks, 50)
+    insights.patterns.choose_outcome(1)  # Mood, Craving, Cigarettes
+    settle(app, tasks, 100)
+    save(window, out, f"insights-patterns-craving-{theme}")
+    window.resize(900, 600)
+    settle(app, tasks, 50)
+    save(window, out, f"insights-patterns-craving-900x600-{theme}")
+    apply_theme(app, theme, 150)  # text at 150 %: the patterns are built again, same outcome
+    settle(app, tasks, 100)
+    save(window, out, f"insights-patterns-craving-900x600-150-{theme}")
+    apply_theme(app, theme)
+    insights.tabs.setCurrentIndex(0)
+    settle(app, tasks, 50)
 
 
 def main() -> int:
@@ -78,6 +105,7 @@ def main() -> int:
             settle(app, tasks, 20)
             save(dialog, out, f"measures-editor-{theme}")
             dialog.close()
+            save_outcome_patterns(app, tasks, window, out, theme)
             window.show_page(window.settings_page)
             settle(app, tasks, 50)
             box = window.settings_page.findChild(MeasuresSettingsBox)

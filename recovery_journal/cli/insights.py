@@ -35,9 +35,17 @@ def cmd_chart(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_insights(args: argparse.Namespace, out: TextIO) -> int:
     """The summary numbers and the honest patterns (docs/INSIGHTS.md)."""
+    from recovery_journal.services.insights import UnknownOutcomeError
+
     journal = open_for_reading(args)
     try:
-        report = journal.insights.report(journal.insights.period(args.date_from, args.date_to))
+        try:
+            outcome = journal.insights.outcome_named(args.outcome)
+        except UnknownOutcomeError as error:
+            raise UsageError(_unknown_outcome(args.outcome, several=error.several)) from None
+        report = journal.insights.report(
+            journal.insights.period(args.date_from, args.date_to), outcome
+        )
     finally:
         journal.lock()
     shape = report.to_json()
@@ -46,6 +54,8 @@ def cmd_insights(args: argparse.Namespace, out: TextIO) -> int:
         print(file=out)
         return EXIT_OK
     print(f"From {shape['from']} to {shape['to']}:", file=out)
+    if not outcome.is_mood:
+        print(f"Patterns of “{outcome.name}”: higher or lower, not better or worse.", file=out)
     for key, value in shape["summary"].items():
         print(f"  {key.replace('_', ' ')}: {'–' if value is None else value}", file=out)
     called = [a for a in shape["associations"] if a["called_out"]]
@@ -57,9 +67,23 @@ def cmd_insights(args: argparse.Namespace, out: TextIO) -> int:
     for a in called:
         when = "the day after" if a["lag_days"] else "same day"
         print(
-            f"  {a['kind']} “{a['factor']}” ({when}): mood {a['difference']:+.1f} "
+            f"  {a['kind']} “{a['factor']}” ({when}): {a['outcome']} {a['difference']:+.1f} "
             f"[{a['ci_low']:+.1f}, {a['ci_high']:+.1f}], {a['n_with']} days with, "
             f"{a['n_without']} without",
             file=out,
         )
     return EXIT_OK
+
+
+def _unknown_outcome(name: str, *, several: bool) -> str:
+    """A kind usage message naming only what the person typed (never the journal's measures)."""
+    if several:
+        return (
+            f"--outcome: more than one of your measures is called “{name}”. "
+            "Give one of them another name in Settings ▸ My measures, then ask again."
+        )
+    return (
+        f"--outcome: “{name}” isn't one of your own 0–10 scales or numbers. Use mood (the "
+        "default) or a scale's or number's name as it is in Settings ▸ My measures; "
+        "a yes/no can't be an outcome."
+    )

@@ -172,6 +172,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="date_from", type=_parse_date)
     p.add_argument("--to", dest="date_to", type=_parse_date)
     p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--outcome",
+        default="mood",
+        metavar="NAME",
+        help="what the patterns compare: mood (the default) or the name of one of your own "
+        "0-10 scales or numbers",
+    )
     p = add("demo", cmd_demo, "create a new journal filled with invented, realistic data")
     p.add_argument("--days", type=_positive, default=365)
     p.add_argument("--seed", type=int, default=7)

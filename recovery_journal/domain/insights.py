@@ -21,6 +21,8 @@ import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from recovery_journal.domain.measures import OUTCOME_KINDS, Measure, MeasureKind
+
 MONTHLY_AFTER_DAYS = 366
 """Periods longer than a year count triggers and warning signs per month, not per week."""
 
@@ -292,6 +294,35 @@ class Reflection:
     helped: tuple[str, ...]
     """Strategies whose uses this week lowered distress or were rated helpful (4–5)."""
     milestones: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What the patterns compare on days with vs without each factor: the mood (the default), or
+    one of the person's own 0–10 scales or numbers (``measure_id`` set; see
+    :data:`~recovery_journal.domain.measures.OUTCOME_KINDS`). An outcome day is a day with a value;
+    the journal doesn't know whether more is better (craving, drinks: less; money saved: more), so
+    a measure's patterns are told as higher or lower, never as better or worse."""
+
+    name: str = "mood"
+    measure_id: int | None = None
+    kind: MeasureKind | None = None
+    unit: str = ""
+
+    @property
+    def is_mood(self) -> bool:
+        return self.measure_id is None
+
+    @classmethod
+    def of(cls, measure: Measure) -> Outcome | None:
+        """``measure`` as an outcome, or None for a kind that can't be one (a yes/no)."""
+        if measure.kind not in OUTCOME_KINDS or measure.id is None:
+            return None
+        return cls(measure.name, measure.id, measure.kind, measure.unit)
+
+
+MOOD = Outcome()
+"""The default outcome: the mean of a day's moods."""
 
 
 def free_runs(

@@ -104,6 +104,12 @@ class DayValues:
     values: dict[int, float]
 
 
+OUTCOME_KINDS = (MeasureKind.SCALE, MeasureKind.NUMBER)
+"""The kinds of measure that can be an Insights outcome ("what seems to go with lower craving").
+A yes/no is left out: it is something done or not (a factor), and as an outcome its mean would be
+a share of days, which with three days a side says next to nothing and reads as a score."""
+
+
 def factor_days(measure: Measure, values: list[tuple[date, float]]) -> set[date]:
     """The days a measure counts as a pattern factor: a yes, a scale from
     :data:`SCALE_HIGH_FROM`, a number above 0 ("any")."""

@@ -18,6 +18,10 @@ Its difference is mean(with) − mean(without), with a 95 % bootstrap interval a
 bootstrap p-value; it is **called out** only when the Benjamini–Hochberg procedure at
 :data:`FDR` across every comparison reported keeps it *and* its 95 % interval excludes 0.
 Words for people: "seems to go with", "association, not cause".
+
+**Other outcomes.** The same comparison runs with an own 0–10 scale or number as the outcome
+(:class:`~recovery_journal.domain.insights.Outcome`): its days are the days with a value, the
+value is that day's value (one a day), and the outcome's own measure is not among the factors.
 """
 
 from __future__ import annotations
@@ -120,7 +124,8 @@ def benjamini_hochberg(p_values: Sequence[float], fdr: float = FDR) -> list[bool
 
 @dataclass(frozen=True, slots=True)
 class Association:
-    """Mood on days with vs without a factor (see the module docstring)."""
+    """The outcome (mood, or an own measure named by ``outcome``) on days with vs without a
+    factor (see the module docstring)."""
 
     factor: str
     kind: str
@@ -145,10 +150,12 @@ def associations(
     moods: Mapping[date, float],
     factors: Mapping[FactorKey, set[date]],
     lags: Sequence[int] = (0, 1),
+    outcome: str = "mood",
 ) -> list[Association]:
-    """Every comparison with at least :data:`MIN_DAYS` mood days on each side, BH-corrected.
+    """Every comparison with at least :data:`MIN_DAYS` outcome days on each side, BH-corrected.
 
-    ``moods`` holds the mood days of the period (day → mean mood); ``factors`` the days each
+    ``moods`` holds the outcome days of the period: day → mean mood, or for an own measure as
+    the ``outcome`` (named so in each result) day → that day's value; ``factors`` the days each
     factor happened (days outside the period are fine: lag 1 looks at the day before)."""
     found: list[Association] = []
     days = sorted(moods)
@@ -173,6 +180,7 @@ def associations(
                     found_interval.low,
                     found_interval.high,
                     found_interval.p_value,
+                    outcome=outcome,
                 )
             )
     kept = benjamini_hochberg([a.p_value for a in found])

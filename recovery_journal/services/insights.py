@@ -16,8 +16,15 @@ from typing import Any
 
 from recovery_journal.domain import measures, statistics
 from recovery_journal.domain.clock import local_today
-from recovery_journal.domain.insights import CHART_KINDS, Period, Reflection, Summary
-from recovery_journal.domain.measures import MeasureKind
+from recovery_journal.domain.insights import (
+    CHART_KINDS,
+    MOOD,
+    Outcome,
+    Period,
+    Reflection,
+    Summary,
+)
+from recovery_journal.domain.measures import Measure, MeasureKind
 from recovery_journal.domain.statistics import Association
 from recovery_journal.storage import aggregates, insight_numbers, measure_reads
 from recovery_journal.storage.database import DBAPIConnection
@@ -38,6 +45,15 @@ assert tuple(_LOADERS) == CHART_KINDS
 
 class UnknownChartError(ValueError):
     """A chart kind that doesn't exist (a usage error on the command line)."""
+
+
+class UnknownOutcomeError(ValueError):
+    """No outcome by that name: neither ``mood`` nor exactly one own 0–10 scale or number (a
+    usage error on the command line; the message carries no measure names)."""
+
+    def __init__(self, matches: int) -> None:
+        super().__init__(f"{matches} measures match")
+        self.several = matches > 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,12 +108,21 @@ def series(conn: DBAPIConnection, kind: str, period: Period) -> Any:
     return loader(conn, period)
 
 
-def associations_in(conn: DBAPIConnection, period: Period) -> tuple[Association, ...]:
-    """Mood on days with vs without each factor (lag 0 and 1), only with ≥ 3 days a side."""
-    moods = aggregates.daily_moods(conn, period)
+def associations_in(
+    conn: DBAPIConnection, period: Period, outcome: Outcome = MOOD
+) -> tuple[Association, ...]:
+    """The outcome (mood by default) on days with vs without each factor (lag 0 and 1), only
+    with ≥ 3 days a side. An own measure as the outcome is left out of its own factors."""
+    values = measure_reads.value_series(conn, period)
+    if outcome.measure_id is None:
+        days = aggregates.daily_moods(conn, period)
+    else:
+        days = {d: v for d, v in values.get(outcome.measure_id, []) if d in period}
     factors = insight_numbers.factor_days(conn, period)
-    factors.update(measure_factors(conn, period))
-    return tuple(statistics.associations(moods, factors))
+    factors.update(
+        _factors_of(measure_reads.measures_on_read(conn), values, leave_out=outcome.measure_id)
+    )
+    return tuple(statistics.associations(days, factors, outcome=outcome.name))
 
 
 _MEASURE_FACTOR_KINDS = {
@@ -111,13 +136,30 @@ def measure_factors(conn: DBAPIConnection, period: Period) -> dict[tuple[str, st
     """Each own measure as a factor (archived ones too: their history still counts): the days
     of a yes, of a scale at 6 or more, of a number above 0 (:func:`measures.factor_days`)."""
     values = measure_reads.value_series(conn, period)
+    return _factors_of(measure_reads.measures_on_read(conn), values)
+
+
+def _factors_of(
+    found_measures: list[Measure],
+    values: dict[int, list[tuple[date, float]]],
+    leave_out: int | None = None,
+) -> dict[tuple[str, str], set[date]]:
     found: dict[tuple[str, str], set[date]] = {}
-    for measure in measure_reads.measures_on_read(conn):
+    for measure in found_measures:
         assert measure.id is not None  # read from the journal
+        if measure.id == leave_out:
+            continue
         days = measures.factor_days(measure, values.get(measure.id, []))
         if days:
             found[(_MEASURE_FACTOR_KINDS[measure.kind], measure.name)] = days
     return found
+
+
+def outcomes_in(conn: DBAPIConnection) -> tuple[Outcome, ...]:
+    """Mood, then every own 0–10 scale and number in the check-in's order (archived ones too,
+    like the factors: their history still counts)."""
+    found = (Outcome.of(m) for m in measure_reads.measures_on_read(conn))
+    return (MOOD, *(o for o in found if o is not None))
 
 
 def _round(value: float | None) -> float | None:
@@ -155,13 +197,30 @@ class InsightsService:
         with self._reading() as conn:
             return insight_numbers.summary(conn, period)
 
-    def associations(self, period: Period) -> tuple[Association, ...]:
-        """Mood on days with vs without each factor (lag 0 and 1), only with ≥ 3 days a side."""
+    def associations(self, period: Period, outcome: Outcome = MOOD) -> tuple[Association, ...]:
+        """The outcome (mood by default) on days with vs without each factor (lag 0 and 1), only
+        with ≥ 3 days a side."""
         with self._reading() as conn:
-            return associations_in(conn, period)
+            return associations_in(conn, period, outcome)
 
-    def report(self, period: Period) -> InsightsReport:
-        return InsightsReport(period, self.summary(period), self.associations(period))
+    def outcomes(self) -> tuple[Outcome, ...]:
+        """What the patterns can be about: mood, then the own 0–10 scales and numbers."""
+        with self._reading() as conn:
+            return outcomes_in(conn)
+
+    def outcome_named(self, name: str) -> Outcome:
+        """``mood``, or the one own scale or number called ``name`` (any letter case);
+        :class:`UnknownOutcomeError` for none or several."""
+        wanted = name.strip().casefold()
+        if wanted == MOOD.name:
+            return MOOD
+        found = [o for o in self.outcomes() if not o.is_mood and o.name.casefold() == wanted]
+        if len(found) != 1:
+            raise UnknownOutcomeError(len(found))
+        return found[0]
+
+    def report(self, period: Period, outcome: Outcome = MOOD) -> InsightsReport:
+        return InsightsReport(period, self.summary(period), self.associations(period, outcome))
 
     def reflection(self, last_day: date | None = None) -> Reflection:
         """'This week': the seven days ending on ``last_day`` (today by default)."""

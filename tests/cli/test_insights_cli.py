@@ -6,9 +6,13 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
-from tests.cli.test_cli import _subprocess_env, cli, env, initialised
+from recovery_journal.domain.measures import Measure, MeasureKind
+from recovery_journal.services.access import KeySettings, open_journal
+from recovery_journal.storage.keys import FLOOR_PARAMS
+from tests.cli.test_cli import PASS, _subprocess_env, cli, env, initialised
 
 __all__ = ["env", "initialised"]  # fixtures used below
 
@@ -123,3 +127,54 @@ def test_an_empty_journal_has_gentle_answers(initialised: Path, tmp_path: Path) 
     assert code == 0 and found["associations"] == []
     assert found["summary"]["mood_mean"] is None and found["summary"]["days_with_entries"] == 0
     assert cli("chart", "coping", "--output", str(tmp_path / "c.png"))[0] == 0
+
+
+def _cravings(initialised: Path) -> None:
+    """`_days` plus own measures: Craving (0–10) 2, 3, 2, 1 on the #walk days 1–4 and 6, 7, 6
+    on the 5th–7th (none on the 8th); a yes/no "Went to a meeting"."""
+    _days(initialised)
+    session = open_journal(initialised, PASS, KeySettings(params=FLOOR_PARAMS))
+    try:
+        craving = session.measures.add(Measure("Craving")).id
+        meeting = session.measures.add(Measure("Went to a meeting", MeasureKind.YES_NO)).id
+        assert craving is not None and meeting is not None
+        for day, value in zip(range(1, 8), (2, 3, 2, 1, 6, 7, 6), strict=True):
+            session.measures.set_day(date(2026, 3, day), {craving: value, meeting: day % 2})
+    finally:
+        session.lock()
+
+
+def test_insights_with_a_measure_as_the_outcome(initialised: Path) -> None:
+    _cravings(initialised)
+    code, out, err = cli("insights", "--outcome", "craving", "--json")
+    assert code == 0, err
+    found = json.loads(out)
+    assert {a["outcome"] for a in found["associations"]} == {"Craving"}
+    assert found["summary"]["mood_mean"] == 5.875  # the journal's summary, whatever the outcome
+    walk = next(a for a in found["associations"] if a["factor"] == "walk" and a["lag_days"] == 0)
+    # Craving on the #walk days 1–4: 2, 3, 2, 1 (mean 2); on days 5–7: 6, 7, 6 (mean 19/3).
+    assert (walk["n_with"], walk["n_without"], walk["mean_with"]) == (4, 3, 2.0)
+    assert (walk["mean_without"], walk["difference"]) == (6.3333, -4.3333)
+    assert walk["ci_high"] < 0
+    assert not any(a["factor"] == "Craving" for a in found["associations"])
+    assert all(a["n_with"] >= 3 and a["n_without"] >= 3 for a in found["associations"])
+    code, out, _ = cli("insights", "--outcome", "Craving")
+    assert code == 0 and "Patterns of “Craving”: higher or lower, not better or worse." in out
+
+
+def test_mood_is_the_default_outcome_byte_for_byte(initialised: Path) -> None:
+    _cravings(initialised)
+    default = cli("insights", "--json")
+    assert default == cli("insights", "--outcome", "mood", "--json")
+    assert {a["outcome"] for a in json.loads(default[1])["associations"]} == {"mood"}
+    assert cli("insights") == cli("insights", "--outcome", "MOOD")
+
+
+def test_an_outcome_that_is_no_scale_or_number_is_a_kind_usage_error(initialised: Path) -> None:
+    _cravings(initialised)
+    code, out, err = cli("insights", "--outcome", "Went to a meeting", "--json")
+    assert code == 2 and out == ""
+    assert "“Went to a meeting” isn't one of your own 0–10 scales or numbers" in err
+    assert "Traceback" not in err and "Craving" not in err  # no other measure's name
+    code, _, err = cli("insights", "--outcome", "cravings")
+    assert code == 2 and "Settings ▸ My measures" in err

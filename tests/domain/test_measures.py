@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from recovery_journal.domain.insights import MOOD, Outcome
 from recovery_journal.domain.measures import (
     Measure,
     MeasureKind,
@@ -57,3 +58,13 @@ def test_factor_days_are_a_yes_a_high_scale_or_any_number() -> None:
     assert factor_days(Measure("c", MeasureKind.SCALE), values) == {d3}
     assert factor_days(Measure("m", MeasureKind.YES_NO), [(d1, 0.0), (d2, 1.0)]) == {d2}
     assert factor_days(Measure("n", MeasureKind.NUMBER), values) == {d2, d3}
+
+
+def test_only_a_stored_scale_or_number_can_be_an_outcome() -> None:
+    assert Outcome.of(Measure("Craving", id=3)) == Outcome("Craving", 3, MeasureKind.SCALE)
+    drinks = Measure("Drinks", MeasureKind.NUMBER, "drinks", id=4)
+    assert Outcome.of(drinks) == Outcome("Drinks", 4, MeasureKind.NUMBER, "drinks")
+    assert Outcome.of(Measure("Took my medication", MeasureKind.YES_NO, id=5)) is None
+    assert Outcome.of(Measure("Not saved yet")) is None
+    found = Outcome.of(drinks)
+    assert MOOD.is_mood and MOOD.name == "mood" and found is not None and not found.is_mood

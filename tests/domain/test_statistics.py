@@ -108,15 +108,21 @@ def test_called_out_needs_the_correction_across_all_factors() -> None:
     factors=st.dictionaries(
         st.sampled_from(["a", "b", "c"]), st.sets(st.integers(-1, 20), max_size=21), max_size=3
     ),
+    outcome=st.sampled_from(["mood", "Craving", "Drinks"]),
 )
 def test_no_association_with_fewer_than_three_days_a_side_is_ever_reported(
-    moods: dict[int, int], factors: dict[str, set[int]]
+    moods: dict[int, int], factors: dict[str, set[int]], outcome: str
 ) -> None:
-    mood_days = {day(i): float(m) for i, m in moods.items()}
+    """For mood and for an own measure as the outcome (whose values may be any number)."""
+    scale = 1.0 if outcome != "Drinks" else 2.5
+    mood_days = {day(i): m * scale for i, m in moods.items()}
     found = S.associations(
-        mood_days, {("tag", name): {day(i) for i in days} for name, days in factors.items()}
+        mood_days,
+        {("tag", name): {day(i) for i in days} for name, days in factors.items()},
+        outcome=outcome,
     )
     for a in found:
+        assert a.outcome == outcome
         assert a.n_with >= 3 and a.n_without >= 3
         assert a.n_with + a.n_without == len(mood_days)
         if a.called_out:

@@ -229,3 +229,76 @@ def test_switching_back_to_a_range_shows_its_chart_as_drawn(
         page.activated()
     assert view.canvas is not first and view.data.period.days == 30
     wait_tasks(qtbot, demo_ctx)
+
+
+def _factors(page: InsightsPage) -> list[str]:
+    table = page.patterns.table
+    return [table.item(row, 0).text() for row in range(table.rowCount())]  # type: ignore[union-attr]
+
+
+def test_choosing_a_measure_as_the_outcome_by_keyboard_and_keeping_it(
+    qtbot: QtBot, demo_ctx: UiContext, reported: list[BaseException]
+) -> None:
+    page = _page(qtbot, demo_ctx)
+    patterns = page.patterns
+    with qtbot.waitSignal(page.patterns_shown, timeout=30_000):
+        page.tabs.setCurrentWidget(patterns)
+    combo = patterns.outcome_combo
+    assert combo.accessibleName() == "Outcome" and combo.isEnabled()
+    # Mood, then the demo's scale and number; its yes/no (medication) is no outcome.
+    assert [combo.itemText(i) for i in range(combo.count())] == ["Mood", "Craving", "Cigarettes"]
+    header = patterns.table.horizontalHeaderItem(3)
+    assert header is not None and header.text() == "Mood with / without"
+    assert "“Craving” at 6 or more" in _factors(page)
+    combo.setFocus()
+    with qtbot.waitSignal(page.patterns_shown, timeout=30_000):
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert patterns.outcome.name == "Craving" and combo.currentText() == "Craving"
+    header = patterns.table.horizontalHeaderItem(3)
+    assert header is not None and header.text() == "“Craving” with / without"
+    assert patterns.table.rowCount() > 0
+    assert "“Craving” at 6 or more" not in _factors(page)  # never its own factor
+    assert "“Took my medication”: yes" in _factors(page)
+    assert patterns.found.accessibleName() == "What seems to go with higher or lower “Craving”"
+    assert "better" not in patterns.found.text()
+    # Kept while the page lives: another range, another tab and back, another page and back.
+    with qtbot.waitSignal(page.patterns_shown, timeout=30_000):
+        page.set_range(90)
+    assert combo.currentText() == "Craving"
+    assert "“Craving” at 6 or more" not in _factors(page)
+    with qtbot.waitSignal(page.chart_shown, timeout=20_000):
+        page.tabs.setCurrentIndex(0)
+    page.hide()
+    with qtbot.waitSignal(page.patterns_shown, timeout=30_000):
+        page.show()
+        page.tabs.setCurrentWidget(patterns)
+        page.activated()
+    assert patterns.outcome.name == "Craving" and combo.currentText() == "Craving"
+    with qtbot.waitSignal(page.patterns_shown, timeout=30_000):
+        qtbot.keyClick(combo, Qt.Key.Key_Up)
+    assert patterns.outcome.is_mood
+    header = patterns.table.horizontalHeaderItem(3)
+    assert header is not None and header.text() == "Mood with / without"
+    wait_tasks(qtbot, demo_ctx)
+    assert reported == []
+
+
+def test_a_measure_outcome_reads_higher_or_lower_in_its_unit(qtbot: QtBot) -> None:
+    from recovery_journal.domain.insights import Outcome, Period, Reflection
+    from recovery_journal.domain.measures import MeasureKind
+    from recovery_journal.domain.statistics import Association
+    from recovery_journal.ui.patterns_view import PatternsView
+
+    view = PatternsView()
+    qtbot.addWidget(view)
+    drinks = Outcome("Drinks", 4, MeasureKind.NUMBER, "drinks")
+    week = Reflection(Period(date(2026, 3, 2), date(2026, 3, 8)), 0, 0, None, None, 0, (), (), ())
+    fewer = Association("walk", "tag", 0, 5, 9, 1.0, 2.5, -1.5, -2.5, -0.5, 0.001, True, "Drinks")
+    view.show_patterns(week, [fewer], (Outcome(), drinks), drinks)
+    text = view.found.text()
+    assert "What seems to go with higher or lower “Drinks”" in text
+    assert "On days with #walk seems to go with lower “Drinks”: -1.5 drinks on average" in text
+    assert "(5 days with, 9 without; 95 % interval -2.5 to -0.5)" in text
+    assert view.outcome_combo.currentText() == "Drinks"
+    view.show_patterns(week, [], (Outcome(), drinks), drinks)
+    assert "at least 3 days with a value for “Drinks”" in view.found.text()

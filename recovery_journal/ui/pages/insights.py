@@ -1,6 +1,7 @@
 """The Insights page: every chart for a chosen time range, and the honest patterns.
 
-One tab per chart (``CHART_KINDS``) plus "Patterns". Only the tab on screen is built; changing
+One tab per chart (``CHART_KINDS``) plus "Patterns" (with its outcome chooser: mood or an own
+scale or number, kept while the page lives). Only the tab on screen is built; changing
 the range or the theme marks the others stale. Data, statistics *and* the figure are made on the
 worker thread of the task runner (the figure is a plain ``matplotlib.figure.Figure``, no GUI
 involved); only the canvas is created on the UI thread. matplotlib is first imported when this
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_journal.domain.clock import local_today
-from recovery_journal.domain.insights import CHART_KINDS, Period
+from recovery_journal.domain.insights import CHART_KINDS, MOOD, Period
 from recovery_journal.services.insights import InsightsService
 from recovery_journal.ui.chart_view import ChartView
 from recovery_journal.ui.context import UiContext
@@ -46,6 +47,7 @@ TITLES = {
 }
 CUSTOM = -1
 EVERYTHING = 0
+PATTERNS = "patterns"  # the patterns' key among the per-tab request tokens
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +125,7 @@ class InsightsPage(Page):
             self.views[kind] = view
             self.tabs.addTab(view, self.tr(TITLES[kind]))
         self.patterns = PatternsView()
+        self.patterns.outcome_chosen.connect(lambda _o: self._refresh_current())
         self.tabs.addTab(self.patterns, self.tr("Patterns"))
         heading = QHBoxLayout()
         heading.addWidget(QLabel(self.tr("<h2>Insights</h2>")))
@@ -229,16 +232,28 @@ class InsightsPage(Page):
         self.chart_shown.emit(kind)
 
     def _load_patterns(self) -> None:
-        service, choice = self.ctx.session.insights, self.choice()
+        service, choice, wanted = self.ctx.session.insights, self.choice(), self.patterns.outcome
         self.patterns.stale = False
+        token = self._tokens.get(PATTERNS, 0) + 1
+        self._tokens[PATTERNS] = token
 
-        def work() -> tuple[Any, Any]:
+        def work() -> tuple[Any, ...]:
             period = choice.period(service)
-            return service.reflection(min(period.end, local_today())), service.associations(period)
+            outcomes = service.outcomes()
+            # The chosen measure by its id (it may have been renamed meanwhile); gone: mood.
+            outcome = next((o for o in outcomes if o.measure_id == wanted.measure_id), MOOD)
+            return (
+                service.reflection(min(period.end, local_today())),
+                service.associations(period, outcome),
+                outcomes,
+                outcome,
+            )
 
-        self.ctx.tasks.run(work, self._show_patterns, self.ctx.report)
+        self.ctx.tasks.run(work, lambda result: self._show_patterns(token, result), self.ctx.report)
 
-    def _show_patterns(self, result: tuple[Any, Any]) -> None:
+    def _show_patterns(self, token: int, result: tuple[Any, ...]) -> None:
+        if self._tokens.get(PATTERNS) != token:
+            return  # another range or outcome was asked for meanwhile
         self.patterns.show_patterns(*result)
         self.patterns_shown.emit()
 
