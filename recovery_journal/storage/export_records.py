@@ -65,7 +65,14 @@ def instant_converter(slow: Convert) -> Convert:
     def instant(stored: str | None) -> str | None:
         if stored is None:
             return None
-        if len(stored) == 27 and stored[10] == "T" and stored[19] == "." and stored[26] == "Z":
+        if (  # the shape this app writes (the only other one of 27 characters with these
+            # separators that Python reads is an ISO week date, ``2026-W02-1T…``)
+            len(stored) == 27
+            and stored[10] == "T"
+            and stored[19] == "."
+            and stored[26] == "Z"
+            and stored[5] != "W"
+        ):
             return stored[:19] + "Z" if stored[20:26] == "000000" else stored
         return slow(stored)  # type: ignore[no-any-return]
 
@@ -76,7 +83,13 @@ def _day_converter(slow: Convert) -> Convert:
     """Stored ``YYYY-MM-DD`` is what the export writes; anything else through ``slow``."""
 
     def day(stored: str | None) -> str | None:
-        if stored is None or (len(stored) == 10 and stored[4] == "-" and stored[7] == "-"):
+        if stored is None or (  # not a number (the column's affinity), nor ``2026-W02-1``
+            type(stored) is str
+            and len(stored) == 10
+            and stored[4] == "-"
+            and stored[7] == "-"
+            and stored[5] != "W"
+        ):
             return stored
         return slow(stored)  # type: ignore[no-any-return]
 
@@ -97,35 +110,27 @@ def column_converter(column: Any) -> Convert | None:
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class _Plan:
-    """How one kind is read: its query, the export's keys, which values need converting, and
-    the domain defaults of fields no column holds."""
+    """How one kind is read: its query, the export's keys, and which values need converting."""
 
     sql: str
     keys: tuple[str, ...]
     converters: tuple[tuple[int, Convert], ...]
-    template: dict[str, Any] | None
 
 
 @cache
 def _plan(repository: Repository[Any]) -> _Plan:
     table: Any = repository.row_cls.__table__
-    fields = [f for f in dataclasses.fields(repository.domain_cls)]
-    columns = [table.columns[f.name] for f in fields if f.name in table.columns]
+    keys = tuple(f.name for f in dataclasses.fields(repository.domain_cls))
+    if not set(keys) <= set(table.columns.keys()):
+        raise TypeError(f"every field of a {repository.what} needs its column to be exported")
+    columns = [table.columns[key] for key in keys]  # in the domain's order: the export's
     query = select(*columns).order_by(*(repository.order_by or (table.c.id,)))
     converters = []
     for index, column in enumerate(columns):
         convert = column_converter(column)
         if convert is not None:
             converters.append((index, convert))
-    if any(f.name not in table.columns and f.default is dataclasses.MISSING for f in fields):
-        raise TypeError(f"{repository.what}: a field without a column needs a plain default")
-    template = None
-    if len(columns) < len(fields):  # keys in the domain's order, each default in its place
-        template = {
-            f.name: None if f.name in table.columns else json_value(f.default) for f in fields
-        }
-    sql = str(query.compile(dialect=_DIALECT))
-    return _Plan(sql, tuple(c.name for c in columns), tuple(converters), template)
+    return _Plan(str(query.compile(dialect=_DIALECT)), keys, tuple(converters))
 
 
 def each_record_batch(
@@ -134,7 +139,7 @@ def each_record_batch(
     """Every record of one kind (archived ones too) in the repository's order, as the JSON
     export writes them, :data:`BATCH` at a time."""
     plan = _plan(repository)
-    keys, converters, template = plan.keys, plan.converters, plan.template
+    keys, converters = plan.keys, plan.converters
     cursor = conn.execute(plan.sql)
     try:
         while rows := cursor.fetchmany(BATCH):
@@ -143,10 +148,7 @@ def each_record_batch(
                 for index, convert in converters:
                     for row in rows:
                         row[index] = convert(row[index])
-            if template is None:
-                yield [dict(zip(keys, row, strict=True)) for row in rows]
-            else:
-                yield [{**template, **dict(zip(keys, row, strict=True))} for row in rows]
+            yield [dict(zip(keys, row, strict=True)) for row in rows]
     finally:
         cursor.close()
 
