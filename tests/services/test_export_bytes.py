@@ -70,12 +70,12 @@ def fill_awkward(journal: JournalSession) -> None:
     journal.coping.strategies.add(
         CopingStrategy("steps", CopingCategory.GROUNDING, steps=(AWKWARD, "", "3"))
     )
-    kinds: dict[str, Collection[Any]] = {
+    measure_kinds: dict[MeasureKind, tuple[float, float]] = {
         MeasureKind.SCALE: (0, 10),
         MeasureKind.YES_NO: (1, 0),
         MeasureKind.NUMBER: (0.1, 1e-7),
     }
-    for kind, values in kinds.items():
+    for kind, values in measure_kinds.items():
         unit = "mg" if kind is MeasureKind.NUMBER else ""
         measure = journal.measures.add(Measure(f"{kind.value} {AWKWARD}", kind, unit=unit))
         days = (date(2026, 2, 1), date(2026, 2, 2))
