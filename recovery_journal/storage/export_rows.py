@@ -25,11 +25,13 @@ _LIVE = (
     f"SELECT {_COLUMNS} FROM entries WHERE deleted_utc IS NULL "
     "ORDER BY local_date, coalesce(local_time, ''), id"
 )
-# Every entry's tags in the order they were given, which is the table's own order. Read in that
-# order and grouped in Python: ``ORDER BY entry_id, rowid`` sorted each entry's few rows apart
-# (0.9 s at 100 years, every sort's memory wiped by ``cipher_memory_security``).
+# Every entry's tags in the order they were given: the table's own (rowid) order. ``ORDER BY
+# entry_id, rowid`` made SQLite sort each entry's few rows apart (0.9 s at 100 years, every
+# sort's memory wiped by ``cipher_memory_security``); the primary key's index hands them out by
+# entry with their rowids, and Python puts an entry's few in order.
 _TAG_NAMES = "SELECT id, name FROM tags"
 _TAGS = "SELECT entry_id, tag_id FROM entry_tags ORDER BY rowid"
+_TAGS_BY_ENTRY = "SELECT entry_id, rowid, tag_id FROM entry_tags ORDER BY entry_id"
 # Emotions by entry, through their index.
 _EMOTIONS = "SELECT entry_id, name, intensity FROM entry_emotions ORDER BY entry_id, id"
 
@@ -89,6 +91,7 @@ def _document(values: tuple[Any, ...], tags: list[str], emotions: list[Any]) -> 
 
 
 def _tags(conn: DBAPIConnection) -> dict[int, list[str]]:
+    """Every entry's tags, grouped (for entries in lived order)."""
     names = dict(conn.execute(_TAG_NAMES).fetchall())
     tags: dict[int, list[str]] = defaultdict(list)
     for entry_id, tag_id in conn.execute(_TAGS):
@@ -112,26 +115,35 @@ def entry_documents(conn: DBAPIConnection, *, live_only: bool = False) -> list[d
 def each_entry_batch(
     conn: DBAPIConnection, *, live_only: bool = False
 ) -> Iterator[list[dict[str, Any]]]:
-    """:func:`entry_documents`, :data:`~.export_records.BATCH` at a time, from the cursor. The
-    tags are grouped by entry first (one pass); the emotions of all entries by id are read
-    alongside them (a merge of two cursors ordered by entry id), of live ones grouped first."""
-    tags = _tags(conn)
+    """:func:`entry_documents`, :data:`~.export_records.BATCH` at a time, from the cursor. All
+    by id: the tags and emotions are read alongside, by entry id (a merge of three cursors
+    ordered by entry id), so memory stays flat; live ones in lived order: those two are grouped
+    by entry first, in one pass each."""
     cursor = conn.execute(_LIVE if live_only else _ALL)
     try:
         if live_only:
-            emotions = _emotions(conn)
+            tags, emotions = _tags(conn), _emotions(conn)
             while rows := cursor.fetchmany(BATCH):
                 yield [
                     _document(row, tags.pop(row[0], []), emotions.pop(row[0], [])) for row in rows
                 ]
             return
-        merged = _Merged(conn.execute(_EMOTIONS))
+        names = dict(conn.execute(_TAG_NAMES).fetchall())
+        tag_rows = _Merged(conn.execute(_TAGS_BY_ENTRY))
+        emotion_rows = _Merged(conn.execute(_EMOTIONS))
+
+        def tags_of(entry_id: int) -> list[str]:
+            given = tag_rows.take(entry_id)  # (rowid, tag id) each
+            if len(given) > 1:
+                given.sort()
+            return [names[tag_id] for _, tag_id in given]
+
         while rows := cursor.fetchmany(BATCH):
             yield [
                 _document(
                     row,
-                    tags.pop(row[0], []),
-                    [{"name": n, "intensity": i} for n, i in merged.take(row[0])],
+                    tags_of(row[0]),
+                    [{"name": n, "intensity": i} for n, i in emotion_rows.take(row[0])],
                 )
                 for row in rows
             ]
