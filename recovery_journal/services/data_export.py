@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from recovery_journal.services.unit_of_work import UnitOfWork
-from recovery_journal.storage import daily, export_rows, restore
+from recovery_journal.storage import daily, export_records, export_rows, restore
 
 
 def entry_documents(uow: UnitOfWork, *, live_only: bool = False) -> list[dict[str, Any]]:
@@ -20,11 +20,11 @@ def entry_documents(uow: UnitOfWork, *, live_only: bool = False) -> list[dict[st
         return export_rows.entry_documents(conn, live_only=live_only)
 
 
-def each_entry_document(uow: UnitOfWork) -> Iterator[dict[str, Any]]:
-    """:func:`entry_documents` (all, by id) one at a time, in one read snapshot held until the
-    last one is taken (or the iterator is closed)."""
+def each_entry_batch(uow: UnitOfWork) -> Iterator[list[dict[str, Any]]]:
+    """:func:`entry_documents` (all, by id) a batch at a time, in one read snapshot held until
+    the last one is taken (or the iterator is closed)."""
     with uow.reading() as conn:
-        yield from export_rows.each_entry_document(conn)
+        yield from export_rows.each_entry_batch(conn)
 
 
 def entry_count(uow: UnitOfWork) -> int:
@@ -38,10 +38,11 @@ def record_kinds() -> list[str]:
     return list(restore.RECORDS)
 
 
-def each_record_document(uow: UnitOfWork, kind: str) -> Iterator[dict[str, Any]]:
-    """The records of one list of :func:`record_kinds`, one at a time, in one transaction."""
-    with uow.transaction() as s:
-        yield from export_rows.each_record_document(s, restore.RECORDS[kind])
+def each_record_batch(uow: UnitOfWork, kind: str) -> Iterator[list[dict[str, Any]]]:
+    """The records of one list of :func:`record_kinds`, a batch at a time, in one read
+    snapshot."""
+    with uow.reading() as conn:
+        yield from export_records.each_record_batch(conn, restore.RECORDS[kind])
 
 
 def daily_rows(uow: UnitOfWork) -> list[dict[str, Any]]:
@@ -53,8 +54,8 @@ def daily_rows(uow: UnitOfWork) -> list[dict[str, Any]]:
 def record_documents(uow: UnitOfWork) -> dict[str, list[dict[str, Any]]]:
     """Every record of every other kind (triggers … phases), archived ones too, in the order
     and shape the JSON export writes them."""
-    with uow.transaction() as s:
+    with uow.reading() as conn:
         return {
-            key: export_rows.record_documents(s, repository)
+            key: export_records.record_documents(conn, repository)
             for key, repository in restore.RECORDS.items()
         }

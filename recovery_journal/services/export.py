@@ -7,6 +7,7 @@ the person asks, goes where they chose, and is written atomically with private (
 from __future__ import annotations
 
 import json
+import json.encoder
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -15,8 +16,8 @@ from recovery_journal import __version__
 from recovery_journal.domain.clock import utc_now
 from recovery_journal.errors import ErrorKind, UserError
 from recovery_journal.services.data_export import (
-    each_entry_document,
-    each_record_document,
+    each_entry_batch,
+    each_record_batch,
     entry_count,
     entry_documents,
     record_documents,
@@ -84,14 +85,46 @@ class ExportCancelled(UserError):
         self.code = "cancelled"
 
 
+def _json_encoder() -> Callable[[Any], str]:
+    """``json.dumps(value, ensure_ascii=False)``, the same text, without its cost per call:
+    ``dumps`` builds a new encoder for every record unless ``ensure_ascii`` is on, and its
+    ``encode`` builds a new C encoder each time (0.5 s of a 100-year export). This builds the C
+    encoder ``json.JSONEncoder`` itself uses once (``check_circular`` off: records are trees)."""
+    encoder = json.JSONEncoder(ensure_ascii=False, check_circular=False)
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:  # a Python without the C accelerator
+        return encoder.encode
+    iterencode = make(
+        None,
+        encoder.default,
+        json.encoder.encode_basestring,
+        None,
+        encoder.key_separator,
+        encoder.item_separator,
+        False,
+        False,
+        True,
+    )
+
+    def encode(value: Any) -> str:
+        return "".join(iterencode(value, 0))
+
+    return encode
+
+
+def _batches(records: list[Any]) -> Iterable[list[Any]]:
+    return (records[i : i + PROGRESS_EVERY] for i in range(0, len(records), PROGRESS_EVERY))
+
+
 class _Stream:
-    """Writes the document the way :func:`dumps` lays it out, one value or record at a time."""
+    """Writes the document the way :func:`dumps` lays it out, a batch of records at a time."""
 
     def __init__(self, out: BinaryIO, progress: Progress | None, cancelled: Cancelled | None):
         self._out = out
         self._progress = progress
         self._cancelled = cancelled
         self._first_part = True
+        self._encode = _json_encoder()
         self.done = 0
         self.total = 1
 
@@ -106,21 +139,26 @@ class _Stream:
         self._part(key)
         self._write(json.dumps(value, ensure_ascii=False))
 
-    def records(self, key: str, records: Iterable[Any]) -> int:
-        """A list, one record a line; checks for cancel and reports progress as it goes."""
+    def records(self, key: str, batches: Iterable[list[Any]]) -> int:
+        """A list, one record a line, written a batch at a time; checks for cancel and reports
+        progress every :data:`PROGRESS_EVERY` records or so."""
         self._part(key)
         self._write("[")
         count = 0
+        encode = self._encode
         try:
-            for record in records:
-                line = json.dumps(record, ensure_ascii=False)
-                self._write(("\n  " if count == 0 else ",\n  ") + line)
-                count += 1
-                self.done += 1
-                if self.done % PROGRESS_EVERY == 0:
+            for batch in batches:
+                if not batch:
+                    continue
+                lines = ",\n  ".join([encode(record) for record in batch])
+                self._write(("\n  " if count == 0 else ",\n  ") + lines)
+                count += len(batch)
+                reported = self.done // PROGRESS_EVERY
+                self.done += len(batch)
+                if self.done // PROGRESS_EVERY > reported:
                     self.step()
         finally:  # a generator's read snapshot ends now, not when the traceback is collected
-            close = getattr(records, "close", None)
+            close = getattr(batches, "close", None)
             if close is not None:
                 close()
         self._write("\n ]" if count else "]")
@@ -158,11 +196,11 @@ def export_json(
         stream.step()
         for key, value in _header(session).items():
             stream.value(key, value)
-        counts["entries"] = stream.records("entries", each_entry_document(session))
-        counts["entry_revisions"] = stream.records("entry_revisions", revisions)
-        counts["drafts"] = stream.records("drafts", drafts)
+        counts["entries"] = stream.records("entries", each_entry_batch(session))
+        counts["entry_revisions"] = stream.records("entry_revisions", _batches(revisions))
+        counts["drafts"] = stream.records("drafts", _batches(drafts))
         for kind in record_kinds():
-            counts[kind] = stream.records(kind, each_record_document(session, kind))
+            counts[kind] = stream.records(kind, each_record_batch(session, kind))
             stream.done += 1
             stream.step()
         stream.close()

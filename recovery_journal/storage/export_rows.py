@@ -1,5 +1,5 @@
-"""Entries and records as the export writes them, straight from SQL: the fast path of every data
-export.
+"""Entries as the export writes them, straight from SQL: the fast path of every data export (the
+JSON export's other record lists come from :mod:`.export_records`).
 
 Building 3,650 :class:`~recovery_journal.domain.entries.Entry` objects through the ORM (relationship
 loads, object tracking, validation) and turning them back into JSON values took about 1 s of the
@@ -10,20 +10,14 @@ keys, same order, instants written the same way); a test keeps the two equal.
 
 from __future__ import annotations
 
-import dataclasses
 from collections import defaultdict
 from collections.abc import Iterator
-from datetime import date, datetime
-from enum import Enum
 from typing import Any
-
-from sqlalchemy import Date, DateTime, TypeDecorator, select
-from sqlalchemy import Enum as SAEnum
-from sqlalchemy.orm import Session
 
 from recovery_journal.storage.database import DBAPIConnection
 from recovery_journal.storage.entry_codec import ENTRY_COLUMNS
-from recovery_journal.storage.repository import Repository
+from recovery_journal.storage.export_records import BATCH, column_converter
+from recovery_journal.storage.orm import EntryRow
 
 _COLUMNS = ", ".join(ENTRY_COLUMNS)
 _ALL = f"SELECT {_COLUMNS} FROM entries ORDER BY id"
@@ -31,90 +25,130 @@ _LIVE = (
     f"SELECT {_COLUMNS} FROM entries WHERE deleted_utc IS NULL "
     "ORDER BY local_date, coalesce(local_time, ''), id"
 )
-# Tags and emotions of every entry in one pass each (correlated sub-queries per entry cost
-# more than the rest of the export together).
-_TAGS = (
-    "SELECT et.entry_id, t.name FROM entry_tags et JOIN tags t ON t.id = et.tag_id "
-    "ORDER BY et.entry_id, et.rowid"
-)
+# Every entry's tags in the order they were given: the table's own (rowid) order. ``ORDER BY
+# entry_id, rowid`` made SQLite sort each entry's few rows apart (0.9 s at 100 years, every
+# sort's memory wiped by ``cipher_memory_security``); the primary key's index hands them out by
+# entry with their rowids, and Python puts an entry's few in order.
+_TAG_NAMES = "SELECT id, name FROM tags"
+_TAGS = "SELECT entry_id, tag_id FROM entry_tags ORDER BY rowid"
+_TAGS_BY_ENTRY = "SELECT entry_id, rowid, tag_id FROM entry_tags ORDER BY entry_id"
+# Emotions by entry, through their index.
 _EMOTIONS = "SELECT entry_id, name, intensity FROM entry_emotions ORDER BY entry_id, id"
 
-
-def _instant(stored: str | None) -> str | None:
-    """Stored ``…T10:00:00.000000Z`` as ``datetime.isoformat()`` writes it (no zero micros)."""
-    if stored is None:
-        return None
-    return stored.replace(".000000Z", "Z")
+# Stored instants as ``datetime.isoformat()`` writes them (no zero microseconds), as the ORM reads.
+_CONVERT_INSTANT = column_converter(EntryRow.__table__.c.created_utc)
+assert _CONVERT_INSTANT is not None  # an instant is always converted
+_instant = _CONVERT_INSTANT
 
 
-def _document(
-    row: dict[str, Any], tags: list[str], emotions: list[dict[str, Any]]
-) -> dict[str, Any]:
+def _document(values: tuple[Any, ...], tags: list[str], emotions: list[Any]) -> dict[str, Any]:
+    """One entry's values (in :data:`ENTRY_COLUMNS` order) as ``jsonable(entry)`` gives them."""
+    (
+        ident,
+        local_date,
+        title,
+        body,
+        mood,
+        anxiety,
+        energy,
+        sleep,
+        sleep_quality,
+        bring,
+        created,
+        updated,
+        deleted,
+        local_time,
+        offset,
+        starred,
+        source_app,
+        source_id,
+        source_mood_label,
+    ) = values
     source = None
-    if row["source_app"] is not None:
-        source = {
-            "app": row["source_app"],
-            "id": row["source_id"],
-            "mood_label": row["source_mood_label"],
-        }
-    sleep = row["sleep_hours"]
+    if source_app is not None:
+        source = {"app": source_app, "id": source_id, "mood_label": source_mood_label}
     return {
-        "local_date": row["local_date"],
-        "body": row["body"],
-        "title": row["title"],
-        "mood": row["mood"],
-        "anxiety": row["anxiety"],
-        "energy": row["energy"],
+        "local_date": local_date,
+        "body": body,
+        "title": title,
+        "mood": mood,
+        "anxiety": anxiety,
+        "energy": energy,
         "sleep_hours": None if sleep is None else float(sleep),
-        "sleep_quality": row["sleep_quality"],
+        "sleep_quality": sleep_quality,
         "emotions": emotions,
         "tags": tags,
-        "bring_to_therapy": bool(row["bring_to_therapy"]),
-        "id": row["id"],
-        "created_utc": _instant(row["created_utc"]),
-        "updated_utc": _instant(row["updated_utc"]),
-        "deleted_utc": _instant(row["deleted_utc"]),
-        "local_time": row["local_time"],
-        "utc_offset_minutes": row["utc_offset_minutes"],
-        "starred": bool(row["starred"]),
+        "bring_to_therapy": bool(bring),
+        "id": ident,
+        "created_utc": _instant(created),
+        "updated_utc": _instant(updated),
+        "deleted_utc": _instant(deleted),
+        "local_time": local_time,
+        "utc_offset_minutes": offset,
+        "starred": bool(starred),
         "source": source,
     }
+
+
+def _tags(conn: DBAPIConnection) -> dict[int, list[str]]:
+    """Every entry's tags, grouped (for entries in lived order)."""
+    names = dict(conn.execute(_TAG_NAMES).fetchall())
+    tags: dict[int, list[str]] = defaultdict(list)
+    for entry_id, tag_id in conn.execute(_TAGS):
+        tags[entry_id].append(names[tag_id])
+    return tags
+
+
+def _emotions(conn: DBAPIConnection) -> dict[int, list[dict[str, Any]]]:
+    emotions: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for entry_id, name, intensity in conn.execute(_EMOTIONS):
+        emotions[entry_id].append({"name": name, "intensity": intensity})
+    return emotions
 
 
 def entry_documents(conn: DBAPIConnection, *, live_only: bool = False) -> list[dict[str, Any]]:
     """Every entry by id (trash included), or (``live_only``) the ones not in the trash in the
     order they were lived: by day, time, then id."""
-    return list(each_entry_document(conn, live_only=live_only))
+    return [entry for batch in each_entry_batch(conn, live_only=live_only) for entry in batch]
 
 
-def each_entry_document(
+def each_entry_batch(
     conn: DBAPIConnection, *, live_only: bool = False
-) -> Iterator[dict[str, Any]]:
-    """:func:`entry_documents` one at a time, straight from the cursor. All by id: the tags and
-    emotions are read alongside, by entry id (a merge of three ordered cursors), so memory stays
-    flat; live ones in lived order: those two are read into memory first, in one pass each."""
+) -> Iterator[list[dict[str, Any]]]:
+    """:func:`entry_documents`, :data:`~.export_records.BATCH` at a time, from the cursor. All
+    by id: the tags and emotions are read alongside, by entry id (a merge of three cursors
+    ordered by entry id), so memory stays flat; live ones in lived order: those two are grouped
+    by entry first, in one pass each."""
     cursor = conn.execute(_LIVE if live_only else _ALL)
-    names = [column[0] for column in cursor.description]
-    if live_only:
-        tags: dict[int, list[str]] = defaultdict(list)
-        for entry_id, name in conn.execute(_TAGS):
-            tags[entry_id].append(name)
-        emotions: dict[int, list[dict[str, Any]]] = defaultdict(list)
-        for entry_id, name, intensity in conn.execute(_EMOTIONS):
-            emotions[entry_id].append({"name": name, "intensity": intensity})
-        for values in cursor:
-            row = dict(zip(names, values, strict=True))
-            ident = row["id"]
-            yield _document(row, tags.get(ident, []), emotions.get(ident, []))
-        return
-    tag_rows = _Merged(conn.execute(_TAGS))
-    emotion_rows = _Merged(conn.execute(_EMOTIONS))
-    for values in cursor:
-        row = dict(zip(names, values, strict=True))
-        ident = row["id"]
-        tags_of = [name for (name,) in tag_rows.take(ident)]
-        emotions_of = [{"name": n, "intensity": i} for n, i in emotion_rows.take(ident)]
-        yield _document(row, tags_of, emotions_of)
+    try:
+        if live_only:
+            tags, emotions = _tags(conn), _emotions(conn)
+            while rows := cursor.fetchmany(BATCH):
+                yield [
+                    _document(row, tags.pop(row[0], []), emotions.pop(row[0], [])) for row in rows
+                ]
+            return
+        names = dict(conn.execute(_TAG_NAMES).fetchall())
+        tag_rows = _Merged(conn.execute(_TAGS_BY_ENTRY))
+        emotion_rows = _Merged(conn.execute(_EMOTIONS))
+
+        def tags_of(entry_id: int) -> list[str]:
+            given = tag_rows.take(entry_id)  # (rowid, tag id) each
+            if len(given) > 1:
+                given.sort()
+            return [names[tag_id] for _, tag_id in given]
+
+        while rows := cursor.fetchmany(BATCH):
+            yield [
+                _document(
+                    row,
+                    tags_of(row[0]),
+                    [{"name": n, "intensity": i} for n, i in emotion_rows.take(row[0])],
+                )
+                for row in rows
+            ]
+    finally:
+        cursor.close()
 
 
 class _Merged:
@@ -137,50 +171,3 @@ class _Merged:
 def entry_count(conn: DBAPIConnection) -> int:
     """How many entries there are, trash included."""
     return int(conn.execute("SELECT count(*) FROM entries").fetchone()[0])
-
-
-def _json_value(value: Any) -> Any:
-    """A column's Python value as ``jsonable`` writes it (the columns hold no dataclasses)."""
-    if isinstance(value, datetime):
-        return value.isoformat().replace("+00:00", "Z")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, tuple):
-        return list(value)
-    return value
-
-
-def record_documents(session: Session, repository: Repository[Any]) -> list[dict[str, Any]]:
-    """Every record of one kind (archived ones too) in the repository's order, as the JSON
-    export writes them — read with one Core query, without building ORM rows or domain
-    objects (which cost ~0.4 s of a ten-year export)."""
-    return list(each_record_document(session, repository))
-
-
-def each_record_document(session: Session, repository: Repository[Any]) -> Iterator[dict[str, Any]]:
-    """:func:`record_documents` one at a time. Only the columns whose values need it (times,
-    days, codes, lists) go through :func:`_json_value`."""
-    table: Any = repository.row_cls.__table__
-    query = select(*table.columns).order_by(*(repository.order_by or (table.c.id,)))
-    names = [column.name for column in table.columns]
-    converted = {
-        column.name
-        for column in table.columns
-        if isinstance(column.type, (TypeDecorator, Date, DateTime, SAEnum))
-    }
-    defaults = {
-        f.name: _json_value(f.default)
-        for f in dataclasses.fields(repository.domain_cls)
-        if f.name not in names and f.default is not dataclasses.MISSING
-    }
-    fields = [f.name for f in dataclasses.fields(repository.domain_cls)]
-    plan = [(name, name in converted) for name in fields]
-    # In batches from the cursor: the ORM session would fetch a whole kind at once (a hundred
-    # years of daily measure values is 100,000 rows).
-    for row in session.execute(query, execution_options={"yield_per": 1000}):
-        values = {**defaults, **dict(zip(names, row, strict=True))}
-        yield {
-            name: _json_value(values[name]) if convert else values[name] for name, convert in plan
-        }
