@@ -3,7 +3,7 @@
 Two independent references: the file the domain objects give (every collection's own list through
 ``jsonable``, laid out by ``dumps`` — the documented format, built without the export's SQL) for
 a journal with every kind of record and the awkward values; and a file written by the export as
-it was before (``tests/data/export-golden-v4.json``, commit 512037c), imported into a new journal
+it was before (``tests/data/export-golden-v5.json``, commit 1178bc5: schema 9, export version 5), imported into a new journal
 and exported again.
 """
 
@@ -29,7 +29,7 @@ from recovery_journal.services.restoring import import_export
 from recovery_journal.services.session import JournalSession
 from tests.services.test_restoring import new_journal
 
-GOLDEN = Path(__file__).parents[1] / "data" / "export-golden-v4.json"
+GOLDEN = Path(__file__).parents[1] / "data" / "export-golden-v5.json"
 AWKWARD = 'quotes " and \\ back, a tab\t, a line\nbreak, \u2028, \x7f, été, 日本, 🌱 and } {'
 
 
