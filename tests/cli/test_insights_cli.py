@@ -123,3 +123,14 @@ def test_an_empty_journal_has_gentle_answers(initialised: Path, tmp_path: Path) 
     assert code == 0 and found["associations"] == []
     assert found["summary"]["mood_mean"] is None and found["summary"]["days_with_entries"] == 0
     assert cli("chart", "coping", "--output", str(tmp_path / "c.png"))[0] == 0
+
+
+def test_a_triggers_file_draws_the_most_frequent_triggers_beside_the_chart(
+    env: Path, tmp_path: Path
+) -> None:
+    """The app shows the list as text under the chart; a file must stand alone."""
+    assert cli("demo", "--days", "30", "--seed", "3")[0] == 0
+    svg = tmp_path / "triggers.svg"
+    code, _, err = cli("chart", "triggers", "--output", str(svg))
+    assert code == 0, err
+    assert b'id="top"' in svg.read_bytes() and b'id="heat"' in svg.read_bytes()
