@@ -15,8 +15,9 @@ from typing import Any
 
 import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import FixedLocator, MaxNLocator
 from matplotlib.transforms import (
     Affine2D,
     Affine2DBase,
@@ -55,7 +56,21 @@ def _bar_width(data_days: int, monthly: bool) -> float:
 def _stacked_area(
     ax: Axes, x: np.ndarray, bottom: np.ndarray, heights: np.ndarray, **style: Any
 ) -> None:
-    ax.fill_between(x, bottom, bottom + heights, step="mid", linewidth=0.4, **style)
+    """One category's band of the stack: the polygon ``fill_between(x, bottom, bottom +
+    heights, step="mid")`` makes (steps half-way between buckets), built with numpy —
+    ``fill_between`` took a third of building the ten-year chart."""
+    steps = np.repeat(x, 2)
+    steps[1:-1] = np.repeat((x[:-1] + x[1:]) / 2, 2)
+    low, high = np.repeat(bottom, 2), np.repeat(bottom + heights, 2)
+    outline = np.concatenate(
+        (
+            [[steps[0], high[0]]],
+            np.column_stack((steps, low)),
+            [[steps[-1], high[-1]]],
+            np.column_stack((steps[::-1], high[::-1])),
+        )
+    )
+    ax.add_collection(PolyCollection([outline], linewidth=0.4, **style))
 
 
 def _trigger_boxes(
@@ -147,7 +162,11 @@ def _stack_categories(bars: Axes, x: np.ndarray, data: TriggerSeries, theme: Cha
             )
         bottom += heights
     bars.set_ylabel("events", color=theme.foreground, fontsize=theme.small)
-    bars.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))  # no 0.25 events
+    low, high = bars.get_ylim()  # the stack's own limits (nothing drawn later moves them)
+    ticks = MaxNLocator(nbins=5, integer=True).tick_values(low, high)  # no 0.25 events
+    # Chosen once, only those shown: drawing asks the axis for its ticks several times, and
+    # makes a tick (lines and texts) for each, the ones outside the limits too.
+    bars.yaxis.set_major_locator(FixedLocator([t for t in ticks if low <= t <= high]))
 
 
 def _draw_intensity(bars: Axes, x: np.ndarray, data: TriggerSeries, theme: ChartTheme) -> None:
