@@ -6,7 +6,7 @@ The most frequent triggers (name, times, mean intensity, last seen) are a table:
 therapist summary show it as real text beside the figure (:func:`top_trigger_rows` in
 ``domain.insight_text``), selectable and read out; only a file that must stand alone (the
 command line's ``chart``, "Save chart as…") draws it in the figure. matplotlib 3.11 lays out
-and draws text a glyph at a time, and the list's ~330 glyphs were a third of drawing the chart."""
+and draws text a glyph at a time: the list (~330 glyphs) was over a quarter of drawing the chart."""
 
 from __future__ import annotations
 

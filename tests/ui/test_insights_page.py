@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
@@ -257,6 +258,10 @@ def test_the_most_frequent_triggers_are_a_table_under_the_chart_and_a_saved_file
     assert not [p for ax in view.figure.axes for p in ax.patches if p.get_gid() == "top"]
     cells = table.table  # tall enough for every row: it never scrolls on its own
     assert cells.viewport().height() >= sum(cells.rowHeight(r) for r in range(cells.rowCount()))
+    cells.setFocus()
+    cells.setCurrentCell(0, 0)
+    qtbot.keyClick(cells, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == shown[0][0]  # real text: it copies
     with qtbot.waitSignal(page.chart_shown, timeout=20_000):
         page.set_range(0)
     assert view.data.period.days > 30
