@@ -1,5 +1,12 @@
-"""``triggers`` (events per week or month stacked by category, with mean intensity; the top
-triggers; weekday × time of day) and ``warning-signs`` (signs × weeks, grouped by stage)."""
+"""``triggers`` (events per week or month stacked by category, with mean intensity; weekday ×
+time of day; in a file, the most frequent triggers too) and ``warning-signs`` (signs × weeks,
+grouped by stage).
+
+The most frequent triggers (name, times, mean intensity, last seen) are a table: the app and the
+therapist summary show it as real text beside the figure (:func:`top_trigger_rows` in
+``domain.insight_text``), selectable and read out; only a file that must stand alone (the
+command line's ``chart``, "Save chart as…") draws it in the figure. matplotlib 3.11 lays out
+and draws text a glyph at a time: the list (~330 glyphs) was over a quarter of drawing the chart."""
 
 from __future__ import annotations
 
@@ -8,8 +15,9 @@ from typing import Any
 
 import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import FixedLocator, MaxNLocator
 from matplotlib.transforms import (
     Affine2D,
     Affine2DBase,
@@ -48,16 +56,31 @@ def _bar_width(data_days: int, monthly: bool) -> float:
 def _stacked_area(
     ax: Axes, x: np.ndarray, bottom: np.ndarray, heights: np.ndarray, **style: Any
 ) -> None:
-    ax.fill_between(x, bottom, bottom + heights, step="mid", linewidth=0.4, **style)
+    """One category's band of the stack: the polygon ``fill_between(x, bottom, bottom +
+    heights, step="mid")`` makes (steps half-way between buckets), built with numpy —
+    ``fill_between`` took a third of building the ten-year chart."""
+    steps = np.repeat(x, 2)
+    steps[1:-1] = np.repeat((x[:-1] + x[1:]) / 2, 2)
+    low, high = np.repeat(bottom, 2), np.repeat(bottom + heights, 2)
+    outline = np.concatenate(
+        (
+            [[steps[0], high[0]]],
+            np.column_stack((steps, low)),
+            [[steps[-1], high[-1]]],
+            np.column_stack((steps[::-1], high[::-1])),
+        )
+    )
+    ax.add_collection(PolyCollection([outline], linewidth=0.4, **style))
 
 
 def _trigger_boxes(
     fig: Figure, theme: ChartTheme, name_chars: int, offset: bool
 ) -> tuple[tuple[float, float, float, float], ...]:
-    """Where the three panels go (figure fractions), from the font size and the longest name:
-    the bars over the full width with the legend under them (a line lower when the date axis
-    writes its month and year under the ticks), the top list and the heat map side by side
-    below. Placed by hand because constrained layout tripled the drawing time."""
+    """Where the panels go (figure fractions), from the font size and the longest name: the
+    bars over the full width with the legend under them (a line lower when the date axis
+    writes its month and year under the ticks); below, the top list and the heat map side by
+    side (``name_chars`` > 0) or the heat map alone under the bars (no list: ``name_chars``
+    is 0). Placed by hand because constrained layout tripled the drawing time."""
     width, height = fig.get_size_inches()
     char, line = theme.small * 0.62 / 72, theme.font_size * 1.45 / 72
     names = min(max(name_chars, 8), 27) * char + 0.2
@@ -65,19 +88,25 @@ def _trigger_boxes(
     legend = 3.2 * line + 0.25 + (line if offset else 0.0)
     lower = (height - legend) * 0.46
     upper_bottom = lower + legend + 0.35
+    bars = (left, upper_bottom, width - left - right, height - upper_bottom - line - 0.1)
+    heat_left = width * 0.55 + 10 * char if name_chars else max(left, 10 * char + 0.2)
+    heat = (heat_left, line * 1.6, width - heat_left - (0.15 if name_chars else right), 0.0)
     boxes = (
-        (left, upper_bottom, width - left - right, height - upper_bottom - line - 0.1),
+        bars,
         (names, line * 1.6, width * 0.55 - names - 0.6 * char * 8, lower - line * 2.6),
-        (width * 0.55 + 10 * char, line * 1.6, width * 0.45 - 10 * char - 0.15, lower - line * 2.6),
+        (*heat[:3], lower - line * 2.6),
     )
     return tuple((x / width, y / height, w / width, h / height) for x, y, w, h in boxes)
 
 
-def triggers_figure(data: TriggerSeries, theme: ChartTheme) -> Figure:
+def triggers_figure(data: TriggerSeries, theme: ChartTheme, *, top_list: bool = False) -> Figure:
+    """The triggers chart; ``top_list``: the most frequent triggers drawn in the figure too
+    (for a file that stands alone), else they are shown as text beside it."""
     if data.total == 0:
         return empty(theme, triggers_sentence(data))
     fig = new_figure(theme, height=7.0, constrained=False)
-    name_chars = max((len(t.name) for t in data.top), default=0)
+    listed = top_list and bool(data.top)
+    name_chars = max((len(t.name) for t in data.top), default=1) if listed else 0
     bars = style(
         fig.add_axes(_trigger_boxes(fig, theme, name_chars, offset=False)[0]),
         theme,
@@ -102,7 +131,8 @@ def triggers_figure(data: TriggerSeries, theme: ChartTheme) -> Figure:
         edgecolor=theme.background,
         labelcolor=theme.foreground,
     )
-    _draw_top(style(fig.add_axes(boxes[1]), theme, "Most frequent"), data, theme)
+    if listed:
+        _draw_top(style(fig.add_axes(boxes[1]), theme, "Most frequent"), data, theme)
     _draw_heat(fig.add_axes(boxes[2]), data, theme)
     return fig
 
@@ -132,7 +162,11 @@ def _stack_categories(bars: Axes, x: np.ndarray, data: TriggerSeries, theme: Cha
             )
         bottom += heights
     bars.set_ylabel("events", color=theme.foreground, fontsize=theme.small)
-    bars.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))  # no 0.25 events
+    low, high = bars.get_ylim()  # the stack's own limits (nothing drawn later moves them)
+    ticks = MaxNLocator(nbins=5, integer=True).tick_values(low, high)  # no 0.25 events
+    # Chosen once, only those shown: drawing asks the axis for its ticks several times, and
+    # makes a tick (lines and texts) for each, the ones outside the limits too.
+    bars.yaxis.set_major_locator(FixedLocator([t for t in ticks if low <= t <= high]))
 
 
 def _draw_intensity(bars: Axes, x: np.ndarray, data: TriggerSeries, theme: ChartTheme) -> None:

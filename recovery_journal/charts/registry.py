@@ -6,6 +6,10 @@ For the report and any other caller::
     figure = build_chart("mood", data, ChartTheme(dark=False, font_size=10))
     sentence = chart_summary("mood", data)                   # caption / accessible description
     save_chart(figure, Path("mood.png"))                     # PNG (≥ 1,000 px wide) or SVG
+
+A file must stand alone: ``build_chart(kind, data, theme, standalone=True)`` draws the lists a
+chart otherwise leaves to real text beside it (the triggers' most frequent, see
+``domain.insight_text.top_trigger_rows``).
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +45,8 @@ class ChartKind:
     title: str
     build: Callable[[Any, ChartTheme], Figure]
     summary: Callable[[Any], str]
+    standalone: Callable[[Any, ChartTheme], Figure] | None = None
+    """The figure for a file, when it differs: with the lists shown beside it on screen."""
 
 
 CHARTS: dict[str, ChartKind] = {
@@ -47,7 +54,13 @@ CHARTS: dict[str, ChartKind] = {
     for k in (
         ChartKind("mood", "Mood over time", mood_figure, text.mood_sentence),
         ChartKind("calendar", "Mood calendar", calendar_figure, text.calendar_sentence),
-        ChartKind("triggers", "Triggers", triggers_figure, text.triggers_sentence),
+        ChartKind(
+            "triggers",
+            "Triggers",
+            triggers_figure,
+            text.triggers_sentence,
+            partial(triggers_figure, top_list=True),
+        ),
         ChartKind(
             "warning-signs", "Warning signs", warning_signs_figure, text.warning_signs_sentence
         ),
@@ -59,9 +72,14 @@ CHARTS: dict[str, ChartKind] = {
 assert tuple(CHARTS) == CHART_KINDS
 
 
-def build_chart(kind: str, data: Any, theme: ChartTheme = LIGHT) -> Figure:
-    """The figure of ``kind`` (one of ``CHART_KINDS``) for ``data`` from ``chart_data``."""
-    figure = CHARTS[kind].build(data, theme)
+def build_chart(
+    kind: str, data: Any, theme: ChartTheme = LIGHT, *, standalone: bool = False
+) -> Figure:
+    """The figure of ``kind`` (one of ``CHART_KINDS``) for ``data`` from ``chart_data``;
+    ``standalone``: for a file, with the lists the app and the report show as text beside it."""
+    chart = CHARTS[kind]
+    build = chart.standalone if standalone and chart.standalone else chart.build
+    figure = build(data, theme)
     settle_layout(figure)
     return figure
 

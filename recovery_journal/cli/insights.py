@@ -25,7 +25,7 @@ def cmd_chart(args: argparse.Namespace, out: TextIO) -> int:
     from recovery_journal.charts.common import caption
     from recovery_journal.charts.registry import LIGHT, build_chart, chart_summary, save_chart
 
-    figure = build_chart(args.kind, data, LIGHT)
+    figure = build_chart(args.kind, data, LIGHT, standalone=True)  # a file stands alone
     caption(figure, chart_summary(args.kind, data), LIGHT)
     save_chart(figure, target)
     print(f"Wrote the {args.kind} chart ({period.start} to {period.end}) to {target}.", file=out)

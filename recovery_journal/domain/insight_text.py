@@ -80,6 +80,18 @@ def triggers_sentence(data: TriggerSeries) -> str:
     return text + "."
 
 
+TOP_TRIGGER_COLUMNS = ("Trigger", "Times", "Mean intensity (0–10)", "Last seen")
+
+
+def top_trigger_rows(data: TriggerSeries) -> list[tuple[str, str, str, str]]:
+    """The most frequent triggers as a table's rows (:data:`TOP_TRIGGER_COLUMNS`), most
+    frequent first: what the triggers chart draws in a file, shown as real text in the app
+    and the therapist summary (selectable, read out by a screen reader)."""
+    return [
+        (t.name, str(t.count), _n(t.mean_intensity), f"{t.last_seen:%d %b %Y}") for t in data.top
+    ]
+
+
 def warning_signs_sentence(data: WarningSeries) -> str:
     if data.total == 0:
         return f"No warning signs noted in {_days(data.period)}."

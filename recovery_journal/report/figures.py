@@ -23,6 +23,7 @@ from matplotlib.ticker import FixedFormatter
 from recovery_journal.charts.common import figure_legend
 from recovery_journal.charts.registry import CHARTS, build_chart, chart_summary
 from recovery_journal.charts.theme import ChartTheme
+from recovery_journal.domain.insight_text import top_trigger_rows
 from recovery_journal.domain.report import SummaryData
 from recovery_journal.report import vector
 
@@ -63,6 +64,9 @@ class ReportFigure:
     title: str
     figure: Figure | None  # None: nothing to draw (the sentence says why)
     summary: str
+    rows: tuple[tuple[str, ...], ...] = ()
+    """The chart's table, set as text under it (the triggers' most frequent: selectable in
+    the PDF, and the drawing is lighter); columns: ``TOP_TRIGGER_COLUMNS``."""
 
 
 def _drawn(kind: str, data: object) -> bool:
@@ -158,7 +162,8 @@ def chart(key: str, kind: str, data: object) -> ReportFigure:
             _quiet_daily_line(figure)
     if figure is None and kind == "mood":  # the app's "fills in as you write" is for the screen
         summary = "No mood ratings in this period."
-    return ReportFigure(key, CHARTS[kind].title, figure, summary)
+    rows = tuple(top_trigger_rows(data)) if kind == "triggers" and figure is not None else ()  # type: ignore[arg-type]
+    return ReportFigure(key, CHARTS[kind].title, figure, summary, rows)
 
 
 def report_figures(data: SummaryData) -> list[ReportFigure]:

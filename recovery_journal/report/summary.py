@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from PySide6.QtGui import QTextDocument
 
+from recovery_journal.domain.insight_text import TOP_TRIGGER_COLUMNS
 from recovery_journal.domain.report import (
     LOW_MOOD,
     Dated,
@@ -231,8 +232,30 @@ def _charts(charts: Sequence[ReportFigure]) -> list[str]:
             drawing = f"<p>{placeholder(drawn)}</p>"
             drawn += 1
         brk = ' style="page-break-before: always"' if drawing and drawn == 3 else ""
-        parts.append(f"<h3{brk}>{_e(chart.title)}</h3>{drawing}<p>{_e(chart.summary)}</p>")
+        table = _rows_table(chart.rows)
+        parts.append(f"<h3{brk}>{_e(chart.title)}</h3>{drawing}<p>{_e(chart.summary)}</p>{table}")
     return parts
+
+
+def _rows_table(rows: Sequence[Sequence[str]]) -> str:
+    """The most frequent triggers under their chart, as text (numbers right-aligned)."""
+    if not rows:
+        return ""
+    right = (1, 2)
+    head = "".join(
+        f"<th align='{'right' if i in right else 'left'}'>{_e(c)}</th>"
+        for i, c in enumerate(TOP_TRIGGER_COLUMNS)
+    )
+    body = "".join(
+        "<tr>"
+        + "".join(
+            f"<td align='{'right' if i in right else 'left'}'>{_e(cell)}</td>"
+            for i, cell in enumerate(row)
+        )
+        + "</tr>"
+        for row in rows
+    )
+    return f"<p><b>Most frequent triggers</b></p>{TABLE}<tr>{head}</tr>{body}</table>"
 
 
 def more_pages(data: SummaryData, charts: Sequence[ReportFigure]) -> str:

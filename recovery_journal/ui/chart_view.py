@@ -1,5 +1,6 @@
 """One chart on screen: its caption (the summary sentence), the figure, hover tips, click-a-day,
-and "Save chart as…".
+"Save chart as…", and under the figure the chart's table as text where it has one
+(:mod:`recovery_journal.ui.chart_table`).
 
 matplotlib is imported here only inside methods, the first time a figure arrives: importing this
 module (which the main window does at unlock) costs nothing.
@@ -23,6 +24,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from recovery_journal.ui.chart_table import table_for
 
 PNG_FILTER = "PNG image (*.png)"
 KEEP = 4
@@ -61,6 +64,14 @@ class ChartView(QWidget):
         self.area.setWidgetResizable(True)
         self.area.setFrameShape(QScrollArea.Shape.NoFrame)
         self.area.setAccessibleName(title)
+        # What scrolls: the figure's canvas, then the chart's table (if it has one).
+        self.sheet = QWidget()
+        self._sheet_column = QVBoxLayout(self.sheet)
+        self._sheet_column.setContentsMargins(0, 0, 0, 0)
+        self.table = table_for(kind)
+        if self.table is not None:
+            self._sheet_column.addWidget(self.table)
+        self.area.setWidget(self.sheet)
         top = QHBoxLayout()
         top.addWidget(self.caption, 1)
         top.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -112,17 +123,21 @@ class ChartView(QWidget):
         self._kept.clear()
 
     def _put(self, canvas: Any, figure: Any, data: Any, summary: str, key: Any) -> None:
-        previous = self.area.takeWidget()  # setWidget would delete it
-        if previous is not None and previous is not canvas:
-            if any(previous is kept[0] for kept in self._kept.values()):
-                previous.setParent(self)
-                previous.hide()
-            else:
-                previous.deleteLater()
+        previous = self.canvas
+        if previous is not canvas:
+            if previous is not None:
+                self._sheet_column.removeWidget(previous)
+                if any(previous is kept[0] for kept in self._kept.values()):
+                    previous.hide()
+                else:
+                    previous.deleteLater()
+            canvas.setParent(self.sheet)
+            self._sheet_column.insertWidget(0, canvas, 1)
         self.canvas, self.figure, self.data, self._key = canvas, figure, data, key
         canvas.setAccessibleDescription(summary)
-        self.area.setWidget(canvas)
         canvas.show()
+        if self.table is not None:
+            self.table.show_data(data)
         self.caption.setText(summary)
         self.save_button.setEnabled(True)
         self.stale = False

@@ -94,7 +94,18 @@ def test_trigger_counts_are_whole_numbers_and_the_legend_sits_under_the_date_wor
     assert all(legend.y1 <= box.y0 for box in tick_words)
     assert _legend_words(fig)[-1] == "mean intensity"  # after the categories it measures
     words = [t.get_text() for ax in fig.axes for t in ax.texts]
-    assert {"0 barely", "10 overwhelming", "Payday", "Mum", "Mon", "evening"} <= set(words)
+    assert {"0 barely", "10 overwhelming", "Mon", "evening"} <= set(words)
+
+
+def test_the_heat_map_alone_lines_up_under_the_bars_and_a_file_keeps_the_list_beside_it() -> None:
+    screen = build_chart("triggers", TRIGGERS, LIGHT)
+    bars, heat = screen.axes  # no list: its words are text under the chart in the app
+    assert heat.get_position().x1 == bars.get_position().x1
+    assert heat.get_position().y1 < bars.get_position().y0
+    file = build_chart("triggers", TRIGGERS, LIGHT, standalone=True)
+    bars, top, heat = file.axes
+    assert top.get_position().x1 < heat.get_position().x0  # side by side under the bars
+    assert top.get_title(loc="left") == "Most frequent"
 
 
 def test_the_coping_note_sits_under_the_axis_label() -> None:

@@ -20,6 +20,7 @@ from matplotlib.patches import Rectangle
 
 from recovery_journal.charts.registry import CHARTS, build_chart, chart_summary, save_chart
 from recovery_journal.charts.theme import OKABE_ITO, ChartTheme
+from recovery_journal.domain.insight_text import TOP_TRIGGER_COLUMNS, top_trigger_rows
 from recovery_journal.domain.insights import (
     CHART_KINDS,
     CheckinDay,
@@ -169,6 +170,32 @@ def test_triggers_stack_categories_per_week_with_intensity() -> None:
     assert chart_summary("triggers", TRIGGERS) == (
         "4 trigger events in these 14 days, most often “Payday” (2 times); mostly in the morning."
     )
+
+
+def test_the_most_frequent_triggers_are_text_on_screen_and_drawn_in_a_file() -> None:
+    rows = [("Payday", "2", "7.0", "03 Mar 2026"), ("Mum", "2", "4.0", "10 Mar 2026")]
+    assert top_trigger_rows(TRIGGERS) == rows  # the app's and the summary's table
+    assert len(TOP_TRIGGER_COLUMNS) == len(rows[0])
+    on_screen = build_chart("triggers", TRIGGERS, LIGHT)
+    assert not [p for ax in on_screen.axes for p in ax.patches if p.get_gid() == "top"]
+    assert "Payday" not in {t.get_text() for ax in on_screen.axes for t in ax.texts}
+    file = build_chart("triggers", TRIGGERS, LIGHT, standalone=True)
+    top = file.axes[1]
+    bars = [p for p in top.patches if p.get_gid() == "top"]
+    assert [b.get_width() for b in bars] == [2, 2]  # least frequent at the bottom
+    texts = [t.get_text() for t in top.texts]
+    assert texts[:2] == ["Mum", "Payday"]  # a name left of each bar, the first on top
+    assert texts[2:] == ["4.0 · 10 Mar 2026", "7.0 · 03 Mar 2026"]  # intensity · last seen
+    empty_top = TriggerSeries(
+        TRIGGERS.period,
+        TRIGGERS.buckets,
+        TRIGGERS.counts,
+        TRIGGERS.mean_intensity,
+        (),
+        TRIGGERS.heat,
+    )
+    assert len(build_chart("triggers", empty_top, LIGHT, standalone=True).axes) == 2
+    assert top_trigger_rows(empty_top) == []
 
 
 def test_warning_signs_are_grouped_by_stage_with_shapes() -> None:

@@ -178,3 +178,14 @@ def test_an_outcome_that_is_no_scale_or_number_is_a_kind_usage_error(initialised
     assert "Traceback" not in err and "Craving" not in err  # no other measure's name
     code, _, err = cli("insights", "--outcome", "cravings")
     assert code == 2 and "Settings ▸ My measures" in err
+
+
+def test_a_triggers_file_draws_the_most_frequent_triggers_beside_the_chart(
+    env: Path, tmp_path: Path
+) -> None:
+    """The app shows the list as text under the chart; a file must stand alone."""
+    assert cli("demo", "--days", "30", "--seed", "3")[0] == 0
+    svg = tmp_path / "triggers.svg"
+    code, _, err = cli("chart", "triggers", "--output", str(svg))
+    assert code == 0, err
+    assert b'id="top"' in svg.read_bytes() and b'id="heat"' in svg.read_bytes()

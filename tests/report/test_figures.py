@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from recovery_journal.charts.mood import daily_arrays
 from recovery_journal.charts.registry import CHARTS, chart_summary
+from recovery_journal.domain.insight_text import top_trigger_rows
 from recovery_journal.domain.insights import Period as InsightsPeriod
 from recovery_journal.domain.report import Preset, ReportOptions
 from recovery_journal.report.engine import Frame, Paged, Part
@@ -43,7 +44,7 @@ def test_the_figures_are_the_insights_charts_of_the_same_data(
     span = InsightsPeriod(JUNE.start, JUNE.end)
     parts = {
         "mood": [b'id="range"', b'id="mean"', b'id="rolling"', b'id="milestone"'],
-        "triggers": [b'id="category:', b'id="intensity"', b'id="top"', b'id="heat"'],
+        "triggers": [b'id="category:', b'id="intensity"', b'id="heat"'],
         "warning_signs": [b'id="sign:'],
         "coping": [b'id="drops"', b'id="interval"'],
     }
@@ -81,6 +82,16 @@ def test_the_charts_write_dates_out_and_sit_on_the_pages_with_their_words(
     chart_pages = " ".join(pdf_pages(document.pdf())[1 : 1 + document.pages_of_part(1)])
     for chart in figures:
         assert chart.title in chart_pages and chart.summary in chart_pages
+    # The most frequent triggers are text under their chart (not drawn in it), every number:
+    triggers = figures[1]
+    span = InsightsPeriod(JUNE.start, JUNE.end)
+    assert triggers.rows and triggers.rows == tuple(
+        top_trigger_rows(demo.insights.chart_data("triggers", span))
+    )
+    assert triggers.figure is not None and len(triggers.figure.axes) == 2  # bars, heat map
+    assert "Most frequent triggers" in chart_pages
+    for name, times, intensity, seen in triggers.rows:
+        assert f"{name} {times} {intensity} {seen}" in " ".join(chart_pages.split()), name
 
 
 def test_any_figure_is_embedded_as_vectors_and_fits_the_page(qtbot: QtBot) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
@@ -302,3 +303,50 @@ def test_a_measure_outcome_reads_higher_or_lower_in_its_unit(qtbot: QtBot) -> No
     assert view.outcome_combo.currentText() == "Drinks"
     view.show_patterns(week, [], (Outcome(), drinks), drinks)
     assert "at least 3 days with a value for “Drinks”" in view.found.text()
+
+
+def test_the_most_frequent_triggers_are_a_table_under_the_chart_and_a_saved_file_draws_them(
+    qtbot: QtBot,
+    demo_ctx: UiContext,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    reported: list[BaseException],
+) -> None:
+    """The list is real text on the page (selectable, read as a table), every number of it;
+    switching range refills it with that range's list; a saved file stands alone."""
+    from recovery_journal.domain.insight_text import top_trigger_rows
+
+    page = _page(qtbot, demo_ctx)
+    view = page.views["triggers"]
+    assert view.table is not None and page.views["mood"].table is None
+    with qtbot.waitSignal(page.chart_shown, timeout=20_000):
+        page.tabs.setCurrentWidget(view)
+    shown = [tuple(row) for row in view.table.rows()]
+    assert shown and shown == top_trigger_rows(view.data)
+    assert view.table.isVisible() and view.table.table.accessibleName() == "Most frequent triggers"
+    times = view.table.table.horizontalHeaderItem(1)
+    assert times is not None and times.text() == "Times"
+    table = view.table
+    qtbot.waitUntil(lambda: table.y() >= view.canvas.y() + view.canvas.height())  # under it
+    assert not [p for ax in view.figure.axes for p in ax.patches if p.get_gid() == "top"]
+    cells = table.table  # tall enough for every row: it never scrolls on its own
+    assert cells.viewport().height() >= sum(cells.rowHeight(r) for r in range(cells.rowCount()))
+    cells.setFocus()
+    cells.setCurrentCell(0, 0)
+    qtbot.keyClick(cells, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == shown[0][0]  # real text: it copies
+    with qtbot.waitSignal(page.chart_shown, timeout=20_000):
+        page.set_range(0)
+    assert view.data.period.days > 30
+    assert [tuple(row) for row in table.rows()] == top_trigger_rows(view.data)
+    with qtbot.waitSignal(page.chart_shown, timeout=1_000):
+        page.set_range(30)  # kept: the table follows the picture shown
+    assert [tuple(row) for row in table.rows()] == shown
+    target = tmp_path / "triggers.svg"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "SVG image (*.svg)")
+    )
+    with qtbot.waitSignal(page.chart_saved, timeout=20_000):
+        qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
+    assert b'id="top"' in target.read_bytes()  # the file draws the list beside the chart
+    assert reported == []

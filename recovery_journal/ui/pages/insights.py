@@ -270,7 +270,8 @@ class InsightsPage(Page):
             from recovery_journal.charts.registry import build_chart, save_chart
             from recovery_journal.charts.theme import ChartTheme
 
-            save_chart(build_chart(kind, data, ChartTheme(dark, font)), path)
+            # a file stands alone: with the lists the page shows as text beside the chart
+            save_chart(build_chart(kind, data, ChartTheme(dark, font), standalone=True), path)
             return path
 
         self.ctx.tasks.run(work, self._on_chart_saved, self.ctx.report)
