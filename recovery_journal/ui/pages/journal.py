@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -40,6 +39,7 @@ from recovery_journal.ui.entry_editor import EntryEditor
 from recovery_journal.ui.entry_list_model import ENTRY_ROLE, EntryFilter, EntryListModel
 from recovery_journal.ui.entry_list_view import EntryListView
 from recovery_journal.ui.journal_pane import CalendarAndEditor
+from recovery_journal.ui.list_or_entry import ListOrEntry
 from recovery_journal.ui.mood_calendar import MoodCalendar, to_date
 from recovery_journal.ui.pages.base import Page
 from recovery_journal.ui.qt_dates import to_qdate
@@ -257,14 +257,8 @@ class JournalPage(Page):
         right = self.right_pane = CalendarAndEditor(self.calendar, self.editor)
         right.setSizes([260, 440])
         right.setContentsMargins(6, 12, 12, 12)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(right)
-        # Extra width goes to both sides (2 : 3), so a wide window shows longer list rows.
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([400, 600])
-        self.splitter.setChildrenCollapsible(False)
+        self.panes = ListOrEntry(left, right)  # side by side, or one at a time when narrow
+        self.splitter = self.panes
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
@@ -272,7 +266,7 @@ class JournalPage(Page):
         chain: list[QWidget] = [
             self.search_field, f.tag_combo, f.range_combo, f.from_edit, f.to_edit,
             f.therapy_check, f.starred_check, f.clear_button, f.trash_button, self.list_view,
-            self.undo_button, self.calendar, self.editor.date_edit,
+            self.undo_button, self.panes.back_button, self.calendar, self.editor.date_edit,
         ]  # fmt: skip
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
@@ -294,6 +288,10 @@ class JournalPage(Page):
         self.editor.entry_restored.connect(self._on_editor_entry_left)
         self.editor.entry_purged.connect(self._on_editor_entry_purged)
         self.undo_button.clicked.connect(self._on_undo_clicked)
+        self.list_view.clicked.connect(self._on_list_view_opened)
+        self.list_view.activated.connect(self._on_list_view_opened)
+        self.panes.entry_shown.connect(self._on_panes_entry_shown)
+        self.panes.list_shown.connect(self._on_panes_list_shown)
 
     # ------------------------------------------------------------ Page hooks
 
@@ -402,6 +400,7 @@ class JournalPage(Page):
             self._select_row(row)
         elif fallback is not None:
             self.editor.show_entry(None)
+            self.panes.show_list()
 
     def _on_list_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         entry = current.data(ENTRY_ROLE) if current.isValid() else None
@@ -409,7 +408,25 @@ class JournalPage(Page):
             self.editor.show_entry(entry)
             self.calendar.setSelectedDate(to_qdate(entry.local_date))  # no filter: not a click
 
+    def _on_list_view_opened(self, index: QModelIndex) -> None:
+        """A click or Enter on a row: in one-pane mode, open the entry."""
+        if isinstance(index.data(ENTRY_ROLE), Entry):
+            self.panes.open_entry()
+
+    def _on_panes_entry_shown(self) -> None:
+        editor = self.editor
+        trashed = editor.entry is not None and editor.entry.in_trash
+        target = editor.restore_button if trashed else editor.body_edit
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_panes_list_shown(self) -> None:
+        current = self.list_view.currentIndex()
+        if current.isValid():
+            self.list_view.scrollTo(current)
+        self.list_view.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _on_find_activated(self) -> None:
+        self.panes.show_list()
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_field.selectAll()
 
@@ -429,6 +446,7 @@ class JournalPage(Page):
     def open_day(self, day: date) -> None:
         """Show the entries of ``day`` and select the first (the calendar, Insights)."""
         self._select_first = True
+        self.panes.show_list()
         self.filters.show_day(day)
 
     def _on_editor_entry_saved(self, saved: Entry) -> None:
@@ -442,16 +460,20 @@ class JournalPage(Page):
         if not entry.in_trash:  # restored: back to the journal, with the entry open
             self.filters.trash_button.setChecked(False)
             self.editor.show_entry(entry)
+            if self.panes.showing_entry:  # Restore was pressed there and is gone: write on
+                self.editor.body_edit.setFocus(Qt.FocusReason.OtherFocusReason)
             self._show_notice(self.tr("Restored to your journal."))
             self._refresh_after_change()
             self._reselect_id = entry.id
             return
         self._show_notice(self.tr("Moved to the Trash."), entry.id)
+        self.panes.show_list()  # where the notice and its Undo are
         self._refresh_after_change()
         self._reselect_id, self._fallback_row = None, row
 
     def _on_editor_entry_purged(self, _entry_id: int) -> None:
         self._show_notice(self.tr("Deleted for good."))
+        self.panes.show_list()
         self._fallback_row = self.list_view.currentIndex().row()
         self._refresh_after_change()
 
