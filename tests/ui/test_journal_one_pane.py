@@ -110,6 +110,7 @@ def test_at_150_percent_in_900_by_600_an_entry_opens_in_its_own_pane_and_back_ke
     assert panes.back_button.isVisible() and panes.back_button.text() == "← All entries"
     assert editor.title_edit.text() == "Day 1"
     assert QApplication.focusWidget() is editor.body_edit  # ready to read on or write
+    qtbot.waitUntil(lambda: not editor.body_edit.visibleRegion().isEmpty())  # and in view
     qtbot.keyClicks(editor.body_edit, "Not saved yet. ")
     qtbot.keyClick(editor.body_edit, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert page.list_view.isVisible() and not editor.isVisible()

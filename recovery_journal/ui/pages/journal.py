@@ -2,7 +2,8 @@
 
 The left column holds the search field (search-as-you-type over the encrypted full-text index),
 the filters (tag, dates, "for therapy", the Trash) and the entry list; the right side holds the
-mood calendar above the editor. The pieces live in their own modules — the model
+mood calendar above the editor. In a narrow window they show one at a time
+(:mod:`~recovery_journal.ui.list_or_entry`). The pieces live in their own modules — the model
 (:mod:`~recovery_journal.ui.entry_list_model`), its delegate, the calendar and the editor — and
 this page only wires them together and keeps the selection sensible across refreshes.
 
@@ -418,6 +419,12 @@ class JournalPage(Page):
         trashed = editor.entry is not None and editor.entry.in_trash
         target = editor.restore_button if trashed else editor.body_edit
         target.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not trashed:  # the words in view (the pane was just laid out: after this event)
+            QTimer.singleShot(0, self._show_writing_area)
+
+    def _show_writing_area(self) -> None:
+        if Shiboken.isValid(self) and self.panes.showing_entry:
+            self.editor.fields_scroll.ensureWidgetVisible(self.editor.body_edit, 0, 0)
 
     def _on_panes_list_shown(self) -> None:
         current = self.list_view.currentIndex()
