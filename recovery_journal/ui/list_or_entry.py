@@ -12,7 +12,9 @@ entry and any unsaved words exactly as they were.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,15 +33,22 @@ class ListOrEntry(QSplitter):
     """``list_pane`` | ``entry``: side by side when both fit comfortably, else one at a time.
 
     ``entry_shown`` and ``list_shown`` say which pane a person just switched to in one-pane mode
-    (the page moves the keyboard focus there).
+    (the page moves the keyboard focus there); ``has_entry`` says whether an entry is open.
     """
 
     entry_shown = Signal()
     list_shown = Signal()
 
-    def __init__(self, list_pane: QWidget, entry: QWidget, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        list_pane: QWidget,
+        entry: QWidget,
+        has_entry: Callable[[], bool],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.list_pane = list_pane
+        self._has_entry = has_entry
         self.back_button = QPushButton("\u2190 " + self.tr("All entries"))
         self.back_button.setAccessibleName(self.tr("Back to all entries"))
         self.back_button.setToolTip(self.tr("Back to the list (Alt+Left or Esc)"))
@@ -112,6 +121,12 @@ class ListOrEntry(QSplitter):
         self.fit(event.size().width())
         super().resizeEvent(event)
 
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:  # a pane's size hints changed (text size)
+            self.fit()
+        return handled
+
     def fit(self, width: int | None = None) -> None:
         """Two panes or one, for ``width`` (default: the present width)."""
         one_pane = (self.width() if width is None else width) < self.two_pane_width()
@@ -119,7 +134,8 @@ class ListOrEntry(QSplitter):
             return
         if one_pane:  # going narrow while writing keeps the entry in view
             focus = QApplication.focusWidget()
-            self._showing_entry = focus is not None and self.entry_pane.isAncestorOf(focus)
+            writing = focus is not None and self.entry_pane.isAncestorOf(focus)
+            self._showing_entry = writing and self._has_entry()
         self._one_pane = one_pane
         self._apply()
         if not one_pane:

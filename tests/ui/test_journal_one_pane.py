@@ -195,3 +195,22 @@ def test_ctrl_s_in_the_title_field_saves(
     assert entry is not None and entry.id is not None
     assert ui_ctx.session.entries.get(entry.id).title == "A new title"
     assert page.editor.status_label.text() == "Saved."
+
+
+def test_a_larger_text_size_alone_switches_to_one_pane(
+    qtbot: QtBot, app: QApplication, ui_ctx: UiContext
+) -> None:
+    """The page keeps its size; only the text grows (Settings ▸ Text size, applied live)."""
+    page = JournalPage(ui_ctx)
+    qtbot.addWidget(page)
+    apply_theme(app, "light", 100)
+    page.resize(page.panes.two_pane_width() + 50, 600)
+    page.show()
+    page.activated()
+    wait_tasks(qtbot, ui_ctx)
+    assert not page.panes.one_pane
+    width = page.width()
+    apply_theme(app, "light", 200)
+    qtbot.waitUntil(lambda: page.panes.two_pane_width() > width)
+    qtbot.waitUntil(lambda: page.panes.one_pane)
+    assert page.width() == width and page.search_field.isVisible() and not page.editor.isVisible()

@@ -258,7 +258,8 @@ class JournalPage(Page):
         right = self.right_pane = CalendarAndEditor(self.calendar, self.editor)
         right.setSizes([260, 440])
         right.setContentsMargins(6, 12, 12, 12)
-        self.panes = ListOrEntry(left, right)  # side by side, or one at a time when narrow
+        # Side by side, or one at a time when narrow.
+        self.panes = ListOrEntry(left, right, lambda: self.editor.entry is not None)
         self.splitter = self.panes
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
