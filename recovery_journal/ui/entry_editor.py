@@ -16,7 +16,7 @@ import itertools
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -43,6 +43,24 @@ MIN_WRITING_HEIGHT = 160
 
 def draft_slot(entry_id: int) -> str:
     return f"entry:{entry_id}"
+
+
+class FieldsScroll(QScrollArea):
+    """Scrolls the editor's fields down, never sideways, and is never narrower than they can
+    be: a pane too narrow for them asks its page for room instead of cutting them off."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        inner = self.widget()
+        if inner is None:
+            return hint
+        bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(max(hint.width(), inner.minimumSizeHint().width() + bar), hint.height())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # the fields' minimum changed (text size): tell the pane
+        return super().eventFilter(watched, event)
 
 
 class EntryEditor(EntryForm):
@@ -93,7 +111,7 @@ class EntryEditor(EntryForm):
         inner.addLayout(self._build_text_fields())
         inner.addWidget(self._build_tabs(), 1)
         self.body_edit.setMinimumHeight(MIN_WRITING_HEIGHT)
-        self.fields_scroll = QScrollArea()
+        self.fields_scroll = FieldsScroll()
         self.fields_scroll.setWidget(fields)
         self.fields_scroll.setWidgetResizable(True)
         self.fields_scroll.setFrameShape(QFrame.Shape.NoFrame)

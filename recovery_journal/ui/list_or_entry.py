@@ -19,6 +19,7 @@ from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
+    QLayout,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -74,6 +75,7 @@ class ListOrEntry(QSplitter):
         self.setChildrenCollapsible(False)
         self._one_pane = False
         self._showing_entry = False
+        self._hints_stale = False
         keys = ("Alt+Left", "Esc")
         self._back_keys = [QShortcut(QKeySequence(key), self.entry_pane) for key in keys]
         for shortcut in self._back_keys:
@@ -129,6 +131,7 @@ class ListOrEntry(QSplitter):
 
     def fit(self, width: int | None = None) -> None:
         """Two panes or one, for ``width`` (default: the present width)."""
+        self._refresh_hidden_pane()
         one_pane = (self.width() if width is None else width) < self.two_pane_width()
         if one_pane == self._one_pane:
             return
@@ -140,6 +143,25 @@ class ListOrEntry(QSplitter):
         self._apply()
         if not one_pane:
             self.setSizes([2 * self.width() // 5, 3 * self.width() // 5])
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._hints_stale = True
+        super().changeEvent(event)
+
+    def _refresh_hidden_pane(self) -> None:
+        """Qt leaves a hidden widget's size hints as they were when it was hidden: after the
+        text size changed, bring the hidden pane's up to date once (innermost first)."""
+        hidden = [p for p in (self.list_pane, self.entry_pane) if p.isHidden()]
+        if not (self._hints_stale and hidden):
+            return
+        self._hints_stale = False
+        for pane in hidden:
+            for widget in reversed(pane.findChildren(QWidget)):
+                widget.updateGeometry()
+            for layout in reversed(pane.findChildren(QLayout)):
+                layout.activate()
+        self.updateGeometry()  # the page's minimum is the wider pane's
 
     def _apply(self) -> None:
         one, entry = self._one_pane, self._showing_entry

@@ -214,3 +214,20 @@ def test_a_larger_text_size_alone_switches_to_one_pane(
     qtbot.waitUntil(lambda: page.panes.two_pane_width() > width)
     qtbot.waitUntil(lambda: page.panes.one_pane)
     assert page.width() == width and page.search_field.isVisible() and not page.editor.isVisible()
+
+
+def test_the_hidden_pane_follows_a_new_text_size_too(
+    qtbot: QtBot, app: QApplication, ui_ctx: UiContext
+) -> None:
+    """Qt keeps a hidden widget's old size hints: the editor, hidden by going narrow at the
+    moment the text shrank, still asked for its 200 % width and kept the page too wide."""
+    window, page = _journal(qtbot, app, ui_ctx, (1600, 900), 200)
+    assert not page.panes.one_pane
+    apply_theme(app, "light", 100)
+    window.resize(MINIMUM_SIZE)  # before the editor learnt its new size
+    qtbot.waitUntil(lambda: page.panes.one_pane)
+    entry_pane = page.panes.entry_pane
+    assert entry_pane.isHidden()
+    list_width = page.panes.list_pane.minimumSizeHint().width()
+    qtbot.waitUntil(lambda: page.minimumSizeHint().width() == list_width)
+    assert entry_pane.minimumSizeHint().width() < list_width
