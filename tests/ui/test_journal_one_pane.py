@@ -116,6 +116,8 @@ def test_at_150_percent_in_900_by_600_an_entry_opens_in_its_own_pane_and_back_ke
     assert page.list_view.isVisible() and not editor.isVisible()
     assert page.list_view.currentIndex().row() == 1  # the same row, with the keyboard on it
     assert QApplication.focusWidget() is page.list_view
+    (draft,) = page.pending_drafts()  # locking now would keep the words as a draft
+    assert draft.body == "Not saved yet. Words."
     qtbot.keyClick(page.list_view, Qt.Key.Key_Return)
     wait_tasks(qtbot, ui_ctx)
     assert editor.isVisible() and editor.has_unsaved_changes()
