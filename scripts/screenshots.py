@@ -88,6 +88,14 @@ def save_large_text_pages(
         window.show_page(getattr(window, name))
         settle(app, tasks, 100)
         save(window, out, f"{name.removesuffix('_page')}-{theme}-900x600-150")
+        if name == "journal":  # one pane at a time here: the list above, an opened entry next
+            journal = window.journal
+            journal.list_view.setCurrentIndex(journal.model.index(0, 0))  # a search result
+            settle(app, tasks, 20)
+            journal.panes.open_entry()
+            settle(app, tasks, 20)
+            save(window, out, f"journal-{theme}-900x600-150-entry")
+            journal.panes.show_list()
     save_export_page(app, tasks, window, out, f"{theme}-900x600-150")
     apply_theme(app, theme)
 

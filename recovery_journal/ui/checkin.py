@@ -15,11 +15,13 @@ from PySide6.QtCore import (
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     QStringListModel,
     Qt,
     Signal,
     Slot,
 )
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QCompleter,
@@ -27,6 +29,10 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionToolButton,
+    QStylePainter,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -134,6 +140,29 @@ class TagsInput(QLineEdit):
 SUMMARY_CHARS = 48  # the editor's folded "More" says this much, the tooltip says the rest
 
 
+class FoldButton(QToolButton):
+    """The "More" toggle: in a narrow pane (large text) its words are cut at the edge with "…"
+    instead of widening the pane; ``text()`` and the tooltip keep all of them."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        policy = self.sizePolicy()
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Preferred)  # may shrink (Fixed can't)
+        self.setSizePolicy(policy)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), self.fontMetrics().averageCharWidth() * 16), hint.height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        option = QStyleOptionToolButton()
+        self.initStyleOption(option)
+        metrics = self.fontMetrics()
+        room = self.width() - (self.sizeHint().width() - metrics.horizontalAdvance(self.text()))
+        option.text = metrics.elidedText(self.text(), Qt.TextElideMode.ElideRight, max(room, 0))
+        QStylePainter(self).drawComplexControl(QStyle.ComplexControl.CC_ToolButton, option)
+
+
 def _words(text: str) -> str:
     return QCoreApplication.translate("CheckIn", text)
 
@@ -188,7 +217,7 @@ class CheckInPanel(QWidget):
         self.faces_toggle.setAccessibleName(self.tr("Show faces next to the mood"))
         self.faces_toggle.toggled.connect(self.mood.set_faces_visible)
         self.mood.set_faces_visible(False)
-        self.more_toggle = QToolButton()
+        self.more_toggle = FoldButton()
         self.more_toggle.setText(self.tr("More: anxiety, energy, sleep"))
         self.more_toggle.setAccessibleName(self.tr("Show anxiety, energy and sleep"))
         self.more_toggle.setCheckable(True)

@@ -16,11 +16,10 @@ import itertools
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -35,6 +34,7 @@ from recovery_journal.domain.entries import Draft, Entry, EntryRevision
 from recovery_journal.errors import UserError
 from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.entry_form import STAR_SHORTCUT, DraftBar, EntryFields, EntryForm
+from recovery_journal.ui.flow_layout import FlowLayout
 from recovery_journal.ui.history_dialog import HistoryDialog
 from recovery_journal.ui.qt_dates import to_local_qdatetime
 
@@ -43,6 +43,24 @@ MIN_WRITING_HEIGHT = 160
 
 def draft_slot(entry_id: int) -> str:
     return f"entry:{entry_id}"
+
+
+class FieldsScroll(QScrollArea):
+    """Scrolls the editor's fields down, never sideways, and is never narrower than they can
+    be: a pane too narrow for them asks its page for room instead of cutting them off."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        inner = self.widget()
+        if inner is None:
+            return hint
+        bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(max(hint.width(), inner.minimumSizeHint().width() + bar), hint.height())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # the fields' minimum changed (text size): tell the pane
+        return super().eventFilter(watched, event)
 
 
 class EntryEditor(EntryForm):
@@ -93,7 +111,7 @@ class EntryEditor(EntryForm):
         inner.addLayout(self._build_text_fields())
         inner.addWidget(self._build_tabs(), 1)
         self.body_edit.setMinimumHeight(MIN_WRITING_HEIGHT)
-        self.fields_scroll = QScrollArea()
+        self.fields_scroll = FieldsScroll()
         self.fields_scroll.setWidget(fields)
         self.fields_scroll.setWidgetResizable(True)
         self.fields_scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -114,7 +132,7 @@ class EntryEditor(EntryForm):
         for first, second in itertools.pairwise(self._tab_chain):
             self.setTabOrder(first, second)
 
-    def _build_buttons(self) -> QHBoxLayout:
+    def _build_buttons(self) -> FlowLayout:
         self.status_label = QLabel()
         self.status_label.setAccessibleName(self.tr("Save status"))
         self.status_label.setWordWrap(True)
@@ -129,12 +147,11 @@ class EntryEditor(EntryForm):
             QKeySequence.SequenceFormat.NativeText))  # fmt: skip
         self.restore_button.hide()  # shown only for an entry in the Trash (see _fill)
         self.purge_button.hide()
-        row = QHBoxLayout()
-        row.addStretch(1)  # the status sits above the buttons: a narrow pane keeps them whole
-        for button in (self.history_button, self.trash_button, self.purge_button):
-            row.addWidget(button)
-        row.addWidget(self.restore_button)
-        row.addWidget(self.save_button)
+        # The status sits above the buttons, and they wrap to a second line when the pane is
+        # narrow (one pane at 640x480, or large text): the editor never needs all three abreast.
+        row = FlowLayout(align_right=True)
+        row.add(self.history_button, self.trash_button, self.purge_button, self.restore_button,
+                self.save_button)  # fmt: skip
         self._tab_chain: list[QWidget] = [
             self.date_edit, self.star_button, *self.checkin.focus_chain(), self.title_edit,
             self.tags_edit,

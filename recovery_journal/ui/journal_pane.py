@@ -10,7 +10,7 @@ date field still choose days. The person can still drag the divider while both a
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSplitter, QWidget
 
@@ -35,6 +35,12 @@ class CalendarAndEditor(QSplitter):
         wanted_height = self.calendar.sizeHint().height() + EDITOR_LINES * line
         wanted_width = self.calendar.minimumSizeHint().width()
         return self.height() >= wanted_height and self.width() >= wanted_width
+
+    def minimumSizeHint(self) -> QSize:
+        # The calendar hides rather than squeeze the editor, so only the editor sets the minimum
+        # (with the calendar shown, the Journal's one-pane mode measured a pane too wide for it).
+        margins = self.contentsMargins()
+        return self.editor.minimumSizeHint().grownBy(margins)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

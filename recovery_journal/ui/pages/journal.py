@@ -2,188 +2,46 @@
 
 The left column holds the search field (search-as-you-type over the encrypted full-text index),
 the filters (tag, dates, "for therapy", the Trash) and the entry list; the right side holds the
-mood calendar above the editor. The pieces live in their own modules — the model
+mood calendar above the editor. In a narrow window they show one at a time
+(:mod:`~recovery_journal.ui.list_or_entry`). The pieces live in their own modules — the model
 (:mod:`~recovery_journal.ui.entry_list_model`), its delegate, the calendar and the editor — and
 this page only wires them together and keeps the selection sensible across refreshes.
 
-A little over 400 lines of wiring, kept in one place on purpose.
+The search field and the filter bar are :mod:`~recovery_journal.ui.journal_filters`.
 """
 
 from __future__ import annotations
 
 import itertools
-from datetime import date, timedelta
+from datetime import date
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QPalette, QShortcut
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 from shiboken6 import Shiboken
 
-from recovery_journal.domain.clock import local_today
 from recovery_journal.domain.entries import Draft, Entry
 from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.entry_delegate import EntryDelegate
 from recovery_journal.ui.entry_editor import EntryEditor
 from recovery_journal.ui.entry_list_model import ENTRY_ROLE, EntryFilter, EntryListModel
 from recovery_journal.ui.entry_list_view import EntryListView
+from recovery_journal.ui.journal_filters import FilterBar, SearchField
 from recovery_journal.ui.journal_pane import CalendarAndEditor
-from recovery_journal.ui.mood_calendar import MoodCalendar, to_date
+from recovery_journal.ui.list_or_entry import ListOrEntry
+from recovery_journal.ui.mood_calendar import MoodCalendar
 from recovery_journal.ui.pages.base import Page
 from recovery_journal.ui.qt_dates import to_qdate
 
 SEARCH_DELAY_MS = 150
-_CUSTOM = "custom"
-
-
-class SearchField(QLineEdit):
-    """The search box: Esc clears it, Down or Enter moves on to the results."""
-
-    results_wanted = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape and self.text():
-            self.clear()
-            return
-        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.results_wanted.emit()
-            return
-        super().keyPressEvent(event)
-
-
-class FilterBar(QWidget):
-    """Tag, date range, "for therapy" and the Trash switch; ``changed`` when any of them moves."""
-
-    changed = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._quiet = False
-        self.tag_combo = QComboBox()
-        self.tag_combo.setAccessibleName(self.tr("Show entries with tag"))
-        self.tag_combo.addItem(self.tr("All tags"), "")
-        self.range_combo = QComboBox()
-        self.range_combo.setAccessibleName(self.tr("Show entries from"))
-        for text, days in (
-            (self.tr("Any time"), 0),
-            (self.tr("Last 7 days"), 7),
-            (self.tr("Last 30 days"), 30),
-            (self.tr("Last 12 months"), 365),
-            (self.tr("Chosen dates…"), _CUSTOM),
-        ):
-            self.range_combo.addItem(text, days)
-        self.from_edit = self._date_edit(self.tr("From day"), -30)
-        self.to_edit = self._date_edit(self.tr("To day"), 0)
-        self.therapy_check = QCheckBox(self.tr("For therapy"))
-        self.therapy_check.setAccessibleName(self.tr("Only entries to bring to therapy"))
-        self.starred_check = QCheckBox("\u2605 " + self.tr("Starred"))
-        self.starred_check.setAccessibleName(self.tr("Only starred entries"))
-        self.clear_button = QPushButton(self.tr("Clear filters"))
-        self.clear_button.setAccessibleName(self.tr("Clear filters"))
-        self.clear_button.setFlat(True)
-        self.trash_button = QPushButton(self.tr("Trash"))
-        self.trash_button.setCheckable(True)
-        self.trash_button.setAccessibleName(self.tr("Show the Trash"))
-        self.trash_button.setToolTip(self.tr("Entries you moved to the Trash; restore them here"))
-        self.dates = QWidget()
-        dates = QHBoxLayout(self.dates)
-        dates.setContentsMargins(0, 0, 0, 0)
-        dates.addWidget(self.from_edit, 1)
-        dates.addWidget(QLabel(self.tr("to")))
-        dates.addWidget(self.to_edit, 1)
-        self.dates.hide()
-        top, bottom = QHBoxLayout(), QHBoxLayout()
-        for combo in (self.tag_combo, self.range_combo):  # may shrink; the popup shows all
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            combo.setMinimumContentsLength(6)
-        top.addWidget(self.tag_combo, 1)
-        top.addWidget(self.range_combo, 1)
-        top.addWidget(self.clear_button)  # two short rows keep the list column narrow enough
-        for widget in (self.therapy_check, self.starred_check):
-            bottom.addWidget(widget)
-        bottom.addStretch(1)
-        bottom.addWidget(self.trash_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
-        layout.addLayout(top)
-        layout.addWidget(self.dates)
-        layout.addLayout(bottom)
-        for signal in (self.tag_combo.currentIndexChanged, self.range_combo.currentIndexChanged,
-                       self.from_edit.dateChanged, self.to_edit.dateChanged,
-                       self.therapy_check.toggled, self.starred_check.toggled,
-                       self.trash_button.toggled):  # fmt: skip
-            signal.connect(self._on_control_changed)
-        self.clear_button.clicked.connect(self.clear)
-
-    def _date_edit(self, name: str, days_from_today: int) -> QDateEdit:
-        edit = QDateEdit(QDate.currentDate().addDays(days_from_today))
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("d MMM yyyy")
-        edit.setAccessibleName(name)
-        return edit
-
-    def set_tags(self, tags: list[str]) -> None:
-        current = str(self.tag_combo.currentData())
-        self._quiet = True
-        while self.tag_combo.count() > 1:
-            self.tag_combo.removeItem(1)
-        for tag in tags:
-            self.tag_combo.addItem(f"#{tag}", tag)
-        index = self.tag_combo.findData(current) if current else 0
-        self.tag_combo.setCurrentIndex(max(index, 0))
-        self._quiet = False
-        if index < 0:
-            self.changed.emit()  # the tag is gone: show everything
-
-    def show_day(self, day: date) -> None:
-        """Narrow to one day (the calendar was clicked)."""
-        self._quiet = True
-        self.from_edit.setDate(to_qdate(day))
-        self.to_edit.setDate(to_qdate(day))
-        self.range_combo.setCurrentIndex(self.range_combo.findData(_CUSTOM))
-        self._quiet = False
-        self._on_control_changed()
-
-    def clear(self) -> None:
-        self._quiet = True
-        self.tag_combo.setCurrentIndex(0)
-        self.range_combo.setCurrentIndex(0)
-        self.therapy_check.setChecked(False)
-        self.starred_check.setChecked(False)
-        self._quiet = False
-        self._on_control_changed()
-
-    def tag(self) -> str | None:
-        return str(self.tag_combo.currentData()) or None
-
-    def date_range(self) -> tuple[date | None, date | None]:
-        choice = self.range_combo.currentData()
-        if choice == _CUSTOM:
-            start, end = to_date(self.from_edit.date()), to_date(self.to_edit.date())
-            return min(start, end), max(start, end)
-        if isinstance(choice, int) and choice > 0:
-            return local_today() - timedelta(days=choice - 1), None
-        return None, None
-
-    def _on_control_changed(self) -> None:
-        self.dates.setVisible(self.range_combo.currentData() == _CUSTOM)
-        if not self._quiet:
-            self.changed.emit()
 
 
 class JournalPage(Page):
@@ -257,14 +115,9 @@ class JournalPage(Page):
         right = self.right_pane = CalendarAndEditor(self.calendar, self.editor)
         right.setSizes([260, 440])
         right.setContentsMargins(6, 12, 12, 12)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(right)
-        # Extra width goes to both sides (2 : 3), so a wide window shows longer list rows.
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([400, 600])
-        self.splitter.setChildrenCollapsible(False)
+        # Side by side, or one at a time when narrow.
+        self.panes = ListOrEntry(left, right, lambda: self.editor.entry is not None)
+        self.splitter = self.panes
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
@@ -272,7 +125,7 @@ class JournalPage(Page):
         chain: list[QWidget] = [
             self.search_field, f.tag_combo, f.range_combo, f.from_edit, f.to_edit,
             f.therapy_check, f.starred_check, f.clear_button, f.trash_button, self.list_view,
-            self.undo_button, self.calendar, self.editor.date_edit,
+            self.undo_button, self.panes.back_button, self.calendar, self.editor.date_edit,
         ]  # fmt: skip
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
@@ -294,6 +147,10 @@ class JournalPage(Page):
         self.editor.entry_restored.connect(self._on_editor_entry_left)
         self.editor.entry_purged.connect(self._on_editor_entry_purged)
         self.undo_button.clicked.connect(self._on_undo_clicked)
+        self.list_view.clicked.connect(self._on_list_view_opened)
+        self.list_view.activated.connect(self._on_list_view_opened)
+        self.panes.entry_shown.connect(self._on_panes_entry_shown)
+        self.panes.list_shown.connect(self._on_panes_list_shown)
 
     # ------------------------------------------------------------ Page hooks
 
@@ -402,6 +259,7 @@ class JournalPage(Page):
             self._select_row(row)
         elif fallback is not None:
             self.editor.show_entry(None)
+            self.panes.show_list()
 
     def _on_list_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         entry = current.data(ENTRY_ROLE) if current.isValid() else None
@@ -409,7 +267,31 @@ class JournalPage(Page):
             self.editor.show_entry(entry)
             self.calendar.setSelectedDate(to_qdate(entry.local_date))  # no filter: not a click
 
+    def _on_list_view_opened(self, index: QModelIndex) -> None:
+        """A click or Enter on a row: in one-pane mode, open the entry."""
+        if isinstance(index.data(ENTRY_ROLE), Entry):
+            self.panes.open_entry()
+
+    def _on_panes_entry_shown(self) -> None:
+        editor = self.editor
+        trashed = editor.entry is not None and editor.entry.in_trash
+        target = editor.restore_button if trashed else editor.body_edit
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not trashed:  # the words in view (the pane was just laid out: after this event)
+            QTimer.singleShot(0, self._show_writing_area)
+
+    def _show_writing_area(self) -> None:
+        if Shiboken.isValid(self) and self.panes.showing_entry:
+            self.editor.fields_scroll.ensureWidgetVisible(self.editor.body_edit, 0, 0)
+
+    def _on_panes_list_shown(self) -> None:
+        current = self.list_view.currentIndex()
+        if current.isValid():
+            self.list_view.scrollTo(current)
+        self.list_view.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _on_find_activated(self) -> None:
+        self.panes.show_list()
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_field.selectAll()
 
@@ -429,6 +311,7 @@ class JournalPage(Page):
     def open_day(self, day: date) -> None:
         """Show the entries of ``day`` and select the first (the calendar, Insights)."""
         self._select_first = True
+        self.panes.show_list()
         self.filters.show_day(day)
 
     def _on_editor_entry_saved(self, saved: Entry) -> None:
@@ -442,16 +325,20 @@ class JournalPage(Page):
         if not entry.in_trash:  # restored: back to the journal, with the entry open
             self.filters.trash_button.setChecked(False)
             self.editor.show_entry(entry)
+            if self.panes.showing_entry:  # Restore was pressed there and is gone: write on
+                self.editor.body_edit.setFocus(Qt.FocusReason.OtherFocusReason)
             self._show_notice(self.tr("Restored to your journal."))
             self._refresh_after_change()
             self._reselect_id = entry.id
             return
         self._show_notice(self.tr("Moved to the Trash."), entry.id)
+        self.panes.show_list()  # where the notice and its Undo are
         self._refresh_after_change()
         self._reselect_id, self._fallback_row = None, row
 
     def _on_editor_entry_purged(self, _entry_id: int) -> None:
         self._show_notice(self.tr("Deleted for good."))
+        self.panes.show_list()
         self._fallback_row = self.list_view.currentIndex().row()
         self._refresh_after_change()
 
