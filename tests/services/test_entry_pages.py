@@ -19,7 +19,8 @@ FEELINGS = ("calm", "proud", "tired")
 
 def _fill(journal: JournalSession, count: int = 23) -> None:
     """Entries over a few days, several a day (the list breaks ties by id), with every kind of
-    field: tags in a chosen order, emotions, stars, therapy marks, an import, some trashed."""
+    field: tags in a chosen order, emotions, stars, therapy marks, an import, some trashed; most
+    written in date order (a page's ids lie close together), some not."""
     entries = []
     for n in range(count):
         entries.append(
@@ -41,6 +42,11 @@ def _fill(journal: JournalSession, count: int = 23) -> None:
                 source=EntrySource("jrnl", f"jrnl:{n}") if n == 7 else None,
             )
         )
+    # Written later about earlier days (an import): a page's ids then lie far apart.
+    entries += [
+        Entry(date(2026, 3, 1) + timedelta(days=(n * 5) % 8), f"Late {n}", tags=TAGS[n % 2 :])
+        for n in range(9)
+    ]
     journal.entries.add_many(entries)
     for listed in journal.entries.list()[::5]:
         assert listed.id is not None
