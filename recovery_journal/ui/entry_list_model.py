@@ -25,6 +25,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QStringListModel,
     Qt,
+    QTimer,
     Signal,
 )
 from shiboken6 import Shiboken
@@ -163,6 +164,10 @@ class EntryListModel(QStringListModel):
         if not self._paged:
             return self._rows[number] if 0 <= number < len(self._rows) else None
         row = self._counted.row(number)
+        if self._counted.failures:  # told after the paint that found them, not inside it
+            failure, self._counted.failures = self._counted.failures[0], []
+            report = self._ctx.report
+            QTimer.singleShot(0, lambda: report(failure))
         if isinstance(row, int):  # its page isn't loaded yet
             self._ask_for_page(row)
             return None

@@ -22,6 +22,7 @@ from datetime import date
 from typing import Any, Final
 
 from recovery_journal.domain.entries import Entry
+from recovery_journal.errors import UserError
 from recovery_journal.services.entries import EntryService, ListedEntry
 
 DECODED: Final = 1000
@@ -88,12 +89,15 @@ class CountedPages:
         self.last_asked = 0  # reloaded with page 0 on a refresh, so the view keeps its rows
         self._decode = decode
         self._rows: dict[int, Row] = {}  # decoded, by row number, oldest first
+        self._broken: set[int] = set()  # rows whose stored values don't decode
+        self.failures: list[UserError] = []  # not told yet (the model tells them)
 
     def reset(self, total: int = 0, pages: dict[int, list[ListedEntry]] | None = None) -> None:
         self.total = total
         self.pages = {n: rows for n, rows in (pages or {}).items() if rows}
         self.asking.clear()
         self._rows.clear()
+        self._broken.clear()
 
     def row(self, number: int) -> Row | int | None:
         """Row ``number``; the number of its page when that isn't loaded; None out of range."""
@@ -106,9 +110,16 @@ class CountedPages:
         listed = self.pages.get(page)
         if listed is None:
             return page
-        if at >= len(listed):
+        if at >= len(listed) or number in self._broken:
             return None
-        found = self._rows[number] = Row(self._decode(listed[at]), None)
+        try:
+            entry = self._decode(listed[at])
+        except UserError as exc:  # damaged or edited by hand: shown empty, told once a load
+            if not self._broken:
+                self.failures.append(exc)
+            self._broken.add(number)
+            return None
+        found = self._rows[number] = Row(entry, None)
         if len(self._rows) > DECODED:
             del self._rows[next(iter(self._rows))]
         return found
