@@ -5,11 +5,21 @@ from __future__ import annotations
 import builtins
 import dataclasses
 from datetime import date
+from typing import Any
 
 from recovery_journal.domain.entries import SEARCH_PAGE, Draft, Entry, EntryRevision, SearchHit
 from recovery_journal.services.unit_of_work import UnitOfWork
 from recovery_journal.storage import drafts, reads
 from recovery_journal.storage import entries as repo
+from recovery_journal.storage.entry_codec import decode_stored, stored_key
+
+ListedEntry = tuple[Any, ...]
+"""An entry as a page of the Journal list holds it until a row shows it: what was read, not yet
+decoded (:meth:`EntryService.entry_of` decodes it, :meth:`EntryService.key_of` reads its id and
+day). A plain tuple of plain values, which Python's cyclic collector stops tracking (it does so
+for exact tuples of untracked values only): a hundred years of list pages then add nothing to its
+full collections. Those walk every tracked object and came once a quarter more of them had piled
+up: they were the slowest pages of a long scroll."""
 
 
 class EntryService:
@@ -64,12 +74,42 @@ class EntryService:
         limit: int | None = None,
         offset: int = 0,
         starred_only: bool = False,
+        after: tuple[date, int] | None = None,
     ) -> builtins.list[Entry]:
         """Entries newest first, optionally within dates, with a tag, marked for therapy,
-        starred, or (``trash``) the ones in the trash."""
+        starred, or (``trash``) the ones in the trash. ``after`` (an entry's day and id) starts
+        just after that entry: the next page of a list read page by page."""
         which = reads.EntryFilter(start, end, tag, therapy_only, trash, starred_only)
         with self._uow.reading() as conn:
-            return reads.list_entries(conn, which, limit=limit, offset=offset)
+            return reads.list_entries(conn, which, limit=limit, offset=offset, after=after)
+
+    def page(
+        self,
+        *,
+        start: date | None = None,
+        end: date | None = None,
+        tag: str | None = None,
+        therapy_only: bool = False,
+        trash: bool = False,
+        limit: int | None = None,
+        offset: int = 0,
+        starred_only: bool = False,
+        after: tuple[date, int] | None = None,
+    ) -> builtins.list[ListedEntry]:
+        """:meth:`list`, undecoded: each entry is decoded by :meth:`entry_of` when shown."""
+        which = reads.EntryFilter(start, end, tag, therapy_only, trash, starred_only)
+        with self._uow.reading() as conn:
+            return reads.list_stored(conn, which, limit=limit, offset=offset, after=after)
+
+    @staticmethod
+    def entry_of(listed: ListedEntry) -> Entry:
+        """The entry a page of :meth:`page` holds (as :meth:`list` would have given it)."""
+        return decode_stored(listed)
+
+    @staticmethod
+    def key_of(listed: ListedEntry) -> tuple[int, date]:
+        """The id and the day of the entry a page of :meth:`page` holds."""
+        return stored_key(listed)
 
     def count(
         self,

@@ -77,6 +77,26 @@ def check_in_columns(check_in: CheckIn) -> dict[str, Any]:
     }
 
 
+Stored = tuple[Any, ...]
+"""An entry as read, not yet decoded: the values of ``ENTRY_COLUMNS`` in that order, then its tags
+(a tuple of names) and its emotions (a tuple of (name, intensity) pairs). Only plain values, so
+Python's cyclic collector stops tracking it: a list page of these costs the collector nothing."""
+
+
+_ID, _DAY = ENTRY_COLUMNS.index("id"), ENTRY_COLUMNS.index("local_date")
+
+
+def stored_key(stored: Stored) -> tuple[int, date]:
+    """The id and the day of the entry ``stored`` holds, without decoding the rest."""
+    return int(stored[_ID]), _day(stored[_DAY])
+
+
+def decode_stored(stored: Stored) -> Entry:
+    """The entry ``stored`` holds (see :data:`Stored`)."""
+    *columns, tags, emotions = stored
+    return decode_entry(dict(zip(ENTRY_COLUMNS, columns, strict=True)), tags, emotions)
+
+
 def decode_entry(
     columns: Mapping[str, Any], tags: Iterable[str], emotions: Iterable[tuple[str, int]]
 ) -> Entry:

@@ -25,14 +25,16 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QStringListModel,
     Qt,
+    QTimer,
     Signal,
 )
 from shiboken6 import Shiboken
 
 from recovery_journal.domain.entries import SEARCH_PAGE, Entry
+from recovery_journal.services.entries import EntryService
 from recovery_journal.ui.checkin import extras_in_words
 from recovery_journal.ui.context import UiContext
-from recovery_journal.ui.entry_pages import CountedPages, page_job
+from recovery_journal.ui.entry_pages import CountedPages, Key, page_job
 from recovery_journal.ui.entry_pages import Loaded as _Loaded
 from recovery_journal.ui.entry_pages import Row as _Row
 from recovery_journal.ui.entry_text import (
@@ -107,7 +109,7 @@ class EntryListModel(QStringListModel):
         self._ctx = ctx
         self._page_size = page_size
         self._rows: list[_Row] = []  # search hits, in order (search mode)
-        self._counted = CountedPages(page_size)  # list mode
+        self._counted = CountedPages(page_size, EntryService.entry_of)  # list mode
         self._paged = False  # list mode: the rows shown are counted and loaded page by page
         self._started = False
         self._filter = EntryFilter()
@@ -162,6 +164,10 @@ class EntryListModel(QStringListModel):
         if not self._paged:
             return self._rows[number] if 0 <= number < len(self._rows) else None
         row = self._counted.row(number)
+        if self._counted.failures:  # told after the paint that found them, not inside it
+            failure, self._counted.failures = self._counted.failures[0], []
+            report = self._ctx.report
+            QTimer.singleShot(0, lambda: report(failure))
         if isinstance(row, int):  # its page isn't loaded yet
             self._ask_for_page(row)
             return None
@@ -240,14 +246,15 @@ class EntryListModel(QStringListModel):
             lambda exc: self._on_failed(generation, exc),
         )
 
-    def _page_job(self, numbers: list[int]) -> Callable[[], _Loaded]:
+    def _page_job(self, numbers: list[int], after: Key | None = None) -> Callable[[], _Loaded]:
         wanted = self._filter
         filters = {
             "start": wanted.start, "end": wanted.end, "tag": wanted.tag,
             "therapy_only": wanted.therapy_only, "trash": wanted.trash,
             "starred_only": wanted.starred_only,
         }  # fmt: skip
-        return page_job(self._ctx.session.entries, filters, numbers, self._page_size)
+        entries = self._ctx.session.entries
+        return page_job(entries, filters, numbers, self._page_size, after)
 
     def _load_counted(self, *, keep_depth: bool) -> None:
         """List mode, anew: the count and the first page (and, refreshing, the page the view
@@ -281,7 +288,7 @@ class EntryListModel(QStringListModel):
         counted.asking.add(number)
         generation = self._generation
         self._ctx.tasks.run(
-            self._page_job([number]),
+            self._page_job([number], counted.key_before(number)),
             lambda loaded: self._on_page(generation, number, loaded),
             lambda exc: self._on_failed(generation, exc),
         )

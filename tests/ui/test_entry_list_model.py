@@ -7,8 +7,10 @@ from datetime import date, timedelta
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
+from sqlalchemy import text
 
 from recovery_journal.domain.entries import MATCH_END, MATCH_START, CheckIn, Entry
+from recovery_journal.errors import ValidationError
 from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.entry_list_model import (
     ENTRY_ROLE,
@@ -177,3 +179,20 @@ def test_long_snippets_lead_with_the_match() -> None:
     assert lead_to_match(raw) == f"…three four five {MATCH_START}sleep{MATCH_END} after"
     short = f"a {MATCH_START}b{MATCH_END}"
     assert lead_to_match(short) == short
+
+
+def test_a_damaged_row_shows_empty_and_is_told_once_kindly(
+    qtbot: QtBot, ui_ctx: UiContext, reported: list[BaseException]
+) -> None:
+    _add(ui_ctx, 5)
+    with ui_ctx.session.transaction() as s:  # as a damaged or hand-edited file might hold them
+        s.execute(text("UPDATE entries SET mood = 42 WHERE body LIKE '%#2' OR body LIKE '%#3'"))
+    model = EntryListModel(ui_ctx, page_size=20)
+    _loaded(qtbot, model, EntryFilter())
+    assert model.rowCount() == 5
+    for _ in range(2):  # painted twice
+        shown = [model.index(r, 0).data(ENTRY_ROLE) for r in range(5)]
+        assert [entry is None for entry in shown] == [False, False, True, True, False]
+    qtbot.waitUntil(lambda: bool(reported), timeout=10_000)
+    wait_tasks(qtbot, ui_ctx)
+    assert len(reported) == 1 and isinstance(reported[0], ValidationError)
