@@ -20,6 +20,7 @@ from recovery_journal.storage.migrations import (
     v006_entry_time_star_source,
     v007_own_measures,
     v008_search_by_date,
+    v009_smaller_search_index,
 )
 
 
@@ -42,6 +43,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(6, "entry time, offset, star and import source", v006_entry_time_star_source.SQL),
     Migration(7, "own daily measures", v007_own_measures.SQL),
     Migration(8, "search index by date, without a copy of the text", v008_search_by_date.SQL, True),
+    Migration(
+        9, "smaller search index, without word positions", v009_smaller_search_index.SQL, True
+    ),
 )
 CURRENT_VERSION = MIGRATIONS[-1].version
 
