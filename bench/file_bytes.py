@@ -5,15 +5,18 @@
 SQLCipher as built here has no ``dbstat`` table, so the journal (an *invented* bench/century.py
 journal: it opens with :data:`century.PASSPHRASE` only) is copied decrypted with
 ``sqlcipher_export`` into a private temporary folder in memory-backed ``/dev/shm`` where there is
-one, measured there with the standard library's SQLite (which has ``dbstat``) and deleted. The copy
-is laid out afresh (like ``VACUUM``) and its pages hold 80 bytes more than the encrypted file's
-(SQLCipher keeps an IV and a MAC in each page), so the shares are what counts; the page counts are
-scaled to the real file's size.
+one, measured there with the standard library's SQLite (which has ``dbstat``) and deleted. SQLCipher
+keeps 80 bytes of each page for its IV and MAC; the ``sqlite3`` shell, where installed, gives the
+copy the same 80 reserved bytes, so its pages hold what the encrypted file's hold (else each holds
+80 bytes more, and the overflow pages of rows just under 4 KB don't show). The copy is laid out
+afresh (like ``VACUUM``), so the shares are what counts: the sizes are scaled to the real file's.
 """
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
+import subprocess
 import sys
 import tempfile
 from collections import defaultdict
@@ -24,6 +27,7 @@ import century
 from recovery_journal.services.access import KeySettings, open_journal
 
 FTS_PREFIX = "entries_fts"
+SQLCIPHER_RESERVE = 80  # bytes of each page: a 16-byte IV and a 64-byte HMAC-SHA512
 
 
 def _copy_plain(journal: Path, target: Path) -> None:
@@ -35,6 +39,10 @@ def _copy_plain(journal: Path, target: Path) -> None:
             conn.execute("COMMIT")  # the copy only; the journal was only read
     finally:
         session.lock()
+    shell = shutil.which("sqlite3")
+    if shell is not None:
+        reserve = [shell, str(target), f".filectrl reserve_bytes {SQLCIPHER_RESERVE}", "VACUUM"]
+        subprocess.run(reserve, check=True, capture_output=True)
 
 
 def _owner(name: str, table_of: dict[str, str]) -> str:
@@ -44,8 +52,9 @@ def _owner(name: str, table_of: dict[str, str]) -> str:
     return table if table == name else f"{table}: {name}"
 
 
-def breakdown(journal: Path) -> list[tuple[str, int, int, int]]:
-    """(name, pages, payload bytes, unused bytes) per table/index, largest first."""
+def breakdown(journal: Path) -> list[tuple[str, int, int, int, int]]:
+    """(name, pages, payload bytes, unused bytes, overflow pages) per table/index, largest
+    first."""
     shm = Path("/dev/shm")
     with tempfile.TemporaryDirectory(dir=shm if shm.is_dir() else None) as folder:
         plain = Path(folder) / "plain.db"
@@ -53,18 +62,18 @@ def breakdown(journal: Path) -> list[tuple[str, int, int, int]]:
         conn = sqlite3.connect(plain)
         try:
             table_of = dict(conn.execute("SELECT name, tbl_name FROM sqlite_schema"))
-            totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-            for name, pages, payload, unused in conn.execute(
-                "SELECT name, count(*), sum(payload), sum(unused) FROM dbstat GROUP BY name"
+            totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+            for name, pages, payload, unused, overflow in conn.execute(
+                "SELECT name, count(*), sum(payload), sum(unused), sum(pagetype = 'overflow') "
+                "FROM dbstat GROUP BY name"
             ):
                 row = totals[_owner(name, table_of)]
-                row[0] += pages
-                row[1] += payload
-                row[2] += unused
+                for i, value in enumerate((pages, payload, unused, overflow)):
+                    row[i] += value
         finally:
             conn.close()
             plain.unlink()
-    return sorted(((k, v[0], v[1], v[2]) for k, v in totals.items()), key=lambda r: -r[1])
+    return sorted(((k, *(v[0], v[1], v[2], v[3])) for k, v in totals.items()), key=lambda r: -r[1])
 
 
 def report(journal: Path) -> str:
@@ -73,15 +82,16 @@ def report(journal: Path) -> str:
     pages = sum(r[1] for r in rows)
     lines = [
         f"{journal}: {file_mb:.1f} MB",
-        "| Table or index | Share of pages | ≈ MB of the file | payload MB | unused in its pages |",
-        "|---|---:|---:|---:|---:|",
+        "| Table or index | Share of pages | ≈ MB of the file | payload MB | unused in its pages "
+        "| overflow pages |",
+        "|---|---:|---:|---:|---:|---:|",
     ]
-    for name, n, payload, unused in rows:
+    for name, n, payload, unused, overflow in rows:
         if n / pages < 0.002:
             continue
         lines.append(
             f"| {name} | {n / pages:.1%} | {file_mb * n / pages:.2f} | {payload / 1e6:.2f} | "
-            f"{unused / max(1, payload + unused):.0%} |"
+            f"{unused / max(1, payload + unused):.0%} | {overflow:,} |"
         )
     return "\n".join(lines)
 
