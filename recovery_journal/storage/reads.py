@@ -8,7 +8,8 @@ reads a journal without paying for importing it.
 
 People type words, not FTS syntax: :func:`match_expression` turns any text into a safe MATCH
 expression (each word quoted, the last one a prefix while typing), so quotes, ``NEAR``, ``*``,
-``-`` or brackets in a query can never raise a syntax error or change the query's meaning.
+``-`` or brackets in a query can never raise a syntax error or change the query's meaning, and
+never make a phrase (the index keeps no word positions: words are split as the tokenizer splits).
 """
 
 from __future__ import annotations
@@ -30,12 +31,21 @@ from recovery_journal.errors import NotFoundError
 from recovery_journal.storage.database import DBAPIConnection
 from recovery_journal.storage.entry_codec import ENTRY_COLUMNS, Stored, decode_stored
 
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+# A word is what FTS5's unicode61 tokenizer makes a token of: a run of letters and digits. Its
+# tables are from an older Unicode than Python's; the letters Python knows and it doesn't are
+# token characters to it too (it treats unassigned code points as letters), except these, which
+# were vowel signs and marks then (New Tai Lue, Vedic) and separate tokens. A quoted term must be
+# exactly one token: the index keeps no word positions (schema version 10), so a quoted term that
+# the tokenizer split would be a phrase, which FTS5 then refuses. A test checks every letter and
+# digit Python knows against the tokenizer.
+TOKENIZER_SEPARATORS = "\u19b0-\u19c0\u19c8\u19c9\u1cf2\u1cf3"
+_WORD = re.compile(rf"[^\W_{TOKENIZER_SEPARATORS}]+", re.UNICODE)
 MAX_QUERY_WORDS = 32
 
 
 def match_expression(query: str, *, prefix_last: bool = True) -> str | None:
-    """A MATCH string for ``query``; None when it holds no searchable word."""
+    """A MATCH string for ``query``, each word one quoted term (all must match), the last a prefix
+    unless followed by a space; None when it holds no searchable word."""
     words = _WORD.findall(query)[:MAX_QUERY_WORDS]
     if not words:
         return None

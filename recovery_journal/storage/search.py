@@ -1,11 +1,13 @@
 """Keeping the full-text index (FTS5) in step with entries, inside the transaction that writes them.
 
-The index is an external-content FTS5 table (schema version 7): it stores no text of its own but
-reads it from the view ``entries_search`` (an entry's title, body and tag names). FTS5 can only
-remove an entry from its index given exactly the words it indexed, so the rule is: **unindex an
-entry before** anything the view shows of it changes (its date, title, body or tags) **and index it
-after**, in the same transaction; a new entry is only indexed, an entry deleted for good only
-unindexed first. Every write path does this through the three functions below.
+The index is an external-content FTS5 table (schema version 8): it stores no text of its own but
+reads it from the view ``entries_search`` (an entry's title, body and tag names), and since
+version 10 no word positions either (``detail=column``), so a query may not hold a phrase.
+
+FTS5 can only remove an entry from its index given exactly the words it indexed, so the rule is:
+**unindex an entry before** anything the view shows of it changes (its date, title, body or tags)
+**and index it after**, in the same transaction; a new entry is only indexed, an entry deleted for
+good only unindexed first. Every write path does this through the three functions below.
 
 The index's rowid is the entry's ``search_key`` (newest first, see the migration); searching is in
 :mod:`recovery_journal.storage.reads` (plain SQL, no ORM).

@@ -21,6 +21,7 @@ from recovery_journal.storage.migrations import (
     v007_own_measures,
     v008_search_by_date,
     v009_counters_on_today,
+    v010_smaller_search_index,
 )
 
 
@@ -44,6 +45,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(7, "own daily measures", v007_own_measures.SQL),
     Migration(8, "search index by date, without a copy of the text", v008_search_by_date.SQL, True),
     Migration(9, "counters chosen for Today", v009_counters_on_today.SQL),
+    Migration(
+        10, "smaller search index, without word positions", v010_smaller_search_index.SQL, True
+    ),
 )
 CURRENT_VERSION = MIGRATIONS[-1].version
 
