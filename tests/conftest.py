@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from recovery_journal.services.access import (
     BackupSettings,
@@ -42,6 +43,12 @@ if os.environ.get("RECOVERY_JOURNAL_TEST_MEMORY_SECURITY", "").lower() != "on":
         "PRAGMAS",
         tuple(p.replace("memory_security = ON", "memory_security = OFF") for p in SHIPPED_PRAGMAS),
     )
+
+# Property tests assert what holds, never how fast: no per-example deadline and no "input
+# generation is slow" health check (a wall-clock check like a deadline: it failed
+# tests/domain/test_entry_text.py on a busy machine). A test's own @settings still wins.
+settings.register_profile("suite", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("suite")
 
 PASSPHRASE = "correct horse battery staple"
 FAST = KeySettings(params=keys.TEST_PARAMS, policy=keys.TEST_POLICY)
