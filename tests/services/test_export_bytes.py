@@ -3,8 +3,8 @@
 Two independent references: the file the domain objects give (every collection's own list through
 ``jsonable``, laid out by ``dumps`` — the documented format, built without the export's SQL) for
 a journal with every kind of record and the awkward values; and a file written by the export as
-it was before (``tests/data/export-golden-v5.json``, commit 1178bc5: schema 9, export version 5), imported into a new journal
-and exported again.
+it was before (``tests/data/export-golden-v5.json``, by the code of commit 1178bc5: schema 9,
+export version 5), imported into a new journal and exported again.
 """
 
 from __future__ import annotations
