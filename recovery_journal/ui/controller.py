@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget
 from recovery_journal.errors import ErrorKind, UserError
 from recovery_journal.paths import normalise_journal_path
 from recovery_journal.services.options import BackupSettings, KeySettings, journal_exists
+from recovery_journal.ui import long_lived
 from recovery_journal.ui import settings as S
 from recovery_journal.ui.clipboard import ClipboardGuard
 from recovery_journal.ui.context import UiContext
@@ -174,6 +175,7 @@ class AppController(QObject):
             window.offer_new_recovery_code()
         self.unlocked.emit()
         self.upkeep_tasks.run(session.upkeep, None, self._on_upkeep_failed)
+        long_lived.settle()
 
     def _on_upkeep_failed(self, error: BaseException) -> None:
         """Damage found after unlocking: told kindly, without blocking (restore is offered)."""
@@ -292,6 +294,7 @@ class AppController(QObject):
         self.window = None
         self.damage = None  # went with the window
         self.session = None
+        long_lived.release()
         self._locking = False
         self.show_unlock()
         self.locked.emit()

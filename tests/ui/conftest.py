@@ -30,6 +30,7 @@ def no_collection_while_workers_run() -> Iterator[None]:
     try:
         yield
     finally:
+        gc.unfreeze()  # a test that unlocked through the app and never locked
         gc.enable()
 
 

@@ -204,6 +204,27 @@ def test_unsaved_writing_survives_a_lock(qtbot: QtBot, controller: AppController
     )
 
 
+def test_what_lives_while_unlocked_is_set_aside_from_full_collections_until_the_lock(
+    qtbot: QtBot, controller: AppController
+) -> None:
+    """Full collections walk only what was made after unlocking (the slowest page of a long
+    Journal scroll was one), and everything is the collector's again after the lock."""
+    import gc
+
+    controller.start()
+    assert gc.get_freeze_count() == 0
+    unlock(qtbot, controller)
+    frozen = gc.get_freeze_count()
+    assert frozen > 10_000  # the app's modules, the window and its pages
+    made_after = [object()]
+    assert gc.get_freeze_count() == frozen and gc.is_tracked(made_after)
+    with qtbot.waitSignal(controller.locked, timeout=10_000):
+        controller.lock()
+    assert gc.get_freeze_count() == 0
+    unlock(qtbot, controller)
+    assert gc.get_freeze_count() > 10_000
+
+
 def test_locking_leaves_no_journal_widget_behind(qtbot: QtBot, controller: AppController) -> None:
     """After a lock only the unlock screen exists: the main window and its pages are gone."""
     from PySide6.QtWidgets import QApplication
