@@ -11,12 +11,13 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from recovery_journal.domain.entries import Entry
 from recovery_journal.ui.context import UiContext
+from recovery_journal.ui.entry_editor import EntryEditor
 from recovery_journal.ui.main_window import MINIMUM_SIZE, MainWindow
 from recovery_journal.ui.pages.journal import JournalPage
 from recovery_journal.ui.theme import apply_theme
@@ -110,7 +111,8 @@ def test_at_150_percent_in_900_by_600_an_entry_opens_in_its_own_pane_and_back_ke
     assert panes.back_button.isVisible() and panes.back_button.text() == "← All entries"
     assert editor.title_edit.text() == "Day 1"
     assert QApplication.focusWidget() is editor.body_edit  # ready to read on or write
-    qtbot.waitUntil(lambda: not editor.body_edit.visibleRegion().isEmpty())  # and in view
+    qtbot.waitUntil(lambda: not editor.body_edit.visibleRegion().isEmpty())  # and in view:
+    qtbot.waitUntil(lambda: _whole_writing_area_in_view(editor))  # all of it, not one line
     qtbot.keyClicks(editor.body_edit, "Not saved yet. ")
     qtbot.keyClick(editor.body_edit, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert page.list_view.isVisible() and not editor.isVisible()
@@ -233,3 +235,9 @@ def test_the_hidden_pane_follows_a_new_text_size_too(
     list_width = page.panes.list_pane.minimumSizeHint().width()
     qtbot.waitUntil(lambda: page.minimumSizeHint().width() == list_width)
     assert entry_pane.minimumSizeHint().width() < list_width
+
+
+def _whole_writing_area_in_view(editor: EntryEditor) -> bool:
+    view = editor.fields_scroll.viewport()
+    top = editor.body_edit.mapTo(view, QPoint(0, 0)).y()
+    return top >= 0 and top + editor.body_edit.height() <= view.height()

@@ -15,7 +15,7 @@ from __future__ import annotations
 import itertools
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -281,8 +281,14 @@ class JournalPage(Page):
             QTimer.singleShot(0, self._show_writing_area)
 
     def _show_writing_area(self) -> None:
+        """The whole writing area in view (its top first if it is taller than the view).
+        (``ensureWidgetVisible`` would show only its text cursor: one line at 150 % text.)"""
         if Shiboken.isValid(self) and self.panes.showing_entry:
-            self.editor.fields_scroll.ensureWidgetVisible(self.editor.body_edit, 0, 0)
+            scroll, body = self.editor.fields_scroll, self.editor.body_edit
+            inner = scroll.widget()
+            top = body.mapTo(inner, QPoint(0, 0)) if inner is not None else QPoint(0, 0)
+            scroll.ensureVisible(top.x(), top.y() + body.height(), 0, 0)
+            scroll.ensureVisible(top.x(), top.y(), 0, 0)
 
     def _on_panes_list_shown(self) -> None:
         current = self.list_view.currentIndex()
