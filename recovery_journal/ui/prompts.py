@@ -144,11 +144,7 @@ class PromptCard(QFrame):
             " border-radius: 8px; }"
         )
         self._kicker = QLabel(self.tr("A prompt, if you'd like one"))
-        muted = self._kicker.palette()
-        muted.setColor(
-            QPalette.ColorRole.WindowText, muted.color(QPalette.ColorRole.PlaceholderText)
-        )
-        self._kicker.setPalette(muted)
+        self._kicker.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self._title = QLabel()
         font = self._title.font()
         font.setBold(True)

@@ -44,12 +44,9 @@ _STEPS = {
 
 
 def muted(widget: W) -> W:
-    """Give ``widget`` the theme's quiet text colour (for hints and anchor words)."""
-    palette = widget.palette()
-    palette.setColor(
-        QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText)
-    )
-    widget.setPalette(palette)
+    """Give ``widget`` the theme's quiet text colour (for hints and anchor words). A role, not
+    a copied colour, so the words follow a theme switched while the window is open."""
+    widget.setForegroundRole(QPalette.ColorRole.PlaceholderText)
     return widget
 
 
@@ -223,9 +220,10 @@ class ScaleInput(QWidget):
             size = self.value_label.fontMetrics().height()
             ratio = self.devicePixelRatioF()
             self.face_label.setPixmap(face_pixmap(face(value), size, colour, ratio))
-        self.value_label.setPalette(self.palette())
-        if value is None:
-            muted(self.value_label)
+        unset = QPalette.ColorRole.PlaceholderText
+        self.value_label.setForegroundRole(
+            unset if value is None else QPalette.ColorRole.WindowText
+        )
         self.slider.unset = value is None
         self.slider.update()
         self.slider.setAccessibleDescription(text)

@@ -162,7 +162,14 @@ def apply_theme(app: QApplication, theme: str, text_scale: int = SYSTEM_SCALE) -
         app.setStyle(BoundaryStyle(QStyleFactory.create("Fusion")))
         app.setProperty(_STYLED, True)
     dark = theme == "dark" or (theme == "system" and system_prefers_dark())
-    app.setPalette(_palette(dark))
+    palette = _palette(dark)
+    if app.styleSheet() and app.palette().color(QPalette.ColorRole.Window) != palette.color(
+        QPalette.ColorRole.Window
+    ):
+        # The style sheet's style keeps the palette each widget had when it was first polished:
+        # without taking the sheet off first, a live switch left open windows in the old theme.
+        app.setStyleSheet("")
+    app.setPalette(palette)
     apply_text_scale(app, text_scale)
     if app.styleSheet() != _STYLE_SHEET:  # setting it again puts back fonts from before
         app.setStyleSheet(_STYLE_SHEET)

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from recovery_journal.domain.scales import MOOD
 from recovery_journal.ui.nav_list import NavList
-from recovery_journal.ui.scale_input import ScaleInput
+from recovery_journal.ui.scale_input import ScaleInput, muted
 from recovery_journal.ui.text_size import TEXT_SCALES, system_font
 from recovery_journal.ui.theme import apply_theme, contrast_ratio, palette_for
 
@@ -151,3 +151,33 @@ def test_the_navigation_focus_ring_is_clearly_visible(
     qtbot.waitUntil(lambda: ring_pixels() > without + nav.width())  # top and bottom edges
     whole = nav.fontMetrics().horizontalAdvance("Support & meetings")
     assert whole + 24 <= nav.viewport().width()  # the whole label fits
+
+
+def test_a_theme_switched_while_a_window_is_open_reaches_every_widget(
+    qtbot: QtBot, app: QApplication
+) -> None:
+    """Settings ▸ Theme applies live: from dark to light the open window kept its dark panels
+    (the style sheet's style keeps each widget's palette from its first polish) and its quiet
+    words kept the dark theme's grey (a copied colour): ~2:1 on the light panel."""
+    apply_theme(app, "dark")
+    window = QWidget()
+    qtbot.addWidget(window)
+    column = QVBoxLayout(window)
+    field, nav = QLineEdit("words"), NavList()
+    nav.addItem("Today")
+    hint = QLabel("Everything here is optional.")
+    scale = ScaleInput(MOOD, "Mood")
+    for widget in (field, nav, hint, scale):
+        column.addWidget(widget)
+    muted(hint)
+    window.show()
+    qtbot.waitExposed(window)
+    apply_theme(app, "light")
+    light = palette_for(False)
+    for widget in (window, field, nav, hint, scale.value_label):
+        assert widget.palette().color(R.Window) == light.color(R.Window), widget
+        assert widget.palette().color(R.Base) == light.color(R.Base), widget
+    for quiet in (hint, scale.value_label):  # mood not set: the quiet colour of the new theme
+        colour = quiet.palette().color(quiet.foregroundRole())
+        assert colour == light.color(R.PlaceholderText)
+        assert contrast_ratio(colour, light.color(R.Window)) >= 4.5
