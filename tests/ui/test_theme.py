@@ -167,14 +167,15 @@ def test_a_theme_switched_while_a_window_is_open_reaches_every_widget(
     nav.addItem("Today")
     hint = QLabel("Everything here is optional.")
     scale = ScaleInput(MOOD, "Mood")
-    for widget in (field, nav, hint, scale):
-        column.addWidget(widget)
+    parts: tuple[QWidget, ...] = (field, nav, hint, scale)
+    for part in parts:
+        column.addWidget(part)
     muted(hint)
     window.show()
     qtbot.waitExposed(window)
     apply_theme(app, "light")
     light = palette_for(False)
-    for widget in (window, field, nav, hint, scale.value_label):
+    for widget in (window, *parts, scale.value_label):
         assert widget.palette().color(R.Window) == light.color(R.Window), widget
         assert widget.palette().color(R.Base) == light.color(R.Base), widget
     for quiet in (hint, scale.value_label):  # mood not set: the quiet colour of the new theme
