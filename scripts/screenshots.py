@@ -26,6 +26,7 @@ from recovery_journal.services.access import (
     create_journal,
     open_journal,
 )
+from recovery_journal.services.session import JournalSession
 from recovery_journal.storage.keys import FLOOR_PARAMS
 from recovery_journal.ui.clipboard import ClipboardGuard
 from recovery_journal.ui.context import UiContext
@@ -50,6 +51,25 @@ def save(widget: QWidget | None, out: Path, name: str) -> None:
     assert widget is not None, name
     widget.grab().save(str(out / f"{name}.png"))
     print("wrote", out / f"{name}.png")
+
+
+def output_folder(default_days: int) -> tuple[Path, int]:
+    """``--out`` (made if missing) and ``--days`` of the demo journal, from the command line."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", default="docs/screenshots")
+    parser.add_argument("--days", type=int, default=default_days)
+    args = parser.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    return out, args.days
+
+
+def demo_journal(root: Path, days: int) -> tuple[JournalSession, AppSettings]:
+    """An unlocked demo journal (invented data, seed 11) in ``root`` and settings beside it."""
+    session, _ = create_journal(root / "demo.rjournal", PASS, KEYS, BackupSettings(daily=False))
+    fill_demo_journal(session, days=days, seed=11)
+    settings = AppSettings(QSettings(str(root / "s.ini"), QSettings.Format.IniFormat))
+    return session, settings
 
 
 def save_export_page(
@@ -101,22 +121,15 @@ def save_large_text_pages(
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--out", default="docs/screenshots")
-    parser.add_argument("--days", type=int, default=365)
-    args = parser.parse_args()
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
+    out, days = output_folder(365)
     app = QApplication(sys.argv[:1])
     tasks = TaskRunner()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        journal = root / "demo.rjournal"
-        session, _ = create_journal(journal, PASS, KEYS, BackupSettings(daily=False))
-        fill_demo_journal(session, days=args.days, seed=11)
+        session, settings = demo_journal(root, days)
+        journal = session.path
         session.auto_backup(force=True)
         session.lock()
-        settings = AppSettings(QSettings(str(root / "s.ini"), QSettings.Format.IniFormat))
         for theme in ("light", "dark"):
             apply_theme(app, theme)
             first = FirstRunDialog(root / f"new-{theme}.rjournal", tasks, KEYS)

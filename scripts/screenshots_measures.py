@@ -10,7 +10,6 @@ scripts/screenshots.py (same demo journal, same way of grabbing).
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import tempfile
@@ -18,13 +17,10 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QScrollArea
-from screenshots import KEYS, PASS, save, settle  # scripts/ is on the path
+from screenshots import demo_journal, output_folder, save, settle  # scripts/ is on the path
 
-from recovery_journal.demo import fill_demo_journal
 from recovery_journal.domain.clock import local_today
-from recovery_journal.services.access import BackupSettings, create_journal
 from recovery_journal.ui import settings as S
 from recovery_journal.ui.clipboard import ClipboardGuard
 from recovery_journal.ui.context import UiContext
@@ -32,7 +28,6 @@ from recovery_journal.ui.main_window import MainWindow
 from recovery_journal.ui.measures_editor import MeasuresDialog
 from recovery_journal.ui.reminder_settings import MeasuresSettingsBox
 from recovery_journal.ui.reminders import GentleReminder
-from recovery_journal.ui.settings import AppSettings
 from recovery_journal.ui.tasks import TaskRunner
 from recovery_journal.ui.theme import apply_theme
 
@@ -64,22 +59,14 @@ def save_outcome_patterns(
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--out", default="docs/screenshots")
-    parser.add_argument("--days", type=int, default=120)
-    args = parser.parse_args()
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
+    out, days = output_folder(120)
     app = QApplication(sys.argv[:1])
     tasks = TaskRunner()
     with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        session, _ = create_journal(root / "demo.rjournal", PASS, KEYS, BackupSettings(daily=False))
-        fill_demo_journal(session, days=args.days, seed=11)
+        session, settings = demo_journal(Path(tmp), days)
         ids = [m.id for m in session.measures.list() if m.id is not None]
         # Today's values, part filled in (the cigarettes not yet).
         session.measures.set_day(local_today(), {ids[0]: 3, ids[1]: 1})
-        settings = AppSettings(QSettings(str(root / "s.ini"), QSettings.Format.IniFormat))
         settings.set(S.REMINDER_ON, True)
         ctx = UiContext(session, tasks, settings, lambda e: print("error:", e), ClipboardGuard())
         for theme in ("light", "dark"):

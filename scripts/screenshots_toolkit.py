@@ -8,7 +8,6 @@ light and dark, on a demo journal (invented data):
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import tempfile
@@ -17,18 +16,15 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
-from screenshots import KEYS, PASS, save, settle  # scripts/ is on the path
+from screenshots import KEYS, demo_journal, output_folder, save, settle  # scripts/ is on the path
 
-from recovery_journal.demo import fill_demo_journal
 from recovery_journal.domain.clock import local_today
 from recovery_journal.domain.tracking import WarningStage
-from recovery_journal.services.access import BackupSettings, create_journal
 from recovery_journal.ui.clipboard import ClipboardGuard
 from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.main_window import MainWindow
-from recovery_journal.ui.settings import AppSettings
 from recovery_journal.ui.tasks import TaskRunner
 from recovery_journal.ui.theme import apply_theme
 
@@ -106,21 +102,13 @@ def shoot(app: QApplication, tasks: TaskRunner, window: MainWindow, out: Path, t
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--out", default="docs/screenshots")
-    parser.add_argument("--days", type=int, default=365)
-    args = parser.parse_args()
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
+    out, days = output_folder(365)
     app = QApplication(sys.argv[:1])
     tasks = TaskRunner()
     with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp)
-        session, _ = create_journal(root / "demo.rjournal", PASS, KEYS, BackupSettings(daily=False))
-        fill_demo_journal(session, days=args.days, seed=11)
+        session, settings = demo_journal(Path(tmp), days)
         counter = session.progress.add_counter("Smoke-free since", local_today() - timedelta(6))
         session.progress.record_slip(counter.id or 0, local_today() - timedelta(3))
-        settings = AppSettings(QSettings(str(root / "s.ini"), QSettings.Format.IniFormat))
         for theme in ("light", "dark"):
             apply_theme(app, theme)
             ctx = UiContext(

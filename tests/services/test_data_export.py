@@ -17,6 +17,32 @@ from recovery_journal.services.jsonable import jsonable
 from recovery_journal.services.session import JournalSession
 
 
+def collections_by_kind(journal: JournalSession) -> dict[str, Collection[Any]]:
+    """Each record list of the JSON export (``triggers`` … ``measure_values``, in its order) and
+    the domain collection it is made from: the reference the fast SQL paths are checked against."""
+    t, c, s, p = journal.tracking, journal.coping, journal.support, journal.progress
+    return {
+        "triggers": t.triggers,
+        "trigger_events": t.trigger_events,
+        "warning_signs": t.warning_signs,
+        "warning_sign_observations": t.observations,
+        "coping_strategies": c.strategies,
+        "coping_uses": c.uses,
+        "coping_plan": c.plan_items,
+        "safety_plan": s.safety_items,
+        "support_contacts": s.contacts,
+        "peer_meetings": s.meetings,
+        "counters": p.counters,
+        "slips": p.slips,
+        "milestones": p.milestones,
+        "goals": p.goals,
+        "goal_steps": p.goal_steps,
+        "phases": p.phases,
+        "measures": journal.measures.definitions,
+        "measure_values": journal.measures.values,
+    }
+
+
 def test_entries_from_sql_are_exactly_the_domain_entries(journal: JournalSession) -> None:
     fill_demo_journal(journal, days=40, end=date(2026, 1, 31))
     journal.entries.add(
@@ -73,27 +99,7 @@ def test_daily_rows_match_the_records(journal: JournalSession) -> None:
 def test_records_from_sql_are_exactly_the_domain_records(journal: JournalSession) -> None:
     """The JSON export's fast path gives what every collection's own list gives, in order."""
     fill_demo_journal(journal, days=60, end=date(2026, 1, 31))
-    t, c, s, p = journal.tracking, journal.coping, journal.support, journal.progress
-    slow: dict[str, Collection[Any]] = {
-        "triggers": t.triggers,
-        "trigger_events": t.trigger_events,
-        "warning_signs": t.warning_signs,
-        "warning_sign_observations": t.observations,
-        "coping_strategies": c.strategies,
-        "coping_uses": c.uses,
-        "coping_plan": c.plan_items,
-        "safety_plan": s.safety_items,
-        "support_contacts": s.contacts,
-        "peer_meetings": s.meetings,
-        "counters": p.counters,
-        "slips": p.slips,
-        "milestones": p.milestones,
-        "goals": p.goals,
-        "goal_steps": p.goal_steps,
-        "phases": p.phases,
-        "measures": journal.measures.definitions,
-        "measure_values": journal.measures.values,
-    }
+    slow = collections_by_kind(journal)
     fast = data_export.record_documents(journal)
     assert list(fast) == list(slow)
     for key, collection in slow.items():

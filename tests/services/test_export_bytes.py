@@ -22,11 +22,11 @@ from recovery_journal.domain.coping import CopingCategory, CopingStrategy
 from recovery_journal.domain.entries import CheckIn, Draft, Emotion, Entry, EntrySource
 from recovery_journal.domain.measures import Measure, MeasureKind, MeasureValue
 from recovery_journal.domain.tracking import Trigger, TriggerCategory
-from recovery_journal.services.collection import Collection
 from recovery_journal.services.export import EXPORT_FORMAT, EXPORT_VERSION, dumps, export_json
 from recovery_journal.services.jsonable import jsonable
 from recovery_journal.services.restoring import import_export
 from recovery_journal.services.session import JournalSession
+from tests.services.test_data_export import collections_by_kind
 from tests.services.test_restoring import new_journal
 
 GOLDEN = Path(__file__).parents[1] / "data" / "export-golden-v5.json"
@@ -89,7 +89,6 @@ def fill_awkward(journal: JournalSession) -> None:
 
 def _from_domain(journal: JournalSession, header: dict[str, Any]) -> str:
     """The export as the documented format defines it, from the domain objects."""
-    t, c, s, p = journal.tracking, journal.coping, journal.support, journal.progress
     entries = sorted(journal.entries.list() + journal.entries.trash(), key=lambda e: e.id or 0)
     doc: dict[str, Any] = {
         **header,
@@ -97,27 +96,7 @@ def _from_domain(journal: JournalSession, header: dict[str, Any]) -> str:
         "entry_revisions": jsonable(journal.entries.history_everywhere()),
         "drafts": jsonable(journal.entries.drafts()),
     }
-    kinds: dict[str, Collection[Any]] = {
-        "triggers": t.triggers,
-        "trigger_events": t.trigger_events,
-        "warning_signs": t.warning_signs,
-        "warning_sign_observations": t.observations,
-        "coping_strategies": c.strategies,
-        "coping_uses": c.uses,
-        "coping_plan": c.plan_items,
-        "safety_plan": s.safety_items,
-        "support_contacts": s.contacts,
-        "peer_meetings": s.meetings,
-        "counters": p.counters,
-        "slips": p.slips,
-        "milestones": p.milestones,
-        "goals": p.goals,
-        "goal_steps": p.goal_steps,
-        "phases": p.phases,
-        "measures": journal.measures.definitions,
-        "measure_values": journal.measures.values,
-    }
-    for key, collection in kinds.items():
+    for key, collection in collections_by_kind(journal).items():
         doc[key] = jsonable(collection.list(include_archived=True))
     return dumps(doc)
 
