@@ -179,6 +179,10 @@ def test_search_and_the_trash_work_in_one_pane(
     assert editor.isVisible() and editor.entry is not None and not editor.entry.in_trash
     assert not page.filters.trash_button.isChecked()
     assert QApplication.focusWidget() is editor.body_edit
+    # The list's notice is out of sight in one pane: the entry pane itself says what happened.
+    assert editor.status_label.isVisible() and editor.status_label.text() == (
+        "Restored to your journal."
+    )
 
 
 def test_ctrl_s_in_the_title_field_saves(

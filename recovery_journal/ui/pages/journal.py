@@ -331,9 +331,11 @@ class JournalPage(Page):
         if not entry.in_trash:  # restored: back to the journal, with the entry open
             self.filters.trash_button.setChecked(False)
             self.editor.show_entry(entry)
+            restored = self.tr("Restored to your journal.")
             if self.panes.showing_entry:  # Restore was pressed there and is gone: write on
                 self.editor.body_edit.setFocus(Qt.FocusReason.OtherFocusReason)
-            self._show_notice(self.tr("Restored to your journal."))
+                self.editor.status_label.setText(restored)  # the list's notice is hidden
+            self._show_notice(restored)
             self._refresh_after_change()
             self._reselect_id = entry.id
             return
