@@ -295,3 +295,23 @@ def test_changing_every_key_keeps_8_kb_pages(journal: JournalSession) -> None:
     session = open_journal(path, new, FAST, BackupSettings(daily=False))
     assert session.entries.count() == 10 and _conn_page_size(session) == 8192
     session.lock()
+
+
+def test_a_hot_rollback_journal_tells_the_page_size_when_page_1_fits_no_size(
+    journal: JournalSession,
+) -> None:
+    """Killed while "change every key" rewrote the file, page 1 may be under the other key until
+    SQLite rolls the rollback journal back; that journal's (plain) header records the size."""
+    path = journal.path
+    key = bytearray(journal._opened.key_material.data_key)
+    journal.lock()
+    other = bytearray(secrets.token_bytes(32))
+    assert page_check.page_size_of(path, other) == page_check.PAGE_SIZE
+    header = bytes.fromhex("d9d505f920a163d7") + bytes(16) + (8192).to_bytes(4, "big")
+    hot = path.with_name(path.name + "-journal")
+    hot.write_bytes(header + bytes(100))
+    assert page_check.page_size_of(path, other) == 8192
+    assert page_check.page_size_of(path, key) == 8192
+    hot.write_bytes(b"not a journal header at all, just noise" * 3)
+    assert page_check.page_size_of(path, other) == page_check.PAGE_SIZE
+    hot.unlink()
