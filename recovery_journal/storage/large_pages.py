@@ -50,10 +50,12 @@ def temp_path(path: Path) -> Path:
 
 
 def remove_leftovers(path: Path) -> None:
-    """Remove a copy an interrupted conversion left (and SQLite's files beside it)."""
+    """Remove a copy an interrupted conversion left (and SQLite's files beside it), as far as
+    possible: one that stays (an unwritable folder) only keeps the next conversion from starting."""
     temp = temp_path(path)
     for suffix in _TEMP_SUFFIXES:
-        temp.with_name(temp.name + suffix).unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            temp.with_name(temp.name + suffix).unlink(missing_ok=True)
 
 
 def _salted_key(data_key: bytearray, salt_hex: str) -> bytearray:
@@ -114,8 +116,8 @@ def _contents(conn: database.DBAPIConnection) -> list[tuple[object, ...]]:
 
 def _check_copy(conn: database.DBAPIConnection, target: Path, data_key: bytearray) -> None:
     """The copy opens at 8 KB pages (found the way every connection finds it) and holds the same
-    schema, version and rows per table as the journal."""
-    copy = database.connect(target, data_key)
+    schema, version and rows per table as the journal (read-only: it stays as fsynced)."""
+    copy = database.side_connect(target, data_key)
     try:
         if database.page_size(copy) != LARGE_PAGE_SIZE or _contents(copy) != _contents(conn):
             raise CopyMismatch()
