@@ -22,7 +22,7 @@ from recovery_journal.storage.database import (
 )
 from recovery_journal.storage.keys import sqlcipher_key_spec, zero
 
-_STEP_PAGES = 1024  # a backup's copy asks whether to stop every 4 MB
+_STEP_PAGES = 1024  # a backup's copy asks whether to stop every 8 MB (4 MB at 4 KB pages)
 
 
 class BackupStopped(Exception):
