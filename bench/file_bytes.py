@@ -8,7 +8,8 @@ journal: it opens with :data:`century.PASSPHRASE` only) is copied decrypted with
 one, measured there with the standard library's SQLite (which has ``dbstat``) and deleted. SQLCipher
 keeps 80 bytes of each page for its IV and MAC; the ``sqlite3`` shell, where installed, gives the
 copy the same 80 reserved bytes, so its pages hold what the encrypted file's hold (else each holds
-80 bytes more, and the overflow pages of rows just under 4 KB don't show). The copy is laid out
+80 bytes more, and the overflow pages of rows just under a page don't show) and the journal's
+page size (8 KB, or 4 KB for a journal not yet converted). The copy is laid out
 afresh (like ``VACUUM``), so the shares are what counts: the sizes are scaled to the real file's.
 """
 
@@ -34,7 +35,9 @@ def _copy_plain(journal: Path, target: Path) -> None:
     session = open_journal(journal, century.PASSPHRASE, KeySettings(), century.NO_BACKUP)
     try:
         with session.reading() as conn:
+            size = int(conn.execute("PRAGMA cipher_page_size").fetchone()[0])
             conn.execute(f"ATTACH DATABASE '{target}' AS plain KEY ''")
+            conn.execute(f"PRAGMA plain.page_size = {size}")  # the journal's: 8 KB, or 4 KB
             conn.execute("SELECT sqlcipher_export('plain')").fetchall()
             conn.execute("COMMIT")  # the copy only; the journal was only read
     finally:

@@ -18,10 +18,10 @@ from sqlcipher3 import dbapi2
 
 from recovery_journal.errors import ErrorKind, UserError
 from recovery_journal.storage.keys import sqlcipher_key_spec, zero
+from recovery_journal.storage.page_check import page_size_of
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 PRAGMAS = (
-    "cipher_compatibility = 4",
     "cipher_memory_security = ON",
     "temp_store = MEMORY",
     "journal_mode = WAL",
@@ -124,8 +124,10 @@ def _apply_pragmas(conn: DBAPIConnection) -> None:
 
 
 def _keyed(path: Path, data_key: bytearray, mode: str) -> DBAPIConnection:
-    """A connection in ``mode`` (ro, rw, rwc) with the raw key set from a zeroed buffer."""
+    """A connection in ``mode`` (ro, rw, rwc) with the raw key set from a zeroed buffer and the
+    file's page size (found in the file itself, before SQLite reads it: see page_check)."""
     silence_sqlcipher_log()
+    size = page_size_of(path, data_key)
     uri = f"{path.absolute().as_uri()}?mode={mode}"
     try:
         conn = dbapi2.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
@@ -136,7 +138,21 @@ def _keyed(path: Path, data_key: bytearray, mode: str) -> DBAPIConnection:
         conn.set_key(spec)
     finally:
         zero(spec)
+    try:
+        # SQLCipher 4's settings, then the page size: setting the compatibility later would put
+        # a new file's page size back to 4,096.
+        conn.execute("PRAGMA cipher_compatibility = 4").fetchall()
+        conn.execute(f"PRAGMA cipher_page_size = {int(size)}").fetchall()
+    except dbapi2.Error as exc:
+        conn.close()
+        raise error_from_sqlite(exc, opening=True) or damaged_error() from None
     return conn
+
+
+def page_size(conn: DBAPIConnection, schema: str = "main") -> int:
+    """The SQLCipher page size ``conn`` reads ``schema`` with (8,192, or 4,096 for a journal made
+    before: see :mod:`~recovery_journal.storage.page_check`)."""
+    return int(conn.execute(f"PRAGMA {schema}.cipher_page_size").fetchone()[0])
 
 
 def side_connect(path: Path, data_key: bytearray) -> DBAPIConnection:

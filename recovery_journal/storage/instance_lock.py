@@ -116,6 +116,19 @@ class InstanceLock:
         self._identity = (info.st_dev, info.st_ino)
         _OPEN_DATABASES.add(self._identity)
 
+    def renew_identity(self) -> None:
+        """The database file was replaced by a new one (an atomic rename over it): lock the new
+        file's identity, then let go of the old one's."""
+        old_fd, old_identity = self._identity_fd, self._identity
+        if old_fd is None:
+            return
+        self._identity_fd = None
+        try:
+            self.lock_identity()
+        finally:
+            _OPEN_DATABASES.discard(old_identity)
+            os.close(old_fd)
+
     def release(self) -> None:
         if self._identity_fd is not None:
             _OPEN_DATABASES.discard(self._identity)

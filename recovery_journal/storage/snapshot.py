@@ -3,6 +3,7 @@
 The copy is made with SQLite's online backup API into a target keyed with the same key, so it is
 as encrypted as the journal and consistent even in WAL mode (copying the open file is not); it is
 made in steps, asking between them whether to stop (locking), so stopping never leaves a file.
+The copy keeps the journal's page size (8 KB, or 4 KB for a journal not yet converted).
 """
 
 from __future__ import annotations
@@ -13,10 +14,15 @@ from pathlib import Path
 from sqlcipher3 import dbapi2
 
 from recovery_journal.errors import ErrorKind, UserError
-from recovery_journal.storage.database import DBAPIConnection, damaged_error, error_from_sqlite
+from recovery_journal.storage.database import (
+    DBAPIConnection,
+    damaged_error,
+    error_from_sqlite,
+    page_size,
+)
 from recovery_journal.storage.keys import sqlcipher_key_spec, zero
 
-_STEP_PAGES = 1024  # a backup's copy asks whether to stop every 4 MB
+_STEP_PAGES = 1024  # a backup's copy asks whether to stop every 8 MB (4 MB at 4 KB pages)
 
 
 class BackupStopped(Exception):
@@ -47,9 +53,13 @@ def snapshot(
     try:
         if not checked and conn.execute("PRAGMA cipher_integrity_check").fetchall():
             raise damaged_error()
+        size = page_size(conn)
         dest = dbapi2.connect(str(target))
         try:
             dest.set_key(spec)
+            # The copy has the journal's page size: SQLite's backup API copies pages as they are,
+            # and a target of another size would hold pages nobody can read.
+            dest.execute(f"PRAGMA cipher_page_size = {size}").fetchall()
             conn.backup(dest, pages=_STEP_PAGES, progress=progress)
             return str(dest.execute("PRAGMA cipher_salt").fetchone()[0])
         finally:

@@ -1,7 +1,8 @@
 """Opening an existing journal once its keys are unwrapped, telling apart every way it can fail
 (DESIGN.md section 3): missing or half-missing files, an ordinary database, files that don't
 belong together, a write-ahead log that isn't this journal's, damage, and a key file older than
-the journal's keys. Runs the migrations (after a backup) of a journal made by an older version.
+the journal's keys. Runs the migrations (after a backup) of a journal made by an older version,
+and gives a journal with 4 KB pages 8 KB ones (:mod:`~recovery_journal.storage.large_pages`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from sqlcipher3 import dbapi2
 
 from recovery_journal.errors import ErrorKind, UserError
 from recovery_journal.paths import keys_path
-from recovery_journal.storage import backup, database, keys, migrations, page_check
+from recovery_journal.storage import backup, database, keys, large_pages, migrations, page_check
 from recovery_journal.storage.instance_lock import InstanceLock
 from recovery_journal.storage.open_journal import OpenJournal, opened
 from recovery_journal.storage.options import BackupSettings
@@ -115,6 +116,7 @@ def open_with_keys(
     conn = None
     try:
         _check_database_file(path, envelope)
+        large_pages.remove_leftovers(path)  # a copy an interrupted conversion left behind
         if not database.leftover_wal_fits(path, key_material.data_key):
             raise UserError(
                 ErrorKind.FILES_MISMATCHED,
@@ -135,6 +137,10 @@ def open_with_keys(
             journal.auto_backup(f"before-upgrade-v{version}", force=True)
             migrations.migrate(conn)
             journal.migrated_from = version
+        try:
+            large_pages.backup_then_convert(journal)  # 4 KB pages → 8 KB, once
+        finally:
+            conn = journal.connection  # a new one after a conversion
         return journal
     except BaseException as exc:
         if conn is not None:

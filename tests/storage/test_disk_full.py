@@ -87,7 +87,7 @@ def test_writing_until_the_disk_is_full_is_disk_full_and_keeps_what_was_saved(
     small_disk: Mount,
 ) -> None:
     """The write that doesn't fit fails as DISK_FULL; every earlier entry survives a reopen."""
-    disk = small_disk(1024)
+    disk = small_disk(1536)  # an empty journal of 8 KB pages is ~0.5 MB
     backups = BackupSettings(folder=disk / "backups")
     session, _ = create_journal(disk / "journal.rjournal", PASSPHRASE, FAST, backups)
     try:

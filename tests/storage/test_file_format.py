@@ -32,6 +32,7 @@ def _read_with_raw_key(path: Path, data_key: bytes) -> list[tuple[str, str]]:
     conn = dbapi2.connect(f"file:{path}?mode=ro", uri=True)
     try:
         conn.execute(f"PRAGMA key = \"x'{data_key.hex()}'\"")
+        conn.execute("PRAGMA cipher_page_size = 8192")  # as the recipe says
         rows: list[tuple[str, str]] = conn.execute(
             "SELECT local_date, body FROM entries"
         ).fetchall()
