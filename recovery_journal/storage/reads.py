@@ -118,7 +118,9 @@ def _matches(
     instead of every match being joined to its entry and sorted (196 ms for a word in a third of
     36,500 entries). Dates bound the rowids, so FTS5 skips the days outside them. The snippets
     come from the same query: SQLite makes them for the page's rows only, and a prefix (the last
-    word as it is being typed) is expanded by FTS5 once instead of twice (~2 ms at 100 years)."""
+    word as it is being typed) is expanded by FTS5 once instead of twice (~2 ms at 100 years).
+    ``CROSS JOIN`` keeps the index the outer loop: with both dates SQLite otherwise walks the
+    entries of the period by date and asks FTS5 about each (0.5 s for a year at 100 years)."""
     params: dict[str, object] = {"limit": -1 if limit is None else limit, "offset": offset}
     where = ["entries_fts MATCH :q", *_where(which, params)]
     params["q"] = match
@@ -134,7 +136,7 @@ def _matches(
         snippet = "snippet(entries_fts, -1, :mark_on, :mark_off, '…', 12)"
         params.update(mark_on=MATCH_START, mark_off=MATCH_END)
     sql = (
-        f"SELECT e.id, {snippet} FROM entries_fts f JOIN entries e ON e.search_key = f.rowid "
+        f"SELECT e.id, {snippet} FROM entries_fts f CROSS JOIN entries e ON e.search_key = f.rowid "
         f"WHERE {' AND '.join(where)} ORDER BY f.rowid LIMIT :limit OFFSET :offset"
     )
     return [(int(row[0]), str(row[1] or "")) for row in conn.execute(sql, params)]
