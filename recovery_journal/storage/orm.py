@@ -149,9 +149,9 @@ class EntryRow(Base):
     source_id: Mapped[str | None] = mapped_column(Text)
     source_mood_label: Mapped[str | None] = mapped_column(Text)
     # The search index's key, kept by triggers in the schema (migration version 11): never
-    # written from here, and nothing reads it through the ORM (the search SQL does).
+    # written from here, nor loaded (deferred): only the search SQL reads it.
     search_key: Mapped[int | None] = mapped_column(
-        Integer, server_default=FetchedValue(), server_onupdate=FetchedValue()
+        Integer, server_default=FetchedValue(), server_onupdate=FetchedValue(), deferred=True
     )
 
     tags: Mapped[list[TagRow]] = relationship(secondary=entry_tags, lazy="selectin")
