@@ -93,7 +93,7 @@ def _where(which: EntryFilter, params: dict[str, object]) -> list[str]:
 # day first and within a day the latest arrival first; an entry past its day's 1,024th has its id
 # as key (positive: after every dated key).
 _DAY_SPAN = 1024
-_JULIAN_DAY_OF_ORDINAL_0 = 1721424  # SQLite's julianday() of date.fromordinal(1), less 1
+_JULIAN_DAY_OF_ORDINAL_0 = 1721424  # CAST(julianday(d) AS INTEGER) - d.toordinal(), any d
 _OVERFLOW = "SELECT EXISTS (SELECT 1 FROM entries WHERE search_key > 0)"
 
 
