@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime
 from enum import Enum
+from types import MappingProxyType
 from typing import Any
 
 from sqlalchemy import (
@@ -20,6 +21,7 @@ from sqlalchemy import (
     Column,
     Date,
     Dialect,
+    FetchedValue,
     Float,
     ForeignKey,
     Index,
@@ -124,6 +126,9 @@ class EntryRow(Base):
             sqlite_where=text("source_app IS NOT NULL"),
         ),
     )
+    # The trigger-kept search_key is not fetched back after a write (an INSERT's RETURNING
+    # would show it before the trigger ran): it is expired instead.
+    __mapper_args__ = MappingProxyType({"eager_defaults": False})
     id: Mapped[int] = mapped_column(primary_key=True)
     local_date: Mapped[date] = mapped_column(Date)
     title: Mapped[str] = mapped_column(Text, default="")
@@ -143,6 +148,11 @@ class EntryRow(Base):
     source_app: Mapped[str | None] = mapped_column(String(32))
     source_id: Mapped[str | None] = mapped_column(Text)
     source_mood_label: Mapped[str | None] = mapped_column(Text)
+    # The search index's key, kept by triggers in the schema (migration version 11): never
+    # written from here, nor loaded (deferred): only the search SQL reads it.
+    search_key: Mapped[int | None] = mapped_column(
+        Integer, server_default=FetchedValue(), server_onupdate=FetchedValue(), deferred=True
+    )
 
     tags: Mapped[list[TagRow]] = relationship(secondary=entry_tags, lazy="selectin")
     emotions: Mapped[list[EmotionRow]] = relationship(

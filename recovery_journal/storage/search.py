@@ -9,8 +9,9 @@ FTS5 can only remove an entry from its index given exactly the words it indexed,
 **and index it after**, in the same transaction; a new entry is only indexed, an entry deleted for
 good only unindexed first. Every write path does this through the three functions below.
 
-The index's rowid is the entry's ``search_key`` (newest first, see the migration); searching is in
-:mod:`recovery_journal.storage.reads` (plain SQL, no ORM).
+The index's rowid is the entry's ``search_key`` (newest first), which triggers in the schema set
+when an entry is added or its date changes (schema version 11), before it is indexed; searching is
+in :mod:`recovery_journal.storage.reads` (plain SQL, no ORM).
 """
 
 from __future__ import annotations
@@ -48,15 +49,6 @@ def index_entries(session: Session, entry_ids: Iterable[int]) -> None:
         text(f"INSERT INTO entries_fts(rowid, title, body, tags) {_MANY.format(what=_COLUMNS)}"),
         {"ids": ids},
     )
-
-
-def index_new(session: Session, rows: list[tuple[int, str, str, list[str]]]) -> None:
-    """Index entries that were just added (id, title, body, tags), in one statement."""
-    if rows:
-        session.execute(
-            text("INSERT INTO entries_fts(rowid, title, body, tags) VALUES (:id, :t, :b, :g)"),
-            [{"id": i, "t": t, "b": b, "g": " ".join(g)} for i, t, b, g in rows],
-        )
 
 
 def unindex_entry(session: Session, entry_id: int) -> None:

@@ -22,6 +22,7 @@ from recovery_journal.storage import database, keys, migrations
 from recovery_journal.storage.migrations import v002_fulltext, v004_stable_codes
 from recovery_journal.storage.orm import Base
 from tests.conftest import FAST, PASSPHRASE
+from tests.storage.test_dense_search_key import as_the_version_before as as_before_dense_search_key
 
 
 def test_orm_tables_match_the_migrated_schema(journal: JournalSession) -> None:
@@ -106,6 +107,7 @@ SEARCH_BY_DATE = next(
 def as_before_search_by_date(session: JournalSession) -> None:
     """Put back the search index the version before the search-by-date migration had: an
     ordinary FTS5 table with its own copy of the text, rowid = entry id, prefix indexes."""
+    as_before_dense_search_key(session)
     with session.transaction() as s:
         conn = s.connection()
         conn.exec_driver_sql("DROP TABLE entries_fts")

@@ -19,6 +19,7 @@ from recovery_journal.storage import migrations
 from recovery_journal.storage.migrations import v008_search_by_date
 from recovery_journal.storage.reads import match_expression
 from tests.conftest import FAST, MARKER, PASSPHRASE
+from tests.storage.test_dense_search_key import as_the_version_before as as_before_dense_search_key
 from tests.storage.test_no_plaintext import _scan
 
 STEP = next(m for m in migrations.MIGRATIONS if m.title.startswith("smaller search index"))
@@ -29,6 +30,7 @@ TOKENIZER = "unicode61 remove_diacritics 2"  # the index's, unchanged since vers
 def _as_the_version_before(session: JournalSession) -> None:
     """Put the index back as the version before kept it (it is the only thing the step changes):
     word positions and FTS5's default block size, filled from the same view."""
+    as_before_dense_search_key(session)
     conn = session._opened.connection
     old = migrations._statements(v008_search_by_date.SQL)
     conn.execute("BEGIN IMMEDIATE")

@@ -22,6 +22,7 @@ from recovery_journal.storage.migrations import (
     v008_search_by_date,
     v009_counters_on_today,
     v010_smaller_search_index,
+    v011_dense_search_key,
 )
 
 
@@ -48,6 +49,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         10, "smaller search index, without word positions", v010_smaller_search_index.SQL, True
     ),
+    Migration(11, "dense search key", v011_dense_search_key.SQL, True),
 )
 CURRENT_VERSION = MIGRATIONS[-1].version
 
