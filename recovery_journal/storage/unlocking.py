@@ -135,7 +135,10 @@ def open_with_keys(
         journal = opened(path, conn, key_material, lock, envelope, backups)
         if version < migrations.CURRENT_VERSION:
             journal.auto_backup(f"before-upgrade-v{version}", force=True)
-            migrations.migrate(conn)
+            # A journal with 4 KB pages is copied whole right after (large_pages), which
+            # compacts it too: one pass instead of a VACUUM and then the copy.
+            converting = database.page_size(conn) != page_check.LARGE_PAGE_SIZE
+            migrations.migrate(conn, compact_after=not converting)
             journal.migrated_from = version
         try:
             large_pages.backup_then_convert(journal)  # 4 KB pages → 8 KB, once

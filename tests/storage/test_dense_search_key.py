@@ -9,6 +9,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from recovery_journal import interop
 from recovery_journal.domain.entries import Entry
 from recovery_journal.paths import keys_path
@@ -17,11 +19,12 @@ from recovery_journal.services.export import export_document
 from recovery_journal.services.importing import import_entries
 from recovery_journal.services.restoring import import_export
 from recovery_journal.services.session import JournalSession
-from recovery_journal.storage import database, keys, migrations
+from recovery_journal.storage import database, keys, migrations, page_check
 from recovery_journal.storage.entry_codec import ENTRY_COLUMNS
 from recovery_journal.storage.migrations import v008_search_by_date, v010_smaller_search_index
 from tests.conftest import FAST, PASSPHRASE
 from tests.services.test_importing import CSV
+from tests.storage.old_pages import make_old_pages
 
 STEP = next(m for m in migrations.MIGRATIONS if m.title == "dense search key")
 BEFORE = STEP.version - 1
@@ -119,15 +122,24 @@ def _write_journal_before(path: Path) -> dict[str, Any]:
     return before
 
 
-def test_a_journal_of_the_version_before_upgrades_and_finds_what_it_found(tmp_path: Path) -> None:
+@pytest.mark.parametrize("pages", [page_check.LARGE_PAGE_SIZE, page_check.OLD_PAGE_SIZE])
+def test_a_journal_of_the_version_before_upgrades_and_finds_what_it_found(
+    tmp_path: Path, pages: int
+) -> None:
     path = tmp_path / "before.rjournal"
     before = _write_journal_before(path)
+    if pages == page_check.OLD_PAGE_SIZE:  # as the version before made every journal
+        make_old_pages(path)
     backups = BackupSettings(folder=tmp_path / "backups", daily=False)
     upgraded = open_journal(path, PASSPHRASE, FAST, backups)
     try:
         assert upgraded.migrated_from == BEFORE
-        assert len(list((tmp_path / "backups").glob(f"*before-upgrade-v{BEFORE}.rjbackup"))) == 1
+        # One backup before the upgrade, also for the new page size that comes with it.
+        taken = [p.name for p in (tmp_path / "backups").iterdir()]
+        assert len(taken) == 1 and taken[0].endswith(f"-before-upgrade-v{BEFORE}.rjbackup")
         assert upgraded._opened.schema_version() == migrations.CURRENT_VERSION
+        with upgraded.reading() as conn:
+            assert database.page_size(conn) == page_check.LARGE_PAGE_SIZE
         assert _scalar(upgraded, "PRAGMA freelist_count") == 0  # compacted
         assert upgraded.check().ok  # FTS5's integrity-check against the text, too
         with upgraded.reading() as conn:

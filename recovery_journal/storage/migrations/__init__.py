@@ -67,14 +67,17 @@ def check_supported(version: int) -> None:
         )
 
 
-def migrate(conn: DBAPIConnection, target: int = CURRENT_VERSION) -> list[int]:
-    """Bring the schema up to ``target``; returns the versions applied."""
+def migrate(
+    conn: DBAPIConnection, target: int = CURRENT_VERSION, *, compact_after: bool = True
+) -> list[int]:
+    """Bring the schema up to ``target``; returns the versions applied. ``compact_after=False``
+    leaves the compaction a step asks for to the caller (a copy of the whole file follows)."""
     current = schema_version(conn)
     check_supported(current)
     steps = [step for step in MIGRATIONS if current < step.version <= target]
     for step in steps:
         _apply(conn, step)
-    if current > 0 and any(step.compact for step in steps):
+    if compact_after and current > 0 and any(step.compact for step in steps):
         compact(conn)
     return [step.version for step in steps]
 
