@@ -159,7 +159,7 @@ class AppController(QObject):
         window.open_recent_requested.connect(lambda p: self.switch_to(Path(p)))
         window.create_requested.connect(self.choose_journal_to_create)
         window.minimised.connect(self._on_window_minimised)
-        window.settings_page.settings_changed.connect(self.apply_preferences)
+        window.settings_changed.connect(self.apply_preferences)
         self.quick_hide_shortcut = QShortcut(window)
         self.quick_hide_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
         self.quick_hide_shortcut.activated.connect(self.quick_hide)
