@@ -11,7 +11,8 @@ Nothing here ships in the app: it wraps ``recovery_journal.storage.keys.passphra
   Linux, so the parent can set them against its own start and end of the child);
 - ``cpu``: the process's CPU time during the derivation less what the main thread used meanwhile
   (the command line imports its database stack on the main thread while Argon2id runs on its
-  own threads), i.e. the derivation's own CPU;
+  own threads), i.e. the derivation's own CPU; ``cpu_at_start``: the process's CPU time when it
+  began (a command line's start-up, in CPU);
 - and a line ``{"asked": t}`` when the main thread asks for keys being derived ahead
   (``PendingKeys.result``): before the derivation's ``end`` the command waited for the KDF,
   after it the keys waited for the command (its imports, its reading of the entry).
@@ -37,11 +38,14 @@ _DERIVE = "passphrase_kek"  # Argon2id, by the name keys.py calls it (a module g
 
 @dataclass(frozen=True, slots=True)
 class Derivation:
-    """One key derivation of a run: its monotonic start and end, and its own CPU seconds."""
+    """One key derivation of a run: its monotonic start and end, its own CPU seconds, and the
+    process's CPU seconds when it started (since the process began, across the command line's
+    huge-page restart: an exec keeps the process)."""
 
     start: float
     end: float
     cpu: float
+    cpu_at_start: float = 0.0
 
     @property
     def wall(self) -> float:
@@ -68,7 +72,7 @@ def _wrap(keys: ModuleType, record: Callable[[dict[str, Any]], None]) -> Callabl
         finally:
             end = time.monotonic()
             cpu = time.process_time() - cpu_before - (_main_thread_cpu() - main_before)
-            record({"start": start, "end": end, "cpu": cpu})
+            record({"start": start, "end": end, "cpu": cpu, "cpu_at_start": cpu_before})
 
     def timed_result(self: Any) -> Any:
         record({"asked": time.monotonic()})
