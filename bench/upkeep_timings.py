@@ -4,7 +4,10 @@
     python bench/run.py --years 1,10,100 --keep DIR --upkeep     the same, after run.py's rows
 
 Journals come from bench/century.py (built once in DIR, then reused; CLI ``add`` writes into a
-copy). Rows (medians; "beyond the KDF" subtracts Argon2id alone, timed in the same run):
+copy). Rows are medians. "Beyond its own KDF" is one run's wall clock less *that run's* Argon2id,
+clocked inside the process (bench/kdf_clock.py: the app is unlocked in this process; each command
+line runs the real entry point through bench/clocked_cli.py, with its bytecode cached as an
+installed app has it); the CPU rows are the whole process's CPU less the KDF's own:
 
 - unlock → Today in the app (the real unlock path, passphrase typed, Unlock pressed, until the
   window shows with Today's loads done), and the upkeep that now runs after it in the background
