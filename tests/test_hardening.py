@@ -60,3 +60,16 @@ def test_the_app_switches_off_core_dumps_and_attaching(tmp_path: Path) -> None:
     )
     out = _run(probe, tmp_path)
     assert "CORE (0, 0)" in out and "DUMPABLE False" in out
+
+
+def test_hardening_starts_no_other_process(tmp_path: Path) -> None:
+    """It runs first in every command line: finding the C library by name ran ``ldconfig -p``
+    in a subprocess each time (issue 14 item 6); the process's own handle reaches ``prctl``."""
+    probe = (
+        "import sys; started = []; "
+        "sys.addaudithook(lambda e, a: started.append(e) if e == 'subprocess.Popen' else None); "
+        "from recovery_journal.hardening import harden_process, is_dumpable; "
+        "done = harden_process(); print('STARTED', started, 'DUMPABLE', is_dumpable(), "
+        "'FAILURES', done.failures)"
+    )
+    assert "STARTED [] DUMPABLE False FAILURES []" in _run(probe, tmp_path)

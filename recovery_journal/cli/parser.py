@@ -160,7 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
     add("recover", cmd_recover, "open with the recovery code and set a new passphrase")
     add("new-code", cmd_new_code, "replace the recovery code (the old one stops working)")
     add("check", cmd_check, "check the journal's integrity")
-    from recovery_journal.domain.insights import CHART_KINDS
+    from recovery_journal.domain.chart_kinds import CHART_KINDS
 
     p = add("chart", cmd_chart, "draw a chart to a PNG or SVG file (not encrypted)")
     p.add_argument("kind", metavar="KIND", choices=CHART_KINDS, help=", ".join(CHART_KINDS))

@@ -21,6 +21,7 @@ import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from recovery_journal.domain.chart_kinds import CHART_KINDS as CHART_KINDS  # re-exported
 from recovery_journal.domain.measures import OUTCOME_KINDS, Measure, MeasureKind
 
 MONTHLY_AFTER_DAYS = 366
@@ -339,7 +340,3 @@ def free_runs(
     runs.append((begin, period.end))
     clipped = ((max(a, period.start), min(b, period.end)) for a, b in runs)
     return tuple((a, b) for a, b in clipped if a <= b)
-
-
-CHART_KINDS = ("mood", "calendar", "triggers", "warning-signs", "coping", "milestones", "checkins")
-"""Every chart, by the name the command line's ``chart KIND`` uses."""

@@ -159,7 +159,7 @@ class AppController(QObject):
         window.open_recent_requested.connect(lambda p: self.switch_to(Path(p)))
         window.create_requested.connect(self.choose_journal_to_create)
         window.minimised.connect(self._on_window_minimised)
-        window.settings_page.settings_changed.connect(self.apply_preferences)
+        window.settings_changed.connect(self.apply_preferences)
         self.quick_hide_shortcut = QShortcut(window)
         self.quick_hide_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
         self.quick_hide_shortcut.activated.connect(self.quick_hide)
@@ -174,8 +174,25 @@ class AppController(QObject):
         if session.finished_key_change:
             window.offer_new_recovery_code()
         self.unlocked.emit()
-        self.upkeep_tasks.run(session.upkeep, None, self._on_upkeep_failed)
+        self._upkeep_after_first_loads(session)
         long_lived.settle()
+
+    def _upkeep_after_first_loads(self, session: JournalSession) -> None:
+        """The whole-file check and the daily backup, in the background once the pages' first
+        loads are done: started beside them, they took a core from Today's loads on a two-core
+        machine, more the larger the journal (issue 14 item 4)."""
+
+        def start() -> None:
+            if self.session is session and not session.is_locked:
+                self.upkeep_tasks.run(session.upkeep, None, self._on_upkeep_failed)
+
+        if not self.tasks.busy:
+            start()
+            return
+        # Busy now, so the next change is to idle; a lock meanwhile makes start() do nothing.
+        self.tasks.busy_changed.connect(
+            lambda _busy: start(), Qt.ConnectionType.SingleShotConnection
+        )
 
     def _on_upkeep_failed(self, error: BaseException) -> None:
         """Damage found after unlocking: told kindly, without blocking (restore is offered)."""

@@ -56,6 +56,9 @@ class MainWindow(QMainWindow):
     create_requested = Signal()
     minimised = Signal()
     open_recent_requested = Signal(str)
+    # The Settings page's own signal, passed on once that page is built (on first use, like
+    # every page: building it at unlock only to connect this cost ~40 ms before Today showed).
+    settings_changed = Signal()
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -246,6 +249,7 @@ class MainWindow(QMainWindow):
             page.quick_log.safety_plan_requested.connect(lambda: self.show_page(self.safety))
         if isinstance(page, SettingsPage):
             page.backup_made.connect(self.refresh_backup_time)
+            page.settings_changed.connect(self.settings_changed)
         if isinstance(page, InsightsPage):
             page.day_chosen.connect(self._on_insights_day_chosen)
 

@@ -263,6 +263,18 @@ def test_cli_process_never_loads_qt_or_matplotlib(tmp_path: Path) -> None:
     assert "HEAVY []" in done.stdout
 
 
+def test_the_parser_is_built_without_the_insights_model() -> None:
+    """Every command builds the whole parser before it starts deriving the keys: the chart names
+    come from a module of their own, not with the insights model's dataclasses (~20 ms)."""
+    probe = (
+        "import sys; from recovery_journal.cli import build_parser; build_parser(); "
+        "print('LOADED', 'recovery_journal.domain.insights' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "LOADED False" in done.stdout
+
+
 @pytest.mark.parametrize("command", [["list"], ["search", "canal"], ["show", "1"]])
 def test_reading_commands_never_load_the_orm(initialised: Path, command: list[str]) -> None:
     """list/search/show read with plain SQL: importing SQLAlchemy and the ORM would compete

@@ -380,6 +380,23 @@ def test_a_neutral_window_title_when_chosen(
     assert controller.window.windowTitle() == "Recovery Journal"
 
 
+def test_unlocking_builds_only_the_page_shown_and_a_later_settings_page_still_applies(
+    qtbot: QtBot, controller: AppController, app_settings: AppSettings
+) -> None:
+    """Issue 14 item 4: the Settings page, like every page, is built when first shown, not at
+    unlock only to connect its signal (that was ~40 ms before Today showed); its changes still
+    reach the app (here the neutral title, applied at once)."""
+    controller.start()
+    unlock(qtbot, controller)
+    window = controller.window
+    assert window is not None
+    assert [type(page).__name__ for page in window.pages] == ["TodayPage"]
+    window.show_page(window.settings_page)
+    window.settings_page.neutral_title.setChecked(True)
+    assert app_settings.get(S.NEUTRAL_TITLE)
+    assert window.windowTitle() == "Journal"
+
+
 def test_quick_hide_leaves_only_a_neutral_title(qtbot: QtBot, controller: AppController) -> None:
     controller.start()
     unlock(qtbot, controller)

@@ -92,3 +92,22 @@ def test_not_now_leaves_the_journal_open(qtbot: QtBot, controller: AppController
     qtbot.mouseClick(later, Qt.MouseButton.LeftButton)
     assert controller.session is not None and not controller.session.is_locked
     assert controller.window is not None and controller.window.isVisible()
+
+
+def test_the_check_starts_once_the_first_pages_have_loaded(
+    qtbot: QtBot, controller: AppController
+) -> None:
+    """Issue 14 item 4: started beside Today's first loads, the check of every page (and the
+    daily backup) took a core from them; it starts when they are done, and still runs."""
+    pages_loading_when_it_started: list[bool] = []
+    controller.upkeep_tasks.busy_changed.connect(
+        lambda busy: pages_loading_when_it_started.append(controller.tasks.busy) if busy else None
+    )
+    controller.start()
+    dialog = controller.dialog
+    assert isinstance(dialog, UnlockDialog)
+    with qtbot.waitSignal(controller.unlocked, timeout=10_000):
+        qtbot.keyClicks(dialog.passphrase.field, PASSPHRASE)
+        qtbot.keyClick(dialog.passphrase.field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: controller.damage is not None, timeout=10_000)  # it ran
+    assert pages_loading_when_it_started == [False]
