@@ -107,9 +107,28 @@ def test_writing_until_the_disk_is_full_is_disk_full_and_keeps_what_was_saved(
     assert leftovers == [], "a failed automatic backup left files behind"
 
 
+@pytest.mark.parametrize("size_kib", [96, 256, 448])
+def test_creating_a_journal_on_a_disk_without_room_is_disk_full_and_leaves_nothing(
+    small_disk: Mount, size_kib: int
+) -> None:
+    """A new journal that doesn't fit (in its first pages, or halfway through its schema) fails
+    as DISK_FULL with the kind message, not SQLite's own, and leaves no journal behind."""
+    disk = small_disk(size_kib)
+    with pytest.raises(UserError) as caught:
+        session, _code = create_journal(
+            disk / "journal.rjournal", PASSPHRASE, FAST, BackupSettings(folder=disk / "backups")
+        )
+        session.lock()
+    _assert_kind_message(caught.value, ErrorKind.DISK_FULL, "The disk is full")
+    # Only the empty single-instance lock stays (lock files are never removed: another process
+    # may be waiting on it); no part of a journal does.
+    assert [p.name for p in disk.iterdir()] == ["journal.rjournal.lock"]
+    assert (disk / "journal.rjournal.lock").stat().st_size == 0
+
+
 def test_journal_keeps_working_once_space_is_freed(small_disk: Mount) -> None:
     """After DISK_FULL the same unlocked journal saves again as soon as there is room."""
-    disk = small_disk(1024)
+    disk = small_disk(1536)  # an empty journal of 8 KB pages is ~0.5 MB
     ballast = disk / "ballast"
     ballast.write_bytes(bytes(256 * 1024))
     session, _ = create_journal(

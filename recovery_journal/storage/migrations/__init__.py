@@ -98,7 +98,10 @@ def _apply(conn: DBAPIConnection, step: Migration) -> None:
         conn.execute(f"PRAGMA user_version = {int(step.version)}")
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        # SQLite may have rolled back already (a full disk, an I/O error): the error that
+        # stopped the step is the one to report, not "no transaction is active".
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
 
 
