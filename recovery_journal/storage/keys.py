@@ -22,10 +22,8 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import secrets
 import threading
 import unicodedata
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -164,7 +162,7 @@ def _passphrase_slot(
 
 
 def _recovery_slot(journal_id: str, master: bytearray) -> tuple[Slot, str]:
-    code = bytearray(secrets.token_bytes(RECOVERY_CODE_BYTES))
+    code = bytearray(os.urandom(RECOVERY_CODE_BYTES))
     kdf: dict[str, Any] = {"name": "hkdf-sha256", "salt": b64(os.urandom(SALT_BYTES))}
     kek = recovery_kek(code, kdf)
     try:
@@ -185,9 +183,14 @@ def new_envelope(
 ) -> tuple[Envelope, UnlockedKeys, str]:
     """Fresh master key, data key, passphrase slot and recovery slot; a fresh journal id unless
     one is given (re-encrypting an existing journal keeps its id)."""
-    journal_id = journal_id or uuid.uuid4().hex
-    master = bytearray(secrets.token_bytes(KEY_BYTES))
-    data = bytearray(secrets.token_bytes(KEY_BYTES))
+    if not journal_id:
+        import uuid  # only a new journal needs one: not on the way to deriving a key
+
+        journal_id = uuid.uuid4().hex
+    # os.urandom is what secrets.token_bytes returns; importing secrets (hmac, random…) cost
+    # every command ~10 ms before its key derivation could start.
+    master = bytearray(os.urandom(KEY_BYTES))
+    data = bytearray(os.urandom(KEY_BYTES))
     pass_slot = _passphrase_slot(journal_id, master, passphrase, params, policy)
     rec_slot, code = _recovery_slot(journal_id, master)
     nonce, wrapped = wrap(master, data, data_key_aad(journal_id))
