@@ -61,7 +61,11 @@ def timed(action: Callable[[], object], runs: int) -> tuple[float, float]:
 
 
 def _open(path: Path) -> JournalSession:
-    return open_journal(path, century.PASSPHRASE, KeySettings(), century.NO_BACKUP)
+    # Without the check of every page an unlock starts in the background: its thread's CPU
+    # (~0.2 s at 100 years) would be counted in the first searches' process time.
+    return open_journal(
+        path, century.PASSPHRASE, KeySettings(), century.NO_BACKUP, upkeep_later=True
+    )
 
 
 def text_mb(session: JournalSession) -> float:
