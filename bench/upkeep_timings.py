@@ -22,6 +22,7 @@ The scaling exponent is log(t100 / t10) / log(10) between the 10- and 100-year j
 from __future__ import annotations
 
 import argparse
+import gc
 import math
 import os
 import re
@@ -53,6 +54,7 @@ CLOCKED_CLI = Path(__file__).resolve().parent / "clocked_cli.py"
 START, END = "<!-- bench-upkeep:start -->", "<!-- bench-upkeep:end -->"
 PASSPHRASE = century.PASSPHRASE
 Row = tuple[str, str, str]  # (key, label, target)
+COUNTS = {"list_first_gcs", "list_scroll_gcs"}  # numbers of events, not seconds
 ROWS: list[Row] = [
     ("unlock", "Unlock → Today shown, beyond its own KDF (app)", "≤ 0.3 s"),
     ("unlock_after", "… of which after the KDF ended (open, Today's first loads)", "—"),
@@ -65,6 +67,8 @@ ROWS: list[Row] = [
     ("list_slowest", "Journal list: next page of 200 rows, slowest", "≤ 30 ms"),
     ("list_whole", "Journal list: scrolling the whole list to the end", "≤ 3 s"),
     ("list_whole_cpu", "… its CPU time (UI thread and worker)", "—"),
+    ("list_first_gcs", "… full collections of Python's collector during the first page", "—"),
+    ("list_scroll_gcs", "… full collections of Python's collector during the whole scroll", "—"),
     ("cli_list", "CLI `list`, beyond its own KDF", "≤ 0.2 s"),
     ("cli_search", "CLI `search sleep`, beyond its own KDF", "≤ 0.2 s"),
     ("cli_add", "CLI `add`, beyond its own KDF", "≤ 0.3 s"),
@@ -181,8 +185,27 @@ def measure_app(app: QApplication, path: Path, runs: int) -> dict[str, float]:
     return found
 
 
+class FullCollections:
+    """Counts Python's full (generation 2) collections while it is installed: one can fall in
+    any page and costs tens of ms, so a slow cell says whether it did."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start" and info.get("generation") == 2:
+            self.count += 1
+
+    def __enter__(self) -> FullCollections:
+        gc.callbacks.append(self)
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        gc.callbacks.remove(self)
+
+
 def measure_scroll(app: QApplication, path: Path) -> dict[str, float]:
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, FullCollections() as collections:
         controller, _ = ui.open_app(app, path, ui.settings_in(tmp))
         window = controller.window
         assert window is not None
@@ -192,10 +215,12 @@ def measure_scroll(app: QApplication, path: Path) -> dict[str, float]:
         # are done (timed above): let them end first, or the scroll would share the cores.
         ui.wait(app, lambda: not controller.tasks.busy)
         ui.wait(app, lambda: not controller.upkeep_tasks.busy, timeout=600)
+        collections.count = 0
         began = time.perf_counter()
         window.show_page(page)
         ui.wait(app, lambda: model.rowCount() > 0 and not model.loading)
         first = time.perf_counter() - began
+        first_gcs = collections.count
         ui.wait(app, lambda: not controller.tasks.busy)
         steps: list[float] = []
         size = model._page_size
@@ -208,6 +233,7 @@ def measure_scroll(app: QApplication, path: Path) -> dict[str, float]:
             steps.append(time.perf_counter() - began)
         whole = time.perf_counter() - scroll_began
         whole_cpu = time.process_time() - cpu_began  # both threads; not the waiting
+        scroll_gcs = collections.count - first_gcs
         ui.close_app(app, controller)
     return {
         "list_first": first,
@@ -215,6 +241,8 @@ def measure_scroll(app: QApplication, path: Path) -> dict[str, float]:
         "list_slowest": max(steps, default=0.0),
         "list_whole": whole,
         "list_whole_cpu": whole_cpu,
+        "list_first_gcs": first_gcs,
+        "list_scroll_gcs": scroll_gcs,
     }
 
 
@@ -269,6 +297,10 @@ def table(results: dict[int, dict[str, float]]) -> str:
     for key, label, target in ROWS:
         if not all(key in results[y] for y in years):
             continue  # a part not measured this time (--parts)
+        if key in COUNTS:
+            cells = [f"{results[y][key]:.0f}" for y in years]
+            lines.append(f"| {label} | {' | '.join(cells)} | — | {target} |")
+            continue
         cells = [fmt(results[y][key]) for y in years]
         exp = exponent(results[10][key], results[100][key]) if {10, 100} <= set(years) else "—"
         lines.append(f"| {label} | {' | '.join(cells)} | {exp} | {target} |")
