@@ -161,7 +161,7 @@ def markdown(demo: list[Row], heavy: list[Row]) -> str:
             continue
         cells = " | ".join(
             f"{r.facts['file_mb']:.1f} MB / {r.facts['text_mb']:.1f} MB = "
-            f"{r.facts['file_mb'] / r.facts['text_mb']:.1f}×"
+            f"{r.facts['file_mb'] / r.facts['text_mb']:.2f}×"
             for r in rows
         )
         entries = ", ".join(f"{r.entries:,}" for r in rows)
