@@ -217,15 +217,20 @@ def test_a_leftover_wal_of_a_4_kb_journal_is_kept_across_the_conversion(
         session.lock()
 
 
+def _made_and_locked(journal_path: Path, backups: BackupSettings, entries: int, old: bool) -> None:
+    """A new journal with ``entries`` entries, locked; with ``old``, given 4 KB pages."""
+    session, _ = create_journal(journal_path, PASSPHRASE, FAST, backups)
+    _fill(session, entries)
+    session.lock()
+    if old:
+        make_old_pages(journal_path)
+
+
 @pytest.mark.parametrize("old", [False, True])
 def test_a_damaged_page_1_is_still_called_damage(
     journal_path: Path, backups: BackupSettings, old: bool
 ) -> None:
-    session, _ = create_journal(journal_path, PASSPHRASE, FAST, backups)
-    _fill(session, 10)
-    session.lock()
-    if old:
-        make_old_pages(journal_path)
+    _made_and_locked(journal_path, backups, 10, old)
     data = bytearray(journal_path.read_bytes())
     data[100] ^= 0x01  # inside page 1, past the salt
     journal_path.write_bytes(bytes(data))
@@ -239,11 +244,7 @@ def test_a_damaged_page_1_is_still_called_damage(
 def test_older_keys_are_told_from_damage_at_either_page_size(
     journal_path: Path, backups: BackupSettings, old: bool
 ) -> None:
-    session, _ = create_journal(journal_path, PASSPHRASE, FAST, backups)
-    _fill(session, 30)
-    session.lock()
-    if old:
-        make_old_pages(journal_path)
+    _made_and_locked(journal_path, backups, 30, old)
     key, other = data_key_of(journal_path), bytearray(secrets.token_bytes(32))
     size = 4096 if old else 8192
     assert page_check.page_size_of(journal_path, key) == size

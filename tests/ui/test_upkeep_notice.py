@@ -53,15 +53,20 @@ def controller(qtbot: QtBot, damaged: Path, app_settings: AppSettings) -> Iterat
             widget.close()
 
 
-def test_today_shows_first_and_damage_found_later_is_told_kindly(
-    qtbot: QtBot, controller: AppController
-) -> None:
+def _start_and_unlock(qtbot: QtBot, controller: AppController) -> None:
+    """Start the app and type the passphrase into its unlock dialog."""
     controller.start()
     dialog = controller.dialog
     assert isinstance(dialog, UnlockDialog)
     with qtbot.waitSignal(controller.unlocked, timeout=10_000):
         qtbot.keyClicks(dialog.passphrase.field, PASSPHRASE)
         qtbot.keyClick(dialog.passphrase.field, Qt.Key.Key_Return)
+
+
+def test_today_shows_first_and_damage_found_later_is_told_kindly(
+    qtbot: QtBot, controller: AppController
+) -> None:
+    _start_and_unlock(qtbot, controller)
     assert controller.window is not None and controller.window.isVisible()  # despite the damage
     qtbot.waitUntil(lambda: controller.damage is not None, timeout=10_000)
     notice = controller.damage
@@ -79,12 +84,7 @@ def test_today_shows_first_and_damage_found_later_is_told_kindly(
 
 
 def test_not_now_leaves_the_journal_open(qtbot: QtBot, controller: AppController) -> None:
-    controller.start()
-    dialog = controller.dialog
-    assert isinstance(dialog, UnlockDialog)
-    with qtbot.waitSignal(controller.unlocked, timeout=10_000):
-        qtbot.keyClicks(dialog.passphrase.field, PASSPHRASE)
-        qtbot.keyClick(dialog.passphrase.field, Qt.Key.Key_Return)
+    _start_and_unlock(qtbot, controller)
     qtbot.waitUntil(lambda: controller.damage is not None, timeout=10_000)
     notice = controller.damage
     assert notice is not None
@@ -103,11 +103,6 @@ def test_the_check_starts_once_the_first_pages_have_loaded(
     controller.upkeep_tasks.busy_changed.connect(
         lambda busy: pages_loading_when_it_started.append(controller.tasks.busy) if busy else None
     )
-    controller.start()
-    dialog = controller.dialog
-    assert isinstance(dialog, UnlockDialog)
-    with qtbot.waitSignal(controller.unlocked, timeout=10_000):
-        qtbot.keyClicks(dialog.passphrase.field, PASSPHRASE)
-        qtbot.keyClick(dialog.passphrase.field, Qt.Key.Key_Return)
+    _start_and_unlock(qtbot, controller)
     qtbot.waitUntil(lambda: controller.damage is not None, timeout=10_000)  # it ran
     assert pages_loading_when_it_started == [False]
