@@ -104,6 +104,9 @@ entry_tags = Table(
     Base.metadata,
     Column("entry_id", ForeignKey("entries.id", ondelete="CASCADE"), primary_key=True),
     Column("tag_id", ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True, index=True),
+    # SQLite's own row number (never written by us, not part of the DDL): the order the tags
+    # were given in, which an entry read through the ORM keeps, as the list's plain SQL does.
+    Column("rowid", Integer, system=True),
 )
 
 
@@ -154,7 +157,9 @@ class EntryRow(Base):
         Integer, server_default=FetchedValue(), server_onupdate=FetchedValue(), deferred=True
     )
 
-    tags: Mapped[list[TagRow]] = relationship(secondary=entry_tags, lazy="selectin")
+    tags: Mapped[list[TagRow]] = relationship(
+        secondary=entry_tags, lazy="selectin", order_by=entry_tags.c.rowid
+    )
     emotions: Mapped[list[EmotionRow]] = relationship(
         cascade="all, delete-orphan", lazy="selectin", order_by="EmotionRow.id"
     )

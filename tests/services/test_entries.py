@@ -67,6 +67,20 @@ def test_edit_without_changes_adds_no_history(journal: JournalSession) -> None:
     assert journal.entries.history(saved.id or 0) == []
 
 
+def test_an_entry_keeps_its_tags_in_the_order_given_however_it_is_read(
+    journal: JournalSession,
+) -> None:
+    """The tags come back in the order they were given — here not the order the tags were first
+    made in — whether one entry is read or a list; so saving it unchanged keeps no version."""
+    journal.entries.add(Entry(date(2026, 1, 1), body="first", tags=("zeta",)))
+    entry = journal.entries.add(Entry(date(2026, 1, 2), body="then", tags=("alpha", "zeta")))
+    assert entry.id is not None
+    assert journal.entries.get(entry.id).tags == ("alpha", "zeta")
+    assert [e.tags for e in journal.entries.list() if e.id == entry.id] == [("alpha", "zeta")]
+    journal.entries.edit(journal.entries.get(entry.id))
+    assert journal.entries.history(entry.id) == []
+
+
 def test_trash_hides_and_restore_brings_back(journal: JournalSession) -> None:
     saved = journal.entries.add(_entry(1, "to think about"))
     journal.entries.move_to_trash(saved.id or 0)
