@@ -207,6 +207,11 @@ def update(session: Session, entry: Entry) -> Entry:
                 tags=before.tags,
             )
         )
+    if before.tags != entry.tags:
+        # The links are written in the order given: the ORM only adds and removes links, so a
+        # new order of the same tags would not be stored. Unlink all, then link as given.
+        row.tags = []
+        session.flush()
     _apply(session, row, entry)
     row.updated_utc = now
     session.flush()

@@ -71,7 +71,8 @@ def test_an_entry_keeps_its_tags_in_the_order_given_however_it_is_read(
     journal: JournalSession,
 ) -> None:
     """The tags come back in the order they were given — here not the order the tags were first
-    made in — whether one entry is read or a list; so saving it unchanged keeps no version."""
+    made in — whether one entry is read or a list; so saving it unchanged keeps no version, and
+    a new order is kept."""
     journal.entries.add(Entry(date(2026, 1, 1), body="first", tags=("zeta",)))
     entry = journal.entries.add(Entry(date(2026, 1, 2), body="then", tags=("alpha", "zeta")))
     assert entry.id is not None
@@ -79,6 +80,9 @@ def test_an_entry_keeps_its_tags_in_the_order_given_however_it_is_read(
     assert [e.tags for e in journal.entries.list() if e.id == entry.id] == [("alpha", "zeta")]
     journal.entries.edit(journal.entries.get(entry.id))
     assert journal.entries.history(entry.id) == []
+    journal.entries.edit(dataclasses.replace(entry, tags=("zeta", "alpha")))  # a new order
+    assert journal.entries.get(entry.id).tags == ("zeta", "alpha")
+    assert [e.tags for e in journal.entries.list() if e.id == entry.id] == [("zeta", "alpha")]
 
 
 def test_trash_hides_and_restore_brings_back(journal: JournalSession) -> None:
