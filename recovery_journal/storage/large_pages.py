@@ -24,12 +24,14 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 from pathlib import Path
 
 from sqlcipher3 import dbapi2
 
+from recovery_journal.domain.clock import utc_now
 from recovery_journal.errors import ErrorKind, UserError
-from recovery_journal.storage import database, migrations
+from recovery_journal.storage import backup, database, migrations
 from recovery_journal.storage.atomic import fsync_dir
 from recovery_journal.storage.keys import sqlcipher_key_spec, zero
 from recovery_journal.storage.open_journal import OpenJournal
@@ -38,6 +40,9 @@ from recovery_journal.storage.page_check import LARGE_PAGE_SIZE, SALT_SIZE
 BACKUP_REASON = "before-upgrade-pages"
 _COPY = "pages"  # the copy's schema name while attached
 _TEMP_SUFFIXES = ("", "-journal", "-wal", "-shm")
+_SPARE_BYTES = (
+    4 * 1024 * 1024
+)  # room the copy needs beyond its size: its rollback journal, metadata
 
 
 class CopyMismatch(Exception):
@@ -45,8 +50,10 @@ class CopyMismatch(Exception):
 
 
 def temp_path(path: Path) -> Path:
-    """Where the converted copy of the journal at ``path`` is written before it replaces it."""
-    return path.with_name(f".{path.name}.pages.tmp")
+    """Where the converted copy of the journal at ``path`` is written before it replaces it:
+    beside the real file (a journal opened through a symbolic link is converted where it is)."""
+    real = path.resolve()
+    return real.with_name(f".{real.name}.pages.tmp")
 
 
 def remove_leftovers(path: Path) -> None:
@@ -148,16 +155,16 @@ def convert(journal: OpenJournal) -> bool:
     if database.page_size(conn) == LARGE_PAGE_SIZE:
         return False
     path, data_key = journal.path, journal.key_material.data_key
-    temp = temp_path(path)
+    real, temp = path.resolve(), temp_path(path)
     with journal.guard:
         journal.wait_for_side_work()  # none at unlock; a side connection would keep old pages
         try:
             remove_leftovers(path)
             _make_private(temp)
             busy, _log, _done = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-            if busy:
+            mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+            if busy or str(mode).lower() != "delete" or _wal_of(real).exists():
                 raise OSError("the write-ahead log could not be emptied")
-            conn.execute("PRAGMA journal_mode = DELETE").fetchall()
             export_copy(conn, data_key, temp, LARGE_PAGE_SIZE)
             _check_copy(conn, temp, data_key)
         except (dbapi2.Error, OSError, CopyMismatch) as exc:
@@ -168,24 +175,54 @@ def convert(journal: OpenJournal) -> bool:
             journal._engine = None
         conn.close()
         try:
-            os.replace(temp, path)
+            os.replace(temp, real)
         except OSError:
             remove_leftovers(path)
             journal.connection = database.connect(path, data_key)  # the old file, as it was
             return False
-        fsync_dir(path.parent)
+        with contextlib.suppress(OSError):  # renamed already: the journal is the new file
+            fsync_dir(real.parent)
         journal.instance_lock.renew_identity()  # the lock held the old file's inode
         journal.connection = database.connect(path, data_key)
         return True
+
+
+def _wal_of(real: Path) -> Path:
+    return real.with_name(real.name + "-wal")
+
+
+def _worth_trying(journal: OpenJournal) -> bool:
+    """Whether to convert at this unlock. Not when the file has other names (hard links): the
+    copy would take one name's place and leave the others on the old file, two journals from
+    then on. Not when the folder has no room for the copy: it would fail after a backup."""
+    real = journal.path.resolve()
+    try:
+        info = real.stat()
+        free = shutil.disk_usage(real.parent).free
+    except OSError:
+        return False
+    return info.st_nlink == 1 and free > info.st_size + info.st_size // 10 + _SPARE_BYTES
+
+
+def _backed_up_today(journal: OpenJournal) -> bool:
+    """Whether a backup for the conversion was already taken today (a conversion that failed
+    for a reason that lasts is tried at each unlock, but backed up once a day, or rotation would
+    replace older, different backups with copies of one)."""
+    folder = journal.backups.folder_for(journal.path)
+    today = utc_now().date()
+    return any(
+        when.date() == today and bundle.name.endswith(f"-{BACKUP_REASON}.rjbackup")
+        for when, bundle in backup.list_bundles(folder, journal.journal_id)
+    )
 
 
 def backup_then_convert(journal: OpenJournal) -> bool:
     """At unlock: when the journal has 4 KB pages, take the automatic backup (unless the schema
     upgrade just took one) and convert it. A backup that can't be written (a full disk) leaves
     the journal unconverted until the next unlock; one that finds damage reports it."""
-    if database.page_size(journal.connection) == LARGE_PAGE_SIZE:
+    if database.page_size(journal.connection) == LARGE_PAGE_SIZE or not _worth_trying(journal):
         return False
-    if journal.migrated_from is None:
+    if journal.migrated_from is None and not _backed_up_today(journal):
         try:
             journal.auto_backup(BACKUP_REASON, force=True)
         except UserError as error:

@@ -94,7 +94,8 @@ def _where(which: EntryFilter, params: dict[str, object]) -> list[str]:
 # as key (positive: after every dated key).
 _DAY_SPAN = 1024
 _JULIAN_DAY_OF_ORDINAL_0 = 1721424  # CAST(julianday(d) AS INTEGER) - d.toordinal(), any d
-_OVERFLOW = "SELECT EXISTS (SELECT 1 FROM entries WHERE search_key > 0)"
+# Entries past a crowded day's 1,024th on or after a day (rare: looked up on the key's index).
+_OVERFLOW = "SELECT EXISTS (SELECT 1 FROM entries WHERE search_key > 0 AND local_date >= ?)"
 
 
 def _day_key(day: date) -> int:
@@ -124,10 +125,12 @@ def _matches(
     params: dict[str, object] = {"limit": -1 if limit is None else limit, "offset": offset}
     where = ["entries_fts MATCH :q", *_where(which, params)]
     params["q"] = match
-    if which.start is not None and not conn.execute(_OVERFLOW).fetchone()[0]:
-        # Keys past a crowded day's 1,024th are positive: with any, only e.local_date bounds.
+    start = which.start
+    if start is not None and not conn.execute(_OVERFLOW, (start.isoformat(),)).fetchone()[0]:
+        # Keys past a crowded day's 1,024th are positive: with any in the period, only
+        # e.local_date bounds it.
         where.append("f.rowid <= :first_key")
-        params["first_key"] = _day_key(which.start)
+        params["first_key"] = _day_key(start)
     if which.end is not None:
         where.append("f.rowid > :last_key")
         params["last_key"] = _day_key(which.end) - _DAY_SPAN

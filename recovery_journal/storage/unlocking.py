@@ -133,17 +133,19 @@ def open_with_keys(
         if check_every_page and conn.execute("PRAGMA cipher_integrity_check").fetchall():
             raise database.damaged_error()
         journal = opened(path, conn, key_material, lock, envelope, backups)
+        applied: list[int] = []
         if version < migrations.CURRENT_VERSION:
             journal.auto_backup(f"before-upgrade-v{version}", force=True)
-            # A journal with 4 KB pages is copied whole right after (large_pages), which
-            # compacts it too: one pass instead of a VACUUM and then the copy.
-            converting = database.page_size(conn) != page_check.LARGE_PAGE_SIZE
-            migrations.migrate(conn, compact_after=not converting)
+            # The compaction a step asks for waits: a journal with 4 KB pages is copied whole
+            # right after (large_pages), which compacts it too — one pass, not two.
+            applied = migrations.migrate(conn, compact_after=False)
             journal.migrated_from = version
         try:
-            large_pages.backup_then_convert(journal)  # 4 KB pages → 8 KB, once
+            converted = large_pages.backup_then_convert(journal)  # 4 KB pages → 8 KB, once
         finally:
             conn = journal.connection  # a new one after a conversion
+        if not converted:
+            migrations.compact_if_asked(conn, applied)
         return journal
     except BaseException as exc:
         if conn is not None:

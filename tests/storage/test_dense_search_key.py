@@ -5,6 +5,7 @@ past a crowded day's 1,024th its id, which search still finds with and without d
 
 from __future__ import annotations
 
+import shutil
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from recovery_journal.services.export import export_document
 from recovery_journal.services.importing import import_entries
 from recovery_journal.services.restoring import import_export
 from recovery_journal.services.session import JournalSession
-from recovery_journal.storage import database, keys, migrations, page_check
+from recovery_journal.storage import database, keys, large_pages, migrations, page_check
 from recovery_journal.storage.entry_codec import ENTRY_COLUMNS
 from recovery_journal.storage.migrations import v008_search_by_date, v010_smaller_search_index
 from tests.conftest import FAST, PASSPHRASE
@@ -122,14 +123,19 @@ def _write_journal_before(path: Path) -> dict[str, Any]:
     return before
 
 
-@pytest.mark.parametrize("pages", [page_check.LARGE_PAGE_SIZE, page_check.OLD_PAGE_SIZE])
+@pytest.mark.parametrize("pages", ["8 KB", "4 KB", "4 KB, no room for a copy"])
 def test_a_journal_of_the_version_before_upgrades_and_finds_what_it_found(
-    tmp_path: Path, pages: int
+    tmp_path: Path, pages: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Upgraded and compacted: by the copy that gives a 4 KB journal 8 KB pages, or by
+    ``VACUUM`` when there is no copy (the pages were 8 KB, or the disk has no room for one)."""
     path = tmp_path / "before.rjournal"
     before = _write_journal_before(path)
-    if pages == page_check.OLD_PAGE_SIZE:  # as the version before made every journal
+    if pages.startswith("4 KB"):  # as the version before made every journal
         make_old_pages(path)
+    if pages.endswith("no room for a copy"):
+        full = shutil.disk_usage(tmp_path)._replace(free=path.stat().st_size)
+        monkeypatch.setattr(large_pages.shutil, "disk_usage", lambda _folder: full)
     backups = BackupSettings(folder=tmp_path / "backups", daily=False)
     upgraded = open_journal(path, PASSPHRASE, FAST, backups)
     try:
@@ -139,7 +145,8 @@ def test_a_journal_of_the_version_before_upgrades_and_finds_what_it_found(
         assert len(taken) == 1 and taken[0].endswith(f"-before-upgrade-v{BEFORE}.rjbackup")
         assert upgraded._opened.schema_version() == migrations.CURRENT_VERSION
         with upgraded.reading() as conn:
-            assert database.page_size(conn) == page_check.LARGE_PAGE_SIZE
+            kept = page_check.OLD_PAGE_SIZE if "no room" in pages else page_check.LARGE_PAGE_SIZE
+            assert database.page_size(conn) == kept
         assert _scalar(upgraded, "PRAGMA freelist_count") == 0  # compacted
         assert upgraded.check().ok  # FTS5's integrity-check against the text, too
         with upgraded.reading() as conn:

@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import os
 import secrets
+import shutil
 import signal
 import subprocess
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
+from sqlcipher3 import dbapi2
 
 from recovery_journal.domain.entries import Entry
 from recovery_journal.errors import ErrorKind, UserError
@@ -258,19 +261,26 @@ def test_older_keys_are_told_from_damage_at_either_page_size(
     assert not page_check.key_fits_no_page(journal_path, key)
 
 
+def _pages_backups(folder: Path) -> list[Path]:
+    return sorted(folder.glob(f"*-{large_pages.BACKUP_REASON}.rjbackup"))
+
+
 def test_a_conversion_that_cannot_be_written_leaves_the_journal_usable(
     old_journal: tuple[Path, str, tuple[object, ...]],
     backups: BackupSettings,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """A copy that fails for a reason of the environment (here: its file can't be made) leaves
-    the 4 KB journal open and whole; the next unlock converts it."""
+    """A copy that fails for a reason of the environment (here: the disk fills while it is
+    written, after the journal left WAL mode) leaves the 4 KB journal open, whole, in WAL mode
+    and without a partial copy; the next unlock converts it, backed up once that day."""
     path, _code, contents = old_journal
+    real_export = large_pages.export_copy
 
-    def refused(_path: Path) -> None:
-        raise OSError(28, "No space left on device")
+    def fills_the_disk(conn: Any, data_key: bytearray, target: Path, page_size: int) -> None:
+        target.write_bytes(b"\0" * 8192)  # a partial copy
+        raise dbapi2.OperationalError("database or disk is full")
 
-    monkeypatch.setattr(large_pages, "_make_private", refused)
+    monkeypatch.setattr(large_pages, "export_copy", fills_the_disk)
     session = open_journal(path, PASSPHRASE, FAST, backups)
     try:
         assert _conn_page_size(session) == 4096 and _everything(session) == contents
@@ -278,12 +288,66 @@ def test_a_conversion_that_cannot_be_written_leaves_the_journal_usable(
             assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     finally:
         session.lock()
-    monkeypatch.undo()
+    assert not large_pages.temp_path(path).exists()
+    assert len(_pages_backups(backups.folder_for(path))) == 1
+    monkeypatch.setattr(large_pages, "export_copy", real_export)
     session = open_journal(path, PASSPHRASE, FAST, backups)
     try:
         assert _conn_page_size(session) == 8192 and _everything(session) == contents
     finally:
         session.lock()
+    assert len(_pages_backups(backups.folder_for(path))) == 1  # not one more the same day
+
+
+def test_without_room_for_the_copy_nothing_is_tried(
+    old_journal: tuple[Path, str, tuple[object, ...]],
+    backups: BackupSettings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A folder without room for a second copy of the journal: no backup, no copy; the journal
+    opens as it is, with 4 KB pages."""
+    path, _code, contents = old_journal
+    full = shutil.disk_usage(path.parent)._replace(free=path.stat().st_size)
+    monkeypatch.setattr(large_pages.shutil, "disk_usage", lambda _folder: full)
+    session = open_journal(path, PASSPHRASE, FAST, backups)
+    try:
+        assert _conn_page_size(session) == 4096 and _everything(session) == contents
+    finally:
+        session.lock()
+    assert _pages_backups(backups.folder_for(path)) == []
+
+
+@pytest.mark.skipif(os.name == "nt", reason="links as on POSIX")
+@pytest.mark.parametrize("kind", ["symbolic", "hard"])
+def test_a_journal_opened_through_a_link_stays_one_journal(
+    old_journal: tuple[Path, str, tuple[object, ...]],
+    backups: BackupSettings,
+    tmp_path: Path,
+    kind: str,
+) -> None:
+    """Through a symbolic link the real file is converted (the link still points at it); a
+    file with other names (hard links) is not converted at all: the copy would take one name's
+    place and leave the other on the old file — two journals from then on."""
+    path, _code, contents = old_journal
+    alias = tmp_path / "elsewhere" / path.name
+    alias.parent.mkdir()
+    if kind == "symbolic":
+        alias.symlink_to(path)
+    else:
+        os.link(path, alias)
+    keys_path(alias).write_bytes(keys_path(path).read_bytes())
+    session = open_journal(alias, PASSPHRASE, FAST, backups)
+    try:
+        assert _everything(session) == contents
+        expected = 8192 if kind == "symbolic" else 4096
+        assert _conn_page_size(session) == expected
+    finally:
+        session.lock()
+    if kind == "symbolic":
+        assert alias.is_symlink() and alias.resolve() == path.resolve()
+    else:
+        assert os.path.samefile(alias, path)
+    assert page_check.page_size_of(path, data_key_of(path)) == expected
 
 
 def test_changing_every_key_keeps_8_kb_pages(journal: JournalSession) -> None:

@@ -71,15 +71,23 @@ def migrate(
     conn: DBAPIConnection, target: int = CURRENT_VERSION, *, compact_after: bool = True
 ) -> list[int]:
     """Bring the schema up to ``target``; returns the versions applied. ``compact_after=False``
-    leaves the compaction a step asks for to the caller (a copy of the whole file follows)."""
+    leaves the compaction a step asks for to the caller (:func:`compact_if_asked`: a copy of
+    the whole file may follow, which compacts it anyway)."""
     current = schema_version(conn)
     check_supported(current)
     steps = [step for step in MIGRATIONS if current < step.version <= target]
     for step in steps:
         _apply(conn, step)
-    if compact_after and current > 0 and any(step.compact for step in steps):
+    applied = [step.version for step in steps]
+    if compact_after and current > 0:
+        compact_if_asked(conn, applied)
+    return applied
+
+
+def compact_if_asked(conn: DBAPIConnection, applied: list[int]) -> None:
+    """:func:`compact` when one of the ``applied`` versions frees many pages."""
+    if any(step.compact for step in MIGRATIONS if step.version in applied):
         compact(conn)
-    return [step.version for step in steps]
 
 
 def compact(conn: DBAPIConnection) -> None:
