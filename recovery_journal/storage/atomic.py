@@ -34,6 +34,12 @@ def os_error_to_user_error(exc: OSError, what: str) -> UserError:
     return UserError(ErrorKind.IO, f"{what.capitalize()} could not be saved ({exc.strerror}).")
 
 
+def create_private_file(path: Path) -> None:
+    """Create ``path`` empty, readable by its owner only (0600), failing if it exists; SQLite
+    gives a database's -wal/-shm/-journal the same mode."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
 def fsync_dir(folder: Path) -> None:
     """Make a rename in ``folder`` durable (no-op where directories can't be opened)."""
     if os.name == "nt":

@@ -32,6 +32,7 @@ from recovery_journal.paths import keys_path, make_private_dir
 from recovery_journal.storage import keys as keyfile
 from recovery_journal.storage.atomic import (
     atomic_writer,
+    create_private_file,
     fsync_dir,
     os_error_to_user_error,
     write_atomic,
@@ -104,7 +105,7 @@ def write_bundle(
         _discard(temp_db)
         try:
             # Made here, private, so a full or read-only disk shows as such (not as "can't open").
-            os.close(os.open(temp_db, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            create_private_file(temp_db)
             salt = snapshot(conn, data_key, temp_db, checked=checked, stop=stop)
             db_size, db_sha = temp_db.stat().st_size, _file_sha256(temp_db)
             key_bytes = keyfile.envelope_to_json(dataclasses.replace(envelope, database_salt=salt))

@@ -162,10 +162,11 @@ def add_many(session: Session, entries: Sequence[Entry]) -> int:
 
 def _column_values(row: EntryRow | EmotionRow) -> dict[str, Any]:
     """A new row's column values for a Core insert (a column never set gets its default; one
-    the database fills itself, the search key, is left to it)."""
+    the database fills itself — a server default without a value: the search key's triggers —
+    is left to it)."""
     out: dict[str, Any] = {}
     for column in row.__table__.columns:
-        if column.server_default is not None:
+        if column.server_default is not None and not column.server_default.has_argument:
             continue
         value = getattr(row, column.key)
         if value is None and column.default is not None and column.default.is_scalar:

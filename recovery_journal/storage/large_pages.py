@@ -32,7 +32,7 @@ from sqlcipher3 import dbapi2
 from recovery_journal.domain.clock import utc_now
 from recovery_journal.errors import ErrorKind, UserError
 from recovery_journal.storage import backup, database, migrations
-from recovery_journal.storage.atomic import fsync_dir
+from recovery_journal.storage.atomic import create_private_file, fsync_dir
 from recovery_journal.storage.keys import sqlcipher_key_spec, zero
 from recovery_journal.storage.open_journal import OpenJournal
 from recovery_journal.storage.page_check import LARGE_PAGE_SIZE, SALT_SIZE
@@ -132,10 +132,6 @@ def _check_copy(conn: database.DBAPIConnection, target: Path, data_key: bytearra
         copy.close()
 
 
-def _make_private(path: Path) -> None:
-    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-
-
 def _keep_old(conn: database.DBAPIConnection, path: Path, exc: BaseException) -> None:
     """The copy failed: remove it, put the journal back in WAL mode, and raise only what an
     unlock would report anyway (damage); anything else leaves the journal as it was."""
@@ -160,7 +156,7 @@ def convert(journal: OpenJournal) -> bool:
         journal.wait_for_side_work()  # none at unlock; a side connection would keep old pages
         try:
             remove_leftovers(path)
-            _make_private(temp)
+            create_private_file(temp)
             busy, _log, _done = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
             mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
             if busy or str(mode).lower() != "delete" or _wal_of(real).exists():

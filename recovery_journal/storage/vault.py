@@ -10,7 +10,6 @@ for a change of every key cut short) and never creates a journal by accident.
 from __future__ import annotations
 
 import dataclasses
-import os
 from pathlib import Path
 
 from sqlcipher3 import dbapi2
@@ -24,7 +23,7 @@ from recovery_journal.paths import (
     normalise_journal_path,
 )
 from recovery_journal.storage import database, keys, migrations
-from recovery_journal.storage.atomic import os_error_to_user_error
+from recovery_journal.storage.atomic import create_private_file, os_error_to_user_error
 from recovery_journal.storage.instance_lock import InstanceLock
 from recovery_journal.storage.interrupted_rekey import unlock_interrupted
 from recovery_journal.storage.keys import KeySettings, PendingKeys
@@ -112,7 +111,7 @@ def create(
 def _create_private_file(path: Path) -> None:
     """Create the empty database file as 0600 first; SQLite gives -wal/-shm the same mode."""
     try:
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        create_private_file(path)
     except OSError as exc:
         raise os_error_to_user_error(exc, "the new journal") from None
 

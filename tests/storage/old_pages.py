@@ -9,6 +9,7 @@ from pathlib import Path
 
 from recovery_journal.paths import keys_path
 from recovery_journal.storage import database, keys, large_pages, page_check
+from recovery_journal.storage.atomic import create_private_file
 from tests.conftest import FAST, PASSPHRASE
 
 
@@ -23,7 +24,7 @@ def make_old_pages(path: Path, passphrase: str = PASSPHRASE) -> None:
     data_key = data_key_of(path, passphrase)
     temp = path.with_name(path.name + ".old-pages")
     temp.unlink(missing_ok=True)
-    os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    create_private_file(temp)
     conn = database.connect(path, data_key)
     try:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
