@@ -166,9 +166,7 @@ def convert(journal: OpenJournal) -> bool:
         except (dbapi2.Error, OSError, CopyMismatch) as exc:
             _keep_old(conn, path, exc)
             return False
-        if journal._engine is not None:
-            journal._engine.dispose()
-            journal._engine = None
+        journal.drop_engine()
         conn.close()
         try:
             os.replace(temp, real)

@@ -71,6 +71,13 @@ class OpenJournal:
                 self._engine = make_engine(self.connection)
             return self._engine
 
+    def drop_engine(self) -> None:
+        """Let go of the engine over :attr:`connection`, which is about to be closed and replaced
+        (a new one is made over the new connection on first use)."""
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
     @contextmanager
     def reading(self) -> Iterator[database.DBAPIConnection]:
         """The connection inside one read transaction (a consistent snapshot), for plain-SQL
@@ -216,8 +223,7 @@ class OpenJournal:
             self.wait_for_side_work()
             self.closed = True
             try:
-                if self._engine is not None:
-                    self._engine.dispose()
+                self.drop_engine()
                 self.connection.close()
             finally:
                 self.key_material.wipe()

@@ -73,9 +73,7 @@ def _settle_after_failed_rewrite(
     more, so it is replaced, and the file itself says which key it answers to. Neither: both key
     files stay, the journal is locked, and the next unlock sorts it out or reports damage."""
     pending = next_keys_path(journal.path)
-    if journal._engine is not None:
-        journal._engine.dispose()
-        journal._engine = None
+    journal.drop_engine()
     with contextlib.suppress(Exception):
         journal.connection.close()
     with contextlib.suppress(Exception):  # whatever goes wrong here, the journal is locked
