@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 from pathlib import Path
+from shutil import disk_usage
 
 from sqlcipher3 import dbapi2
 
@@ -192,7 +192,7 @@ def _worth_trying(journal: OpenJournal) -> bool:
     real = journal.path.resolve()
     try:
         info = real.stat()
-        free = shutil.disk_usage(real.parent).free
+        free = disk_usage(real.parent).free
     except OSError:
         return False
     return info.st_nlink == 1 and free > info.st_size + info.st_size // 10 + _SPARE_BYTES

@@ -135,7 +135,7 @@ def test_a_journal_of_the_version_before_upgrades_and_finds_what_it_found(
         make_old_pages(path)
     if pages.endswith("no room for a copy"):
         full = shutil.disk_usage(tmp_path)._replace(free=path.stat().st_size)
-        monkeypatch.setattr(large_pages.shutil, "disk_usage", lambda _folder: full)
+        monkeypatch.setattr(large_pages, "disk_usage", lambda _folder: full)
     backups = BackupSettings(folder=tmp_path / "backups", daily=False)
     upgraded = open_journal(path, PASSPHRASE, FAST, backups)
     try:

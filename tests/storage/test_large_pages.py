@@ -308,7 +308,7 @@ def test_without_room_for_the_copy_nothing_is_tried(
     opens as it is, with 4 KB pages."""
     path, _code, contents = old_journal
     full = shutil.disk_usage(path.parent)._replace(free=path.stat().st_size)
-    monkeypatch.setattr(large_pages.shutil, "disk_usage", lambda _folder: full)
+    monkeypatch.setattr(large_pages, "disk_usage", lambda _folder: full)
     session = open_journal(path, PASSPHRASE, FAST, backups)
     try:
         assert _conn_page_size(session) == 4096 and _everything(session) == contents
