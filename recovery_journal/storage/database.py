@@ -201,14 +201,27 @@ def rekey(conn: DBAPIConnection, data_key: bytearray) -> None:
     which key the file answers to."""
     spec = sqlcipher_key_spec(data_key)
     try:
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
-        conn.execute("PRAGMA journal_mode = DELETE").fetchall()
+        leave_wal(conn)
         conn.reset_key(spec)
     except dbapi2.Error as exc:
         raise error_from_sqlite(exc) or damaged_error() from None
     finally:
         zero(spec)
-    with contextlib.suppress(dbapi2.Error):  # if not now, the next opening sets WAL again
+    back_to_wal(conn)
+
+
+def leave_wal(conn: DBAPIConnection) -> bool:
+    """Empty the write-ahead log into the file and switch to a rollback journal (for work that
+    rewrites the whole file); whether both happened, so no ``-wal`` belongs to the file."""
+    busy, _log, _done = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+    return not busy and str(mode).lower() == "delete"
+
+
+def back_to_wal(conn: DBAPIConnection) -> None:
+    """Back to the write-ahead log after :func:`leave_wal` (if not now, the next opening sets
+    it again)."""
+    with contextlib.suppress(dbapi2.Error):
         conn.execute("PRAGMA journal_mode = WAL").fetchall()
 
 

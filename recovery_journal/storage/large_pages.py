@@ -136,8 +136,7 @@ def _keep_old(conn: database.DBAPIConnection, path: Path, exc: BaseException) ->
     """The copy failed: remove it, put the journal back in WAL mode, and raise only what an
     unlock would report anyway (damage); anything else leaves the journal as it was."""
     remove_leftovers(path)
-    with contextlib.suppress(dbapi2.Error):
-        conn.execute("PRAGMA journal_mode = WAL").fetchall()
+    database.back_to_wal(conn)
     if isinstance(exc, dbapi2.Error):
         error = database.error_from_sqlite(exc)
         if error is None or error.kind is ErrorKind.JOURNAL_DAMAGED:
@@ -157,9 +156,7 @@ def convert(journal: OpenJournal) -> bool:
         try:
             remove_leftovers(path)
             create_private_file(temp)
-            busy, _log, _done = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-            mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
-            if busy or str(mode).lower() != "delete" or _wal_of(real).exists():
+            if not database.leave_wal(conn) or _wal_of(real).exists():
                 raise OSError("the write-ahead log could not be emptied")
             export_copy(conn, data_key, temp, LARGE_PAGE_SIZE)
             _check_copy(conn, temp, data_key)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from recovery_journal.services.session import JournalSession
@@ -15,6 +16,7 @@ from recovery_journal.ui.clipboard import ClipboardGuard
 from recovery_journal.ui.context import UiContext
 from recovery_journal.ui.settings import AppSettings
 from recovery_journal.ui.tasks import TaskRunner
+from recovery_journal.ui.theme import apply_theme
 
 
 @pytest.fixture(autouse=True)
@@ -66,3 +68,13 @@ def ui_ctx(
 def wait_tasks(qtbot: QtBot, ctx: UiContext) -> None:
     """Let background jobs finish and their results arrive on the UI thread."""
     qtbot.waitUntil(lambda: not ctx.tasks.busy, timeout=10_000)
+
+
+@pytest.fixture
+def app(qtbot: QtBot) -> Iterator[QApplication]:
+    """The application, put back to the light theme at the system text size afterwards (for
+    tests that change the theme or the text size)."""
+    instance = QApplication.instance()
+    assert isinstance(instance, QApplication)
+    yield instance
+    apply_theme(instance, "light")

@@ -7,7 +7,6 @@ room for the list and a comfortable editor, and both again as soon as it has.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, timedelta
 
 import pytest
@@ -24,14 +23,6 @@ from recovery_journal.ui.theme import apply_theme
 from tests.ui.conftest import wait_tasks
 
 TODAY = date.today()
-
-
-@pytest.fixture
-def app(qtbot: QtBot) -> Iterator[QApplication]:
-    instance = QApplication.instance()
-    assert isinstance(instance, QApplication)
-    yield instance
-    apply_theme(instance, "light")
 
 
 def _journal(

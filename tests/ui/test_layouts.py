@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
@@ -15,14 +13,6 @@ from tests.ui.conftest import wait_tasks
 
 # Today and Journal are laid out by the check-in work (issue 13 §1-2); these are the others.
 OTHER_PAGES = ("Triggers", "Coping", "Safety", "Support", "Milestones", "Insights", "Export")
-
-
-@pytest.fixture
-def app(qtbot: QtBot) -> Iterator[QApplication]:
-    instance = QApplication.instance()
-    assert isinstance(instance, QApplication)
-    yield instance
-    apply_theme(instance, "light")
 
 
 def _window(qtbot: QtBot, ui_ctx: UiContext, width: int, height: int) -> MainWindow:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QLineEdit, QVBoxLayout, QWidget
@@ -16,15 +14,6 @@ from recovery_journal.ui.text_size import TEXT_SCALES, system_font
 from recovery_journal.ui.theme import apply_theme, contrast_ratio, palette_for
 
 R = QPalette.ColorRole
-
-
-@pytest.fixture
-def app(qtbot: QtBot) -> Iterator[QApplication]:
-    """The application, put back to the light theme at the system text size afterwards."""
-    instance = QApplication.instance()
-    assert isinstance(instance, QApplication)
-    yield instance
-    apply_theme(instance, "light")
 
 
 def test_contrast_ratio_follows_wcag() -> None:
